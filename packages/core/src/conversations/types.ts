@@ -1,0 +1,104 @@
+import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
+
+/**
+ * Who owns a row. Every store query filters by both fields, so one user can never read or change
+ * another's data, even with a guessed id.
+ */
+export interface Owner {
+  tenantId: string;
+  userId: string;
+}
+
+/** A conversation's metadata (its messages are read separately). */
+export interface Conversation {
+  id: string;
+  tenantId: string;
+  userId: string;
+  title: string;
+  /** Model alias last used in this conversation. */
+  model: string | null;
+  pinned: boolean;
+  archived: boolean;
+  createdAt: Date;
+  /** Time of the last message or change: listings sort by it, newest first. */
+  updatedAt: Date;
+}
+
+/**
+ * `streaming` while the answer is being written; `complete` on success; `aborted` when the client went
+ * away or pressed stop; `error` when the provider failed; `interrupted` when the process died mid-stream.
+ */
+export type MessageStatus = 'streaming' | 'complete' | 'aborted' | 'error' | 'interrupted';
+
+/** One message of a conversation. */
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** The message this one answers or follows; null for the first. Siblings share a parent (branches). */
+  parentId: string | null;
+  role: 'user' | 'assistant';
+  content: string;
+  status: MessageStatus;
+  /** Model alias that produced an assistant message. */
+  model: string | null;
+  /** Provider and upstream model id that actually answered (after routing and fallback). */
+  provider: string | null;
+  providerModel: string | null;
+  usage: TokenUsage | null;
+  finishReason: FinishReason | null;
+  /** Error code and message for `error` status. */
+  error: { code: string; message: string } | null;
+  /** Client-chosen id of the user message, for idempotent retries. */
+  clientMessageId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Milliseconds from the provider call to the first token. */
+  timeToFirstTokenMs: number | null;
+  /** Milliseconds from the provider call to the end of the stream. */
+  durationMs: number | null;
+}
+
+/** Fields given when creating a message; the store fills ids and timestamps. */
+export interface NewMessage {
+  conversationId: string;
+  parentId: string | null;
+  role: Message['role'];
+  content: string;
+  status: MessageStatus;
+  model?: string | null;
+  clientMessageId?: string | null;
+}
+
+/** Fields that change while an answer streams and when it ends. */
+export interface MessagePatch {
+  content?: string;
+  status?: MessageStatus;
+  model?: string | null;
+  provider?: string | null;
+  providerModel?: string | null;
+  usage?: TokenUsage | null;
+  finishReason?: FinishReason | null;
+  error?: { code: string; message: string } | null;
+  timeToFirstTokenMs?: number | null;
+  durationMs?: number | null;
+}
+
+/** Fields a user may change on a conversation. */
+export interface ConversationPatch {
+  title?: string;
+  pinned?: boolean;
+  archived?: boolean;
+  model?: string | null;
+}
+
+/** A page of a listing. `nextCursor` is opaque; null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Options for listing conversations. */
+export interface ListConversationsOptions {
+  limit?: number;
+  cursor?: string | null;
+}

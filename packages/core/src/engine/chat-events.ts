@@ -1,0 +1,66 @@
+import type { MessageStatus } from '../conversations/types.js';
+import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
+
+/**
+ * The events `engine.send()` yields, in order:
+ * `conversation` → `message-start` → `text-delta`* → `usage`? → `message-end`,
+ * or an `error` at any point (after which, if an answer had started, `message-end` still follows with
+ * status `error`/`aborted` so clients always learn the final state). The server relays each one as an
+ * SSE event whose `event:` is the type and whose `data:` is this object as JSON.
+ */
+export type ChatEvent =
+  | ConversationEvent
+  | MessageStartEvent
+  | TextDeltaEvent
+  | UsageEvent
+  | MessageEndEvent
+  | ErrorEvent;
+
+/** First event: the conversation the turn belongs to (new or existing). */
+export interface ConversationEvent {
+  type: 'conversation';
+  conversation: { id: string; title: string; createdAt: string; updatedAt: string };
+  /** True when this send created the conversation. */
+  created: boolean;
+}
+
+/** The user message is stored and the assistant message begins. */
+export interface MessageStartEvent {
+  type: 'message-start';
+  userMessageId: string;
+  messageId: string;
+  /** The model alias answering. */
+  model: string;
+}
+
+/** A piece of the answer's text. */
+export interface TextDeltaEvent {
+  type: 'text-delta';
+  messageId: string;
+  delta: string;
+}
+
+/** Token usage for the answer, when the provider reported it. */
+export interface UsageEvent {
+  type: 'usage';
+  messageId: string;
+  usage: TokenUsage;
+}
+
+/** The answer ended; it is stored with this status. */
+export interface MessageEndEvent {
+  type: 'message-end';
+  messageId: string;
+  status: Exclude<MessageStatus, 'streaming'>;
+  finishReason: FinishReason | null;
+  usage: TokenUsage | null;
+  timeToFirstTokenMs: number | null;
+  durationMs: number;
+}
+
+/** Something failed. `messageId` is set when an answer had started (its partial text is kept). */
+export interface ErrorEvent {
+  type: 'error';
+  messageId?: string;
+  error: { code: string; message: string; retryable: boolean };
+}

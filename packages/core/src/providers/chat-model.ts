@@ -1,0 +1,73 @@
+/**
+ * The provider specification, version 1. A ChatModel turns a prompt into a stream of parts.
+ * Providers never store anything and never know about users: the engine does that.
+ * Modelled on vercel/ai's LanguageModelV* spec (a versioned interface with a `doStream`).
+ */
+
+/** One turn of the prompt. System instructions travel separately in {@link ChatModelRequest.system}. */
+export interface ChatModelMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** What the engine asks a model for. */
+export interface ChatModelRequest {
+  /** System instructions (and, with RAG, the delimited retrieved context). */
+  system?: string;
+  /** Oldest first. The last one is the user's new message. */
+  messages: ChatModelMessage[];
+  /** Upper bound on generated tokens. Providers that require it (Anthropic) fall back to the model's default. */
+  maxOutputTokens?: number;
+  temperature?: number;
+  stopSequences?: string[];
+}
+
+/** Token counts reported by the provider. */
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+/** Why generation stopped, normalised across providers. */
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
+
+/**
+ * One part of a model's stream. `text-delta` parts carry the answer; `usage` may come once near the end
+ * (or never, for servers that do not report it); `finish` comes last on success.
+ * Failures are thrown from the iterator as {@link ProviderError}s.
+ */
+export type ChatModelStreamPart =
+  | { type: 'response-metadata'; id?: string; modelId?: string }
+  | { type: 'text-delta'; text: string }
+  | { type: 'usage'; usage: TokenUsage }
+  | { type: 'finish'; finishReason: FinishReason; rawFinishReason?: string }
+  // Reserved for tool calling: parts the engine currently ignores.
+  | { type: 'tool-call-delta'; toolCallId: string; toolName?: string; argsDelta: string };
+
+/** Per-call options for {@link ChatModel.doStream}. */
+export interface ChatModelCallOptions {
+  /** Aborting closes the upstream HTTP request. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A model provider behind the versioned spec. Implementations: `openai()` (OpenAI, Azure OpenAI and
+ * OpenAI-compatible servers), `anthropic()`, `router()` and the offline retrieval answerer.
+ */
+export interface ChatModel {
+  readonly specificationVersion: 'v1';
+  /** e.g. `openai`, `azure`, `openai-compatible`, `anthropic`, `router`, `offline`. */
+  readonly provider: string;
+  /** The upstream model or deployment name. */
+  readonly modelId: string;
+  /** Context window in tokens, used to trim the prompt. */
+  readonly contextWindow?: number;
+  /** Default `maxOutputTokens` when the request names none. */
+  readonly maxOutputTokens?: number;
+  /**
+   * Streams the answer. Errors (HTTP status, in-stream error events, cut streams, timeouts) are thrown
+   * from the iterator as `ProviderError`. Breaking out of the loop or aborting `signal` closes the request.
+   */
+  doStream(request: ChatModelRequest, options?: ChatModelCallOptions): AsyncIterable<ChatModelStreamPart>;
+}
