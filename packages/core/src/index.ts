@@ -1,16 +1,12 @@
 // Public API of @company-chat/core. Explicit named exports only (no `export *`), so the API surface is reviewed.
-export { CompanyChatError, type CompanyChatErrorOptions, type ErrorCode } from './errors/company-chat-error.js';
-export { ProviderError, type ProviderErrorCode, type ProviderErrorOptions } from './errors/provider-error.js';
-export type {
-  ChatModel,
-  ChatModelCallOptions,
-  ChatModelMessage,
-  ChatModelRequest,
-  ChatModelStreamPart,
-  FinishReason,
-  TokenUsage,
-} from './providers/chat-model.js';
+
 export type { ChatStore } from './conversations/chat-store.js';
+export {
+  type ConversationCursor,
+  decodeConversationCursor,
+  encodeConversationCursor,
+} from './conversations/conversation-cursor.js';
+export { createMemoryChatStore } from './conversations/memory-chat-store.js';
 export type {
   Conversation,
   ConversationPatch,
@@ -22,6 +18,15 @@ export type {
   Owner,
   Page,
 } from './conversations/types.js';
+export type { CheckpointPolicy } from './engine/answer-checkpointer.js';
+export { type BuildPromptInput, type BuiltPrompt, buildPrompt } from './engine/build-prompt.js';
+export type {
+  ChatEngine,
+  ChatEngineOptions,
+  ConversationWithMessages,
+  ModelInfo,
+  SendInput,
+} from './engine/chat-engine.js';
 export type {
   ChatEvent,
   ConversationEvent,
@@ -31,3 +36,19 @@ export type {
   TextDeltaEvent,
   UsageEvent,
 } from './engine/chat-events.js';
+export { createChatEngine } from './engine/create-chat-engine.js';
+export { consoleLogger, type Logger } from './engine/logger.js';
+export { makeTitle } from './engine/make-title.js';
+export { type PublicError, toPublicError } from './engine/to-public-error.js';
+export { loadDefaultTokenCounter, type TokenCounter } from './engine/token-counter.js';
+export { CompanyChatError, type CompanyChatErrorOptions, type ErrorCode } from './errors/company-chat-error.js';
+export { ProviderError, type ProviderErrorCode, type ProviderErrorOptions } from './errors/provider-error.js';
+export type {
+  ChatModel,
+  ChatModelCallOptions,
+  ChatModelMessage,
+  ChatModelRequest,
+  ChatModelStreamPart,
+  FinishReason,
+  TokenUsage,
+} from './providers/chat-model.js';

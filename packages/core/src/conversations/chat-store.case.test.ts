@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatStore } from './chat-store.js';
+import type { Owner } from './types.js';
+
+/** Creates a fresh, empty store; `cleanup` runs after each test (drop schema, close pools). */
+export type ChatStoreFactory = () => Promise<{ store: ChatStore; cleanup?: () => Promise<void> }>;
+
+const alice: Owner = { tenantId: 't1', userId: 'alice' };
+const bob: Owner = { tenantId: 't1', userId: 'bob' };
+const aliceElsewhere: Owner = { tenantId: 't2', userId: 'alice' };
+
+/**
+ * The conformance suite every ChatStore passes (memory, PGlite, PostgreSQL), in the manner of hono's
+ * router tests: one set of behaviours, many implementations.
+ */
+export function runChatStoreConformance(name: string, factory: ChatStoreFactory): void {
+  describe(`ChatStore conformance: ${name}`, () => {
+    let store: ChatStore;
+    let cleanup: (() => Promise<void>) | undefined;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await factory());
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup?.();
+    });
+
+    it('creates and reads a conversation', async () => {
+      const c = await store.createConversation(alice, { title: 'Hello', model: 'default' });
+      expect(c).toMatchObject({ title: 'Hello', model: 'default', userId: 'alice', tenantId: 't1', pinned: false });
+      expect(c.createdAt).toBeInstanceOf(Date);
+      expect(await store.getConversation(alice, c.id)).toEqual(c);
+    });
+
+    it('hides a conversation from other users and other tenants', async () => {
+      const c = await store.createConversation(alice, { title: 'secret' });
+      for (const other of [bob, aliceElsewhere]) {
+        expect(await store.getConversation(other, c.id)).toBeNull();
+        expect(await store.updateConversation(other, c.id, { title: 'x' })).toBeNull();
+        expect(await store.deleteConversation(other, c.id)).toBe(false);
+        expect(await store.listMessages(other, c.id)).toBeNull();
+        expect(await store.appendMessage(other, msg(c.id, 'x'))).toBeNull();
+        expect((await store.listConversations(other)).items).toEqual([]);
+      }
+      expect((await store.getConversation(alice, c.id))?.title).toBe('secret');
+    });
+
+    it('answers null, not an error, for ids that do not exist or are malformed', async () => {
+      expect(await store.getConversation(alice, '00000000-0000-4000-8000-000000000000')).toBeNull();
+      expect(await store.getConversation(alice, 'not-a-uuid')).toBeNull();
+      expect(await store.updateMessage(alice, 'not-a-uuid', { content: 'x' })).toBeNull();
+      expect(await store.listMessages(alice, "'; drop table messages; --")).toBeNull();
+    });
+
+    it('appends messages in order and bumps the conversation', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      const u = await store.appendMessage(alice, { ...msg(c.id, 'hi'), clientMessageId: 'cm-1' });
+      const a = await store.appendMessage(alice, {
+        conversationId: c.id,
+        parentId: u!.id,
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+        model: 'default',
+      });
+      const list = await store.listMessages(alice, c.id);
+      expect(list?.map((m) => [m.role, m.content, m.status])).toEqual([
+        ['user', 'hi', 'complete'],
+        ['assistant', '', 'streaming'],
+      ]);
+      expect(list?.[0]?.clientMessageId).toBe('cm-1');
+      expect(list?.[1]?.parentId).toBe(u!.id);
+      const after = await store.getConversation(alice, c.id);
+      expect(after!.updatedAt.getTime()).toBeGreaterThanOrEqual(c.updatedAt.getTime());
+      expect(a!.model).toBe('default');
+    });
+
+    it('checkpoints and finalises an assistant message', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      const a = await store.appendMessage(alice, { ...msg(c.id, ''), role: 'assistant', status: 'streaming' });
+      await store.updateMessage(alice, a!.id, { content: 'Hel' });
+      const done = await store.updateMessage(alice, a!.id, {
+        content: 'Hello',
+        status: 'complete',
+        provider: 'openai',
+        providerModel: 'gpt-x',
+        usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 },
+        finishReason: 'stop',
+        timeToFirstTokenMs: 12,
+        durationMs: 40,
+      });
+      expect(done).toMatchObject({ content: 'Hello', status: 'complete', finishReason: 'stop', durationMs: 40 });
+      const [row] = (await store.listMessages(alice, c.id))!;
+      expect(row).toMatchObject({
+        content: 'Hello',
+        usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 },
+        provider: 'openai',
+        providerModel: 'gpt-x',
+        timeToFirstTokenMs: 12,
+      });
+      expect(await store.updateMessage(bob, a!.id, { content: 'hijack' })).toBeNull();
+      expect((await store.listMessages(alice, c.id))![0]!.content).toBe('Hello');
+    });
+
+    it('stores an error and keeps text with unicode intact', async () => {
+      const c = await store.createConversation(alice, { title: 'ünïcödé 🎉' });
+      const a = await store.appendMessage(alice, { ...msg(c.id, ''), role: 'assistant', status: 'streaming' });
+      await store.updateMessage(alice, a!.id, {
+        content: 'partial 日本語 \u0000?'.replace('\u0000', ''),
+        status: 'error',
+        error: { code: 'overloaded', message: 'Provider overloaded' },
+      });
+      const [row] = (await store.listMessages(alice, c.id))!;
+      expect(row).toMatchObject({ status: 'error', error: { code: 'overloaded' }, content: 'partial 日本語 ?' });
+      expect((await store.getConversation(alice, c.id))!.title).toBe('ünïcödé 🎉');
+    });
+
+    it('lists by most recent activity with cursor pagination', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push((await store.createConversation(alice, { title: `c${i}` })).id);
+      // Activity on the oldest moves it to the top.
+      await store.appendMessage(alice, msg(ids[0]!, 'bump'));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await store.listConversations(alice, { limit: 3, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([ids[0], ids[6], ids[5], ids[4], ids[3], ids[2], ids[1]]);
+    });
+
+    it('rejects a malformed cursor with invalid_request', async () => {
+      await expect(store.listConversations(alice, { cursor: '%%%' })).rejects.toMatchObject({
+        code: 'invalid_request',
+      });
+    });
+
+    it('renames, pins and archives', async () => {
+      const c = await store.createConversation(alice, { title: 'old' });
+      const u = await store.updateConversation(alice, c.id, { title: 'new', pinned: true, archived: true });
+      expect(u).toMatchObject({ title: 'new', pinned: true, archived: true });
+    });
+
+    it('deletes a conversation with its messages', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      const m = await store.appendMessage(alice, msg(c.id, 'x'));
+      expect(await store.deleteConversation(alice, c.id)).toBe(true);
+      expect(await store.getConversation(alice, c.id)).toBeNull();
+      expect(await store.listMessages(alice, c.id)).toBeNull();
+      expect(await store.updateMessage(alice, m!.id, { content: 'y' })).toBeNull();
+      expect(await store.deleteConversation(alice, c.id)).toBe(false);
+      expect((await store.listConversations(alice)).items).toEqual([]);
+    });
+
+    it('marks streaming messages interrupted on recovery', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      const a = await store.appendMessage(alice, { ...msg(c.id, 'part'), role: 'assistant', status: 'streaming' });
+      expect(await store.recoverInterrupted()).toBe(1);
+      const [row] = (await store.listMessages(alice, c.id))!;
+      expect(row).toMatchObject({ id: a!.id, status: 'interrupted', content: 'part' });
+      expect(await store.recoverInterrupted()).toBe(0);
+    });
+
+    it('returns copies: mutating a result does not change the store', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      c.title = 'mutated';
+      const list = await store.listMessages(alice, c.id);
+      list?.push({} as never);
+      expect((await store.getConversation(alice, c.id))!.title).toBe('t');
+      expect(await store.listMessages(alice, c.id)).toEqual([]);
+    });
+  });
+}
+
+function msg(conversationId: string, content: string) {
+  return { conversationId, parentId: null, role: 'user' as const, content, status: 'complete' as const };
+}

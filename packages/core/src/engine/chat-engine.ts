@@ -1,0 +1,79 @@
+import type { ChatStore } from '../conversations/chat-store.js';
+import type { Conversation, ListConversationsOptions, Message, Owner, Page } from '../conversations/types.js';
+import type { ChatModel } from '../providers/chat-model.js';
+import type { CheckpointPolicy } from './answer-checkpointer.js';
+import type { ChatEvent } from './chat-events.js';
+import type { Logger } from './logger.js';
+import type { TokenCounter } from './token-counter.js';
+
+/** Options of {@link createChatEngine}. */
+export interface ChatEngineOptions {
+  /** Model aliases (`default`, `fast`, ...) to models. A `router()` is a model too. May be empty. */
+  models: Record<string, ChatModel>;
+  /** Alias used when a send names none. Defaults to `default`, else the first alias. */
+  defaultModel?: string;
+  store: ChatStore;
+  /** System prompt sent before every conversation. */
+  systemPrompt?: string;
+  /** Tokens reserved for each answer (and the cap sent to the provider). Default: the model's, else 1024. */
+  maxOutputTokens?: number;
+  /** Context window for models that do not declare one. Default 8192. */
+  defaultContextWindow?: number;
+  /** Longest accepted user message in characters. Default 32,000. */
+  maxMessageLength?: number;
+  /** How often streaming answers are saved. Default every 500 ms or 64 deltas. */
+  checkpoint?: Partial<CheckpointPolicy>;
+  /** Token counter for prompt trimming. Default: js-tiktoken o200k_base, loaded lazily. */
+  tokenCounter?: TokenCounter;
+  logger?: Logger;
+}
+
+/** Input of {@link ChatEngine.send}. */
+export interface SendInput {
+  owner: Owner;
+  /** Continue this conversation; omitted starts a new one. */
+  conversationId?: string;
+  content: string;
+  /** Model alias; defaults to the conversation's last one, then the engine's default. */
+  model?: string;
+  /** Abort to stop the answer (client went away or pressed stop): it is stored as `aborted`. */
+  signal?: AbortSignal;
+  /** Client-chosen id of this user message, for idempotent retries. */
+  clientMessageId?: string;
+}
+
+/** A model alias as listed to clients. */
+export interface ModelInfo {
+  id: string;
+  provider: string;
+  modelId: string;
+  default: boolean;
+}
+
+/** A conversation with its messages. */
+export interface ConversationWithMessages {
+  conversation: Conversation;
+  messages: Message[];
+}
+
+/** The chat engine: see {@link createChatEngine}. */
+export interface ChatEngine {
+  /**
+   * Sends a user message and streams the answer as {@link ChatEvent}s. Errors known before anything is
+   * stored (`invalid_request`, `unknown_model`, `no_model_configured`, `not_found`, `conversation_busy`,
+   * `context_length_exceeded`) are thrown from the first `next()`; later failures arrive as `error` events.
+   */
+  send(input: SendInput): AsyncGenerator<ChatEvent, void, undefined>;
+  /** The configured model aliases. */
+  listModels(): ModelInfo[];
+  /** Conversation history operations, ownership-checked. */
+  readonly conversations: {
+    list(owner: Owner, options?: ListConversationsOptions): Promise<Page<Conversation>>;
+    get(owner: Owner, id: string): Promise<ConversationWithMessages | null>;
+    rename(owner: Owner, id: string, title: string): Promise<Conversation | null>;
+    delete(owner: Owner, id: string): Promise<boolean>;
+  };
+  /** Ends in-flight answers with a `shutting_down` error (partial text stored) and waits for them. */
+  shutdown(): Promise<void>;
+  readonly store: ChatStore;
+}

@@ -1,0 +1,115 @@
+import type { ChatStore } from '../conversations/chat-store.js';
+import type { MessageStatus, Owner } from '../conversations/types.js';
+import { CompanyChatError } from '../errors/company-chat-error.js';
+import type { ChatModel, ChatModelRequest, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import { AnswerCheckpointer, type CheckpointPolicy } from './answer-checkpointer.js';
+import type { ChatEvent } from './chat-events.js';
+import type { Logger } from './logger.js';
+import { type PublicError, toPublicError } from './to-public-error.js';
+
+/** Everything needed to stream one answer into an already-created assistant message. */
+export interface StreamAnswerInput {
+  store: ChatStore;
+  owner: Owner;
+  messageId: string;
+  model: ChatModel;
+  request: ChatModelRequest;
+  /** Aborted by the client (→ `aborted`) or by shutdown (→ `error`, see `shutdownSignal`). */
+  signal: AbortSignal;
+  shutdownSignal: AbortSignal;
+  checkpoint: CheckpointPolicy;
+  logger: Logger;
+}
+
+/**
+ * Streams the model's answer, checkpointing it, and always finalises the stored message: `complete`,
+ * `aborted` (client gone), or `error` (provider failure or shutdown) with the partial text kept.
+ * If the consumer stops iterating early, the `finally` block still finalises it as `aborted`.
+ */
+export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<ChatEvent, void, undefined> {
+  const { store, owner, messageId, logger } = input;
+  const started = performance.now();
+  const checkpointer = new AnswerCheckpointer(store, owner, messageId, input.checkpoint);
+  let text = '';
+  let usage: TokenUsage | null = null;
+  let finishReason: FinishReason | null = null;
+  let firstTokenMs: number | null = null;
+  let provider: string = input.model.provider;
+  let providerModel: string = input.model.modelId;
+  let status: Exclude<MessageStatus, 'streaming'> = 'aborted';
+  let error: PublicError | null = null;
+  let finalised = false;
+
+  const finalise = async () => {
+    finalised = true;
+    await checkpointer.settle();
+    await store.updateMessage(owner, messageId, {
+      content: text,
+      status,
+      usage,
+      finishReason,
+      provider,
+      providerModel,
+      error: error && { code: error.code, message: error.message },
+      timeToFirstTokenMs: firstTokenMs,
+      durationMs: Math.round(performance.now() - started),
+    });
+  };
+
+  try {
+    try {
+      for await (const part of input.model.doStream(input.request, { signal: input.signal })) {
+        if (part.type === 'text-delta') {
+          if (part.text.length === 0) continue;
+          firstTokenMs ??= Math.round(performance.now() - started);
+          text += part.text;
+          checkpointer.onDelta(() => text);
+          yield { type: 'text-delta', messageId, delta: part.text };
+        } else if (part.type === 'usage') {
+          usage = part.usage;
+          yield { type: 'usage', messageId, usage };
+        } else if (part.type === 'finish') {
+          finishReason = part.finishReason;
+        } else if (part.type === 'response-metadata') {
+          const meta = part as { provider?: string; modelId?: string };
+          if (meta.provider) provider = meta.provider;
+          if (meta.modelId) providerModel = meta.modelId;
+        }
+      }
+      if (input.signal.aborted) throw input.signal.reason;
+      status = 'complete';
+    } catch (caught) {
+      if (input.shutdownSignal.aborted) {
+        status = 'error';
+        error = toPublicError(
+          new CompanyChatError({ code: 'shutting_down', message: 'The server is shutting down.', isRetryable: true }),
+        );
+      } else if (input.signal.aborted) {
+        status = 'aborted';
+      } else {
+        status = 'error';
+        error = toPublicError(caught);
+        if (error.code === 'internal') logger.error('answer failed', { messageId, error: String(caught) });
+      }
+    }
+    await finalise();
+    if (error) yield { type: 'error', messageId, error };
+    yield {
+      type: 'message-end',
+      messageId,
+      status,
+      finishReason,
+      usage,
+      timeToFirstTokenMs: firstTokenMs,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } finally {
+    // The consumer left mid-stream (generator return()): the answer is kept as aborted.
+    if (!finalised) {
+      status = 'aborted';
+      await finalise().catch((e: unknown) =>
+        logger.error('could not store aborted answer', { messageId, error: String(e) }),
+      );
+    }
+  }
+}
