@@ -17,7 +17,12 @@ export type {
   NewMessage,
   Owner,
   Page,
+  RecoverOptions,
 } from './conversations/types.js';
+export { migrate } from './sql/migrate.js';
+export { type Migration, migrations } from './sql/migrations/migrations.js';
+export { createSqlChatStore, type SqlChatStoreOptions } from './sql/sql-chat-store.js';
+export type { SqlClient, SqlResult } from './sql/sql-client.js';
 export type { CheckpointPolicy } from './engine/answer-checkpointer.js';
 export { type BuildPromptInput, type BuiltPrompt, buildPrompt } from './engine/build-prompt.js';
 export type {
@@ -43,6 +48,8 @@ export { type PublicError, toPublicError } from './engine/to-public-error.js';
 export { loadDefaultTokenCounter, type TokenCounter } from './engine/token-counter.js';
 export { CompanyChatError, type CompanyChatErrorOptions, type ErrorCode } from './errors/company-chat-error.js';
 export { ProviderError, type ProviderErrorCode, type ProviderErrorOptions } from './errors/provider-error.js';
+export { AnthropicChatModel } from './providers/anthropic/anthropic-chat-model.js';
+export { type AnthropicProviderOptions, anthropic } from './providers/anthropic/anthropic-provider.js';
 export type {
   ChatModel,
   ChatModelCallOptions,
@@ -52,3 +59,13 @@ export type {
   FinishReason,
   TokenUsage,
 } from './providers/chat-model.js';
+export type { StreamTimeoutOptions } from './providers/guard-provider-stream.js';
+export { OpenAIChatModel, type OpenAIChatModelSettings } from './providers/openai/openai-chat-model.js';
+export {
+  type AzureOpenAIOptions,
+  azureOpenAI,
+  type OpenAIConnectionOptions,
+  type OpenAIProviderOptions,
+  openai,
+} from './providers/openai/openai-provider.js';
+export { RouterChatModel, type RouterOptions, type RouteStatus, router } from './providers/router/router-chat-model.js';

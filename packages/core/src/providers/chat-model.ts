@@ -20,6 +20,21 @@ export interface ChatModelRequest {
   maxOutputTokens?: number;
   temperature?: number;
   stopSequences?: string[];
+  /**
+   * Knowledge-base passages retrieved for the newest message, numbered as cited (`[1]`). They are
+   * already rendered into `system` as delimited untrusted context; models that cannot read prose
+   * (the offline retrieval answerer) use this structured copy. Other providers ignore it.
+   */
+  context?: ContextPassage[];
+}
+
+/** A retrieved passage as a model sees it in {@link ChatModelRequest.context}. */
+export interface ContextPassage {
+  index: number;
+  fileName: string;
+  page?: number;
+  text: string;
+  snippet?: string;
 }
 
 /** Token counts reported by the provider. */
@@ -38,7 +53,7 @@ export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' |
  * Failures are thrown from the iterator as {@link ProviderError}s.
  */
 export type ChatModelStreamPart =
-  | { type: 'response-metadata'; id?: string; modelId?: string }
+  | { type: 'response-metadata'; id?: string; modelId?: string; provider?: string }
   | { type: 'text-delta'; text: string }
   | { type: 'usage'; usage: TokenUsage }
   | { type: 'finish'; finishReason: FinishReason; rawFinishReason?: string }
@@ -67,7 +82,8 @@ export interface ChatModel {
   readonly maxOutputTokens?: number;
   /**
    * Streams the answer. Errors (HTTP status, in-stream error events, cut streams, timeouts) are thrown
-   * from the iterator as `ProviderError`. Breaking out of the loop or aborting `signal` closes the request.
+   * from the iterator as `ProviderError`. Breaking out of the loop or aborting `signal` closes the request;
+   * after an abort the iterator throws `signal.reason` (a DOMException `AbortError` by default), like fetch.
    */
   doStream(request: ChatModelRequest, options?: ChatModelCallOptions): AsyncIterable<ChatModelStreamPart>;
 }
