@@ -1,0 +1,39 @@
+/** The roles company-chat knows. Anything else in a token is ignored rather than trusted. */
+export type Role = 'user' | 'admin' | 'auditor';
+
+/** All known roles, for validating role claims. */
+export const ROLES: readonly Role[] = ['user', 'admin', 'auditor'];
+
+/** How a request proved who it is. */
+export type AuthMethod = 'jwt' | 'api-key' | 'widget-token' | 'session' | 'dev';
+
+/** What an API key may be used for. */
+export type ApiKeyScope = 'chat' | 'files' | 'admin';
+
+/** All known API key scopes. */
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['chat', 'files', 'admin'];
+
+/**
+ * The authenticated caller of one request. Every limit, ownership check and audit record is keyed by
+ * these fields, never by anything else the request says about itself.
+ */
+export interface Principal {
+  tenantId: string;
+  userId: string;
+  roles: Role[];
+  /** Name of the quota tier (see `quotas/tiers.ts`). */
+  tier: string;
+  via: AuthMethod;
+  /** Set for API keys only: what the key may do. */
+  scopes?: ApiKeyScope[];
+  /** Set for API keys only: the key's id (limits may apply per key). */
+  keyId?: string;
+  /** Set for built-in account sessions: the refresh-token family, so logout ends the session at once. */
+  sessionId?: string;
+}
+
+/** Keeps only known roles, without duplicates, in a stable order. */
+export function normalizeRoles(value: unknown): Role[] {
+  const list = typeof value === 'string' ? value.split(/[\s,]+/) : Array.isArray(value) ? value : [];
+  return ROLES.filter((role) => list.includes(role));
+}

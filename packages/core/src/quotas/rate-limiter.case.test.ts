@@ -1,0 +1,83 @@
+import { expect, it } from 'vitest';
+import type { Principal } from '../identity/principal.js';
+import type { MemoryRateLimiterOptions } from './memory-rate-limiter.js';
+import { QuotaError } from './quota-error.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** Builds a fresh rate limiter for one test; `cleanup` removes whatever it stored. */
+export type RateLimiterFactory = (
+  options: MemoryRateLimiterOptions,
+) => Promise<{ limiter: RateLimiter; cleanup?: () => Promise<void> }>;
+
+const alice: Principal = { tenantId: 'acme', userId: 'alice', roles: ['user'], tier: 'small', via: 'jwt' };
+const tiers = { free: { requestsPerMinute: 1 }, small: { requestsPerMinute: 5, concurrentStreams: 2 } };
+
+/** The conformance suite every RateLimiter implementation passes. */
+export function rateLimiterCases(factory: RateLimiterFactory): void {
+  async function withLimiter(options: Partial<MemoryRateLimiterOptions>, run: (limiter: RateLimiter) => Promise<void>) {
+    const { limiter, cleanup } = await factory({ tiers, ...options });
+    try {
+      await run(limiter);
+    } finally {
+      await cleanup?.();
+    }
+  }
+
+  it('admits exactly requestsPerMinute of 200 concurrent requests, per user', async () => {
+    await withLimiter({}, async (limiter) => {
+      const results = await Promise.allSettled(Array.from({ length: 200 }, () => limiter.hit(alice)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+      const denied = results.find((r) => r.status === 'rejected');
+      const reason = denied?.status === 'rejected' ? denied.reason : undefined;
+      expect(reason).toBeInstanceOf(QuotaError);
+      expect(reason).toMatchObject({
+        code: 'rate_limited',
+        statusCode: 429,
+        limit: 'requestsPerMinute',
+        scope: 'user',
+      });
+      expect((reason as QuotaError).retryAfterMs).toBeGreaterThan(0);
+      expect((reason as QuotaError).retryAfterMs).toBeLessThanOrEqual(60_000);
+      await limiter.hit({ ...alice, userId: 'bob' });
+      await limiter.hit({ ...alice, tenantId: 'globex' });
+    });
+  });
+
+  it('limits concurrent streams and frees a slot on release', async () => {
+    await withLimiter({}, async (limiter) => {
+      const results = await Promise.allSettled(Array.from({ length: 50 }, () => limiter.acquireStream(alice)));
+      const leases = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      expect(leases).toHaveLength(2);
+      await expect(limiter.acquireStream(alice)).rejects.toMatchObject({
+        code: 'rate_limited',
+        limit: 'concurrentStreams',
+      });
+      await leases[0]!.release();
+      await leases[0]!.release(); // idempotent
+      const again = await limiter.acquireStream(alice);
+      await expect(limiter.acquireStream(alice)).rejects.toBeInstanceOf(QuotaError);
+      await again.release();
+      await leases[1]!.release();
+    });
+  });
+
+  it('applies tenant limits across users', async () => {
+    await withLimiter({ tenantLimits: () => ({ requestsPerMinute: 3 }) }, async (limiter) => {
+      await limiter.hit(alice);
+      await limiter.hit({ ...alice, userId: 'bob' });
+      await limiter.hit({ ...alice, userId: 'carol' });
+      await expect(limiter.hit({ ...alice, userId: 'dave' })).rejects.toMatchObject({ scope: 'tenant' });
+    });
+  });
+
+  it('frees a stream slot whose lease expired (crashed process)', async () => {
+    let clock = Date.UTC(2026, 0, 1);
+    await withLimiter({ now: () => clock, streamLeaseTtlMs: 30_000 }, async (limiter) => {
+      await limiter.acquireStream(alice);
+      await limiter.acquireStream(alice);
+      await expect(limiter.acquireStream(alice)).rejects.toBeInstanceOf(QuotaError);
+      clock += 31_000;
+      await (await limiter.acquireStream(alice)).release();
+    });
+  });
+}

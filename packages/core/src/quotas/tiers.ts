@@ -1,0 +1,41 @@
+/**
+ * Limits of one tier. Every limit is optional: an absent limit is not enforced (but spend is still
+ * counted, for reports).
+ */
+export interface TierLimits {
+  requestsPerMinute?: number;
+  concurrentStreams?: number;
+  tokensPerDay?: number;
+  tokensPerMonth?: number;
+  /** US dollars per calendar month (UTC). */
+  costPerMonth?: number;
+}
+
+/** Tiers by name, from configuration. */
+export type Tiers = Record<string, TierLimits>;
+
+/** The name of each limit, as reported in 429 errors and usage snapshots. */
+export type LimitName = keyof TierLimits;
+
+/** Example tiers; deployments configure their own. */
+export const DEFAULT_TIERS: Tiers = {
+  free: { requestsPerMinute: 10, concurrentStreams: 1, tokensPerDay: 50_000, tokensPerMonth: 500_000, costPerMonth: 1 },
+  pro: {
+    requestsPerMinute: 60,
+    concurrentStreams: 3,
+    tokensPerDay: 1_000_000,
+    tokensPerMonth: 10_000_000,
+    costPerMonth: 50,
+  },
+  enterprise: { requestsPerMinute: 600, concurrentStreams: 20 },
+};
+
+/**
+ * The limits for a tier name. An unknown tier (a typo in configuration, or a claim from an identity
+ * provider) gets the fallback tier's limits, never unlimited.
+ */
+export function resolveTier(tiers: Tiers, name: string, fallback = 'free'): TierLimits {
+  const limits = Object.hasOwn(tiers, name) ? tiers[name] : tiers[fallback];
+  if (limits === undefined) throw new Error(`quota tier "${name}" is not configured and neither is "${fallback}"`);
+  return limits;
+}

@@ -1,0 +1,4 @@
+// Entry `@company-chat/core/redis`: Node-only (ioredis), kept out of the main entry. Install `ioredis`.
+export { connectRedis } from './quotas/redis/connect-redis.js';
+export { createRedisQuotaLedger, type RedisQuotaLedgerOptions } from './quotas/redis/redis-quota-ledger.js';
+export { createRedisRateLimiter, type RedisRateLimiterOptions } from './quotas/redis/redis-rate-limiter.js';

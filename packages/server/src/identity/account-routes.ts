@@ -1,0 +1,81 @@
+import type { Accounts, AuditLog, TokenPair } from '@company-chat/core';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { methodNotAllowed } from '../errors/method-not-allowed.js';
+import { jsonBodyLimit } from '../validation/json-body-limit.js';
+import { readJsonBody } from '../validation/read-json-body.js';
+
+const login = z.strictObject({
+  email: z.string().min(3).max(320),
+  password: z.string().min(1).max(1024),
+  tenantId: z
+    .string()
+    .regex(/^[\w.@:|+-]{1,256}$/)
+    .optional(),
+});
+const refresh = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+
+/** Options of {@link accountRoutes}. */
+export interface AccountRoutesOptions {
+  accounts: Accounts;
+  audit?: AuditLog;
+  /** Tenant when the login body names none. Default `default`. */
+  defaultTenantId?: string;
+}
+
+/**
+ * Public routes of built-in accounts, mounted before the identity middleware: `POST /auth/login`,
+ * `POST /auth/refresh` (rotates; reuse revokes the session), `POST /auth/logout`. Sign-ins are audited
+ * with the email masked.
+ */
+export function accountRoutes(options: AccountRoutesOptions): Hono {
+  const { accounts, audit } = options;
+  const app = new Hono();
+  const limit = jsonBodyLimit(16 * 1024);
+  const tokens = (c: Context, pair: TokenPair) =>
+    c.json({
+      accessToken: pair.accessToken,
+      accessTokenExpiresAt: pair.accessTokenExpiresAt.toISOString(),
+      refreshToken: pair.refreshToken,
+      refreshTokenExpiresAt: pair.refreshTokenExpiresAt.toISOString(),
+      user: {
+        id: pair.principal.userId,
+        tenantId: pair.principal.tenantId,
+        roles: pair.principal.roles,
+        tier: pair.principal.tier,
+      },
+    });
+
+  app.post('/auth/login', limit, async (c) => {
+    const body = await readJsonBody(c, login);
+    const tenantId = body.tenantId ?? options.defaultTenantId ?? 'default';
+    const userAgent = c.req.header('user-agent');
+    try {
+      const pair = await accounts.login({ tenantId, email: body.email, password: body.password });
+      await audit?.append({
+        tenantId,
+        actor: pair.principal.userId,
+        action: 'auth.login',
+        target: body.email,
+        outcome: 'success',
+        userAgent,
+      });
+      return tokens(c, pair);
+    } catch (error) {
+      await audit
+        ?.append({ tenantId, actor: body.email, action: 'auth.login', outcome: 'failure', userAgent })
+        .catch(() => {});
+      throw error;
+    }
+  });
+  app.post('/auth/refresh', limit, async (c) =>
+    tokens(c, await accounts.refresh((await readJsonBody(c, refresh)).refreshToken)),
+  );
+  app.post('/auth/logout', limit, async (c) => {
+    await accounts.logout((await readJsonBody(c, refresh)).refreshToken);
+    return c.body(null, 204);
+  });
+  for (const path of ['/auth/login', '/auth/refresh', '/auth/logout']) app.all(path, methodNotAllowed(['POST']));
+  return app;
+}
