@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'invalid_json'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'method_not_allowed'
   | 'not_found'
   | 'unknown_model'
   | 'no_model_configured'
@@ -26,8 +27,17 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'quota_exceeded'
+  | 'quota_unavailable'
   | 'shutting_down'
+  | 'data_dir_locked'
   | 'aborted'
+  | 'not_supported'
+  // knowledge base: uploaded files that cannot be ingested
+  | 'unreadable_file'
+  | 'empty_file'
+  | 'archive_limits'
+  | 'document_limits'
+  | 'parse_timeout'
   | 'internal';
 
 /** Options accepted by {@link CompanyChatError}. */
@@ -54,6 +64,7 @@ const defaultStatus: Record<ErrorCode, number> = {
   invalid_json: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  method_not_allowed: 405,
   not_found: 404,
   unknown_model: 400,
   no_model_configured: 503,
@@ -61,8 +72,16 @@ const defaultStatus: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   quota_exceeded: 429,
+  quota_unavailable: 503,
   shutting_down: 503,
+  data_dir_locked: 503,
   aborted: 499,
+  not_supported: 501,
+  unreadable_file: 422,
+  empty_file: 422,
+  archive_limits: 422,
+  document_limits: 422,
+  parse_timeout: 422,
   internal: 500,
 };
 

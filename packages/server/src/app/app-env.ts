@@ -1,0 +1,11 @@
+import type { Owner } from '@company-chat/core';
+
+/** Hono environment of the chat app. */
+export interface AppEnv {
+  Variables: {
+    /** Who is asking; set by the identity middleware. */
+    owner: Owner;
+    /** The client connection's signal, captured before any middleware replaces `c.req.raw`. */
+    requestSignal: AbortSignal;
+  };
+}

@@ -1,0 +1,10 @@
+import type { ChatEngine } from '@company-chat/core';
+
+/**
+ * The part of the chat engine (`createChatEngine()` from @company-chat/core) that the HTTP layer uses,
+ * so an app can also be given a wrapper that adds behaviour around those methods.
+ */
+export type ChatEnginePort = Pick<
+  ChatEngine,
+  'send' | 'regenerate' | 'edit' | 'listModels' | 'conversations' | 'shutdown'
+>;

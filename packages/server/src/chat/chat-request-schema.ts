@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** The body of `POST /api/v1/chat`. Unknown fields are rejected so typos do not pass silently. */
+export function chatRequestSchema(maxContentLength: number) {
+  return z.strictObject({
+    conversationId: z.string().min(1).max(128).nullish(),
+    content: z
+      .string()
+      .min(1)
+      .max(maxContentLength)
+      .refine((s) => s.trim().length > 0, 'Must not be blank'),
+    model: z.string().min(1).max(64).nullish(),
+    clientMessageId: z.string().min(1).max(128).nullish(),
+  });
+}
+
+/** A validated chat request. */
+export type ChatRequest = z.output<ReturnType<typeof chatRequestSchema>>;

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// The `company-chat` command. Built to dist/cli.js (package.json `bin`).
+import { ConfigError } from '../config/config-from-env.js';
+import { migrateFromEnv } from '../config/create-store-from-env.js';
+import { parseCliArgs, USAGE } from './parse-cli-args.js';
+import { runServe } from './serve-command.js';
+
+const log = (line: string) => console.log(line);
+
+async function main(argv: string[]): Promise<void> {
+  const cli = parseCliArgs(argv);
+  if (cli.command === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (cli.command === 'version') {
+    log('company-chat 0.0.0');
+    return;
+  }
+  if (cli.command === 'error') {
+    process.stderr.write(`company-chat: ${cli.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (cli.command === 'migrate') {
+    const { applied, description } = await migrateFromEnv(process.env);
+    log(`${description}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}.`);
+    return;
+  }
+  const handle = await runServe({ env: process.env, port: cli.port, host: cli.host, dev: cli.dev, log });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal}: shutting down (in-flight answers are ended and stored)...`);
+    handle.close().then(
+      () => {
+        log('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('company-chat: error while shutting down', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`company-chat: ${(error as Error).message}\n`);
+  } else {
+    console.error('company-chat: failed to start', error);
+  }
+  process.exit(1);
+});
