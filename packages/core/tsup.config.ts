@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', client: 'src/client/index.ts', pglite: 'src/pglite.ts', postgres: 'src/postgres.ts', redis: 'src/redis.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -164,6 +164,113 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
       expect(await store.recoverInterrupted()).toBe(0);
     });
 
+    it('searches titles and message text by word prefix, only within the owner', async () => {
+      const budget = await store.createConversation(alice, { title: 'Quarterly budget review' });
+      const trip = await store.createConversation(alice, { title: 'Trip' });
+      await store.appendMessage(alice, msg(trip.id, 'Book the hotel in Zürich for the offsite'));
+      await store.createConversation(alice, { title: 'Unrelated' });
+      const bobs = await store.createConversation(bob, { title: 'Budget of Bob' });
+      await store.appendMessage(bob, msg(bobs.id, 'hotel zürich'));
+      const ids = async (owner: Owner, query: string) =>
+        (await store.listConversations(owner, { query })).items.map((c) => c.id);
+      expect(await ids(alice, 'budget')).toEqual([budget.id]);
+      expect(await ids(alice, 'QUART rev')).toEqual([budget.id]);
+      expect(await ids(alice, 'hot zür')).toEqual([trip.id]);
+      expect(await ids(alice, 'hotel budget')).toEqual([]);
+      expect(await ids(alice, "'; drop table --")).toEqual([]);
+      expect(await ids(bob, 'budget')).toEqual([bobs.id]);
+      expect((await store.listConversations(alice, { query: '  ' })).items).toHaveLength(3);
+    });
+
+    it('hides archived conversations unless asked', async () => {
+      const a = await store.createConversation(alice, { title: 'kept' });
+      const b = await store.createConversation(alice, { title: 'old stuff' });
+      await store.updateConversation(alice, b.id, { archived: true });
+      const ids = async (archived?: 'exclude' | 'include' | 'only') =>
+        (await store.listConversations(alice, archived ? { archived } : {})).items.map((c) => c.id);
+      expect(await ids()).toEqual([a.id]);
+      expect(await ids('only')).toEqual([b.id]);
+      expect(await ids('include')).toEqual([b.id, a.id]);
+      expect((await store.listConversations(alice, { query: 'old', archived: 'include' })).items).toHaveLength(1);
+    });
+
+    it('tracks the active leaf and switches branches within the conversation only', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      expect(c.activeLeafId).toBeNull();
+      const u = await store.appendMessage(alice, msg(c.id, 'q'));
+      const a1 = await store.appendMessage(alice, { ...msg(c.id, 'one'), role: 'assistant', parentId: u!.id });
+      expect((await store.getConversation(alice, c.id))!.activeLeafId).toBe(a1!.id);
+      const a2 = await store.appendMessage(alice, { ...msg(c.id, 'two'), role: 'assistant', parentId: u!.id });
+      expect((await store.getConversation(alice, c.id))!.activeLeafId).toBe(a2!.id);
+      expect((await store.setActiveLeaf(alice, c.id, a1!.id))?.activeLeafId).toBe(a1!.id);
+      expect((await store.getConversation(alice, c.id))!.activeLeafId).toBe(a1!.id);
+      const other = await store.createConversation(alice, { title: 'other' });
+      const foreign = await store.appendMessage(alice, msg(other.id, 'x'));
+      expect(await store.setActiveLeaf(alice, c.id, foreign!.id)).toBeNull();
+      expect(await store.setActiveLeaf(bob, c.id, a2!.id)).toBeNull();
+      expect(await store.setActiveLeaf(alice, c.id, 'nope')).toBeNull();
+      expect((await store.getConversation(alice, c.id))!.activeLeafId).toBe(a1!.id);
+    });
+
+    it('reads single messages and finds them by client message id, per owner', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      const u = await store.appendMessage(alice, { ...msg(c.id, 'hi'), clientMessageId: 'client-1' });
+      expect(await store.getMessage(alice, u!.id)).toEqual(u);
+      expect(await store.getMessage(bob, u!.id)).toBeNull();
+      expect(await store.getMessage(alice, 'garbage')).toBeNull();
+      expect((await store.findMessageByClientId(alice, 'client-1'))?.id).toBe(u!.id);
+      expect(await store.findMessageByClientId(bob, 'client-1')).toBeNull();
+      expect(await store.findMessageByClientId(alice, 'client-2')).toBeNull();
+    });
+
+    it('refuses a second message with the same client message id without duplicating it', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      await store.appendMessage(alice, { ...msg(c.id, 'hi'), clientMessageId: 'dup' });
+      await expect(store.appendMessage(alice, { ...msg(c.id, 'hi'), clientMessageId: 'dup' })).rejects.toMatchObject({
+        code: 'conversation_busy',
+      });
+      expect(await store.listMessages(alice, c.id)).toHaveLength(1);
+      const b = await store.createConversation(bob, { title: 't' });
+      expect(await store.appendMessage(bob, { ...msg(b.id, 'hi'), clientMessageId: 'dup' })).not.toBeNull();
+    });
+
+    it('locks a conversation for one sender at a time', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      expect(await store.lockConversation(alice, c.id, 'one', 60_000)).toBe(true);
+      expect(await store.lockConversation(alice, c.id, 'two', 60_000)).toBe(false);
+      expect(await store.lockConversation(alice, c.id, 'one', 60_000)).toBe(true);
+      expect(await store.lockConversation(bob, c.id, 'three', 60_000)).toBeNull();
+      expect(await store.lockConversation(alice, 'not-a-uuid', 'x', 60_000)).toBeNull();
+      await store.unlockConversation(alice, c.id, 'two');
+      expect(await store.lockConversation(alice, c.id, 'two', 60_000)).toBe(false);
+      await store.unlockConversation(alice, c.id, 'one');
+      expect(await store.lockConversation(alice, c.id, 'two', 1)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await store.lockConversation(alice, c.id, 'three', 60_000)).toBe(true);
+    });
+
+    it('releases the lock of a conversation whose answer was interrupted', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      await store.appendMessage(alice, { ...msg(c.id, ''), role: 'assistant', status: 'streaming' });
+      expect(await store.lockConversation(alice, c.id, 'crashed', 600_000)).toBe(true);
+      expect(await store.recoverInterrupted({ staleAfterMs: 3_600_000 })).toBe(0);
+      expect(await store.recoverInterrupted()).toBe(1);
+      expect(await store.lockConversation(alice, c.id, 'next', 60_000)).toBe(true);
+    });
+
+    it("erases everything an owner has, and nothing of anyone else's", async () => {
+      const a1 = await store.createConversation(alice, { title: 'a1' });
+      await store.appendMessage(alice, msg(a1.id, 'x'));
+      await store.createConversation(alice, { title: 'a2' });
+      const b1 = await store.createConversation(bob, { title: 'b1' });
+      const e1 = await store.createConversation(aliceElsewhere, { title: 'e1' });
+      expect(await store.deleteOwnerData(alice)).toEqual({ conversations: 2 });
+      expect((await store.listConversations(alice, { archived: 'include' })).items).toEqual([]);
+      expect(await store.getConversation(alice, a1.id)).toBeNull();
+      expect(await store.getConversation(bob, b1.id)).not.toBeNull();
+      expect(await store.getConversation(aliceElsewhere, e1.id)).not.toBeNull();
+    });
+
     it('returns copies: mutating a result does not change the store', async () => {
       const c = await store.createConversation(alice, { title: 't' });
       c.title = 'mutated';

@@ -7,6 +7,7 @@ import type {
   NewMessage,
   Owner,
   Page,
+  RecoverOptions,
 } from './types.js';
 
 /**
@@ -25,15 +26,44 @@ export interface ChatStore {
   /** Deletes the conversation and its messages. False when there was none for this owner. */
   deleteConversation(owner: Owner, id: string): Promise<boolean>;
 
-  /** Appends a message and bumps the conversation's `updatedAt`. Null when the conversation is not the owner's. */
+  /**
+   * Appends a message, makes it the active leaf and bumps the conversation's `updatedAt`. Null when the
+   * conversation is not the owner's. A `clientMessageId` the owner already used throws
+   * `conversation_busy` (a concurrent retry); look it up first with {@link ChatStore.findMessageByClientId}.
+   */
   appendMessage(owner: Owner, message: NewMessage): Promise<Message | null>;
   /** Changes a message (checkpoints while streaming, finalisation). Null when it is not the owner's. */
   updateMessage(owner: Owner, id: string, patch: MessagePatch): Promise<Message | null>;
   /** All messages of a conversation, oldest first; null when the conversation is not the owner's. */
   listMessages(owner: Owner, conversationId: string): Promise<Message[] | null>;
 
-  /** Marks every message still `streaming` as `interrupted` (called on start, after a crash). Returns how many. */
-  recoverInterrupted(): Promise<number>;
+  /** One message; null when it is not the owner's or does not exist. */
+  getMessage(owner: Owner, id: string): Promise<Message | null>;
+  /** The owner's message sent with this client message id (idempotent retries); null when none. */
+  findMessageByClientId(owner: Owner, clientMessageId: string): Promise<Message | null>;
+  /**
+   * Shows another branch: `messageId` (a message of the conversation) becomes the active leaf.
+   * Null when the conversation or the message is not the owner's.
+   */
+  setActiveLeaf(owner: Owner, conversationId: string, messageId: string): Promise<Conversation | null>;
+
+  /**
+   * Takes the conversation's send lock for `ttlMs` (atomic, so it holds across server instances).
+   * Taking it again with the same token extends it. True when taken, false when someone else holds it,
+   * null when the conversation is not the owner's.
+   */
+  lockConversation(owner: Owner, id: string, token: string, ttlMs: number): Promise<boolean | null>;
+  /** Releases the send lock if `token` still holds it. */
+  unlockConversation(owner: Owner, id: string, token: string): Promise<void>;
+
+  /** GDPR erasure: deletes every conversation, message and file of the owner. Returns how many conversations. */
+  deleteOwnerData(owner: Owner): Promise<{ conversations: number }>;
+
+  /**
+   * Marks messages still `streaming` as `interrupted` (called on start, after a crash) and releases
+   * their conversations' send locks. Returns how many.
+   */
+  recoverInterrupted(options?: RecoverOptions): Promise<number>;
   /** Releases connections and file locks. */
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatStore } from './chat-store.js';
 import { decodeConversationCursor, encodeConversationCursor } from './conversation-cursor.js';
+import { monotonicClock } from './monotonic-clock.js';
 import { newId } from './new-id.js';
+import { matchesSearch, searchWords } from './search-words.js';
 import type { Conversation, Message, Owner } from './types.js';
 
 const owns = (owner: Owner, row: { tenantId: string; userId: string }) =>
@@ -11,14 +13,9 @@ const owns = (owner: Owner, row: { tenantId: string; userId: string }) =>
 const newestFirst = (a: Conversation, b: Conversation) =>
   b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/** Returns a strictly increasing clock so two writes in the same millisecond still order. */
-function monotonicClock(): () => Date {
-  let last = 0;
-  return () => {
-    last = Math.max(Date.now(), last + 1);
-    return new Date(last);
-  };
-}
+type StoredConversation = Conversation & { lock: { token: string; until: number } | null };
+
+const publicConversation = ({ lock: _lock, ...row }: StoredConversation): Conversation => ({ ...row });
 
 /**
  * An in-memory {@link ChatStore}: for tests, demos and single-process development. Data is lost on exit.
@@ -30,7 +27,7 @@ function monotonicClock(): () => Date {
  * ```
  */
 export function createMemoryChatStore(): ChatStore {
-  const conversations = new Map<string, Conversation>();
+  const conversations = new Map<string, StoredConversation>();
   const messages = new Map<string, Message[]>();
   // message id -> its row, so checkpoints are O(1) rather than a scan of every conversation.
   const messageById = new Map<string, Message>();
@@ -40,11 +37,28 @@ export function createMemoryChatStore(): ChatStore {
     const row = conversations.get(id);
     return row && owns(owner, row) ? row : undefined;
   };
+  const ownMessage = (owner: Owner, id: string) => {
+    const row = messageById.get(id);
+    return row && ownConversation(owner, row.conversationId) ? row : undefined;
+  };
+  const findByClientId = (owner: Owner, clientMessageId: string) => {
+    for (const row of messageById.values()) {
+      if (row.clientMessageId === clientMessageId && ownConversation(owner, row.conversationId)) return row;
+    }
+    return undefined;
+  };
+  const remove = (id: string) => {
+    for (const m of messages.get(id) ?? []) messageById.delete(m.id);
+    conversations.delete(id);
+    messages.delete(id);
+  };
+  const matches = (c: Conversation, words: string[]) =>
+    matchesSearch(words, c.title) || (messages.get(c.id) ?? []).some((m) => matchesSearch(words, m.content));
 
   return {
     async createConversation(owner, input) {
       const at = now();
-      const row: Conversation = {
+      const row: StoredConversation = {
         id: newId(),
         tenantId: owner.tenantId,
         userId: owner.userId,
@@ -52,17 +66,19 @@ export function createMemoryChatStore(): ChatStore {
         model: input.model ?? null,
         pinned: false,
         archived: false,
+        activeLeafId: null,
         createdAt: at,
         updatedAt: at,
+        lock: null,
       };
       conversations.set(row.id, row);
       messages.set(row.id, []);
-      return { ...row };
+      return publicConversation(row);
     },
 
     async getConversation(owner, id) {
       const row = ownConversation(owner, id);
-      return row ? { ...row } : null;
+      return row ? publicConversation(row) : null;
     },
 
     async listConversations(owner, options = {}) {
@@ -72,7 +88,13 @@ export function createMemoryChatStore(): ChatStore {
         cursor = decodeConversationCursor(options.cursor);
         if (!cursor) throw new CompanyChatError({ code: 'invalid_request', message: 'Invalid cursor.' });
       }
-      const mine = [...conversations.values()].filter((c) => owns(owner, c)).sort(newestFirst);
+      const archived = options.archived ?? 'exclude';
+      const words = searchWords(options.query ?? '');
+      const mine = [...conversations.values()]
+        .filter((c) => owns(owner, c))
+        .filter((c) => archived === 'include' || c.archived === (archived === 'only'))
+        .filter((c) => words.length === 0 || matches(c, words))
+        .sort(newestFirst);
       const after = cursor
         ? mine.filter(
             (c) =>
@@ -80,7 +102,7 @@ export function createMemoryChatStore(): ChatStore {
               (c.updatedAt.getTime() === cursor.updatedAt.getTime() && c.id < cursor.id),
           )
         : mine;
-      const items = after.slice(0, limit).map((c) => ({ ...c }));
+      const items = after.slice(0, limit).map(publicConversation);
       const last = items[items.length - 1];
       const nextCursor = after.length > limit && last ? encodeConversationCursor(last) : null;
       return { items, nextCursor };
@@ -94,20 +116,24 @@ export function createMemoryChatStore(): ChatStore {
       if (patch.archived !== undefined) row.archived = patch.archived;
       if (patch.model !== undefined) row.model = patch.model;
       row.updatedAt = now();
-      return { ...row };
+      return publicConversation(row);
     },
 
     async deleteConversation(owner, id) {
       if (!ownConversation(owner, id)) return false;
-      for (const m of messages.get(id) ?? []) messageById.delete(m.id);
-      conversations.delete(id);
-      messages.delete(id);
+      remove(id);
       return true;
     },
 
     async appendMessage(owner, input) {
       const conversation = ownConversation(owner, input.conversationId);
       if (!conversation) return null;
+      if (input.clientMessageId && findByClientId(owner, input.clientMessageId)) {
+        throw new CompanyChatError({
+          code: 'conversation_busy',
+          message: 'A message with this client message id was already sent.',
+        });
+      }
       const at = now();
       const row: Message = {
         id: newId(),
@@ -131,11 +157,12 @@ export function createMemoryChatStore(): ChatStore {
       messages.get(conversation.id)?.push(row);
       messageById.set(row.id, row);
       conversation.updatedAt = at;
+      conversation.activeLeafId = row.id;
       return structuredClone(row);
     },
 
     async updateMessage(owner, id, patch) {
-      const row = messageById.get(id);
+      const row = ownMessage(owner, id);
       const conversation = row && ownConversation(owner, row.conversationId);
       if (!row || !conversation) return null;
       for (const [key, value] of Object.entries(patch)) {
@@ -151,11 +178,57 @@ export function createMemoryChatStore(): ChatStore {
       return structuredClone(messages.get(conversationId) ?? []);
     },
 
-    async recoverInterrupted() {
+    async getMessage(owner, id) {
+      const row = ownMessage(owner, id);
+      return row ? structuredClone(row) : null;
+    },
+
+    async findMessageByClientId(owner, clientMessageId) {
+      const row = findByClientId(owner, clientMessageId);
+      return row ? structuredClone(row) : null;
+    },
+
+    async setActiveLeaf(owner, conversationId, messageId) {
+      const conversation = ownConversation(owner, conversationId);
+      const message = messageById.get(messageId);
+      if (!conversation || message?.conversationId !== conversationId) return null;
+      conversation.activeLeafId = messageId;
+      return publicConversation(conversation);
+    },
+
+    async lockConversation(owner, id, token, ttlMs) {
+      const row = ownConversation(owner, id);
+      if (!row) return null;
+      const at = Date.now();
+      if (row.lock && row.lock.token !== token && row.lock.until > at) return false;
+      row.lock = { token, until: at + ttlMs };
+      return true;
+    },
+
+    async unlockConversation(owner, id, token) {
+      const row = ownConversation(owner, id);
+      if (row?.lock?.token === token) row.lock = null;
+    },
+
+    async deleteOwnerData(owner) {
+      let count = 0;
+      for (const row of [...conversations.values()]) {
+        if (!owns(owner, row)) continue;
+        remove(row.id);
+        count++;
+      }
+      return { conversations: count };
+    },
+
+    async recoverInterrupted(options = {}) {
+      const staleAfterMs = options.staleAfterMs ?? 0;
+      const cutoff = Date.now() - staleAfterMs;
       let count = 0;
       for (const row of messageById.values()) {
-        if (row.status === 'streaming') {
+        if (row.status === 'streaming' && (staleAfterMs <= 0 || row.updatedAt.getTime() <= cutoff)) {
           row.status = 'interrupted';
+          const conversation = conversations.get(row.conversationId);
+          if (conversation) conversation.lock = null;
           count++;
         }
       }

@@ -19,6 +19,11 @@ export interface Conversation {
   model: string | null;
   pinned: boolean;
   archived: boolean;
+  /**
+   * The last message of the branch being shown. Every new message becomes the active leaf; switching
+   * branches sets it to another leaf. Null while the conversation is empty.
+   */
+  activeLeafId: string | null;
   createdAt: Date;
   /** Time of the last message or change: listings sort by it, newest first. */
   updatedAt: Date;
@@ -101,4 +106,21 @@ export interface Page<T> {
 export interface ListConversationsOptions {
   limit?: number;
   cursor?: string | null;
+  /**
+   * Full-text search: every word must start a word of the title, or of one message's text
+   * (prefix match, case-insensitive, no stemming).
+   */
+  query?: string;
+  /** Archived conversations: hidden by default (`exclude`), shown too (`include`) or alone (`only`). */
+  archived?: 'exclude' | 'include' | 'only';
+}
+
+/** Options of {@link ChatStore.recoverInterrupted}. */
+export interface RecoverOptions {
+  /**
+   * Only messages not written for this long. Default 0 (all): right for one process (PGlite); with
+   * several instances on one PostgreSQL, pass more than the checkpoint interval so another live
+   * instance's answers are left alone.
+   */
+  staleAfterMs?: number;
 }

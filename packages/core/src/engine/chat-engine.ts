@@ -1,5 +1,7 @@
 import type { ChatStore } from '../conversations/chat-store.js';
-import type { Conversation, ListConversationsOptions, Message, Owner, Page } from '../conversations/types.js';
+import type { PathMessage } from '../conversations/conversation-tree.js';
+import type { ConversationExport, OwnerExport } from '../conversations/export-conversation.js';
+import type { Conversation, ConversationPatch, ListConversationsOptions, Owner, Page } from '../conversations/types.js';
 import type { ChatModel } from '../providers/chat-model.js';
 import type { CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
@@ -21,6 +23,12 @@ export interface ChatEngineOptions {
   defaultContextWindow?: number;
   /** Longest accepted user message in characters. Default 32,000. */
   maxMessageLength?: number;
+  /**
+   * How long a send holds the conversation's lock in the store (a second send meanwhile is answered
+   * `conversation_busy`, on any instance). Renewed while the answer streams, released when it ends, expires
+   * this long after a crash. Default 2 min.
+   */
+  lockTtlMs?: number;
   /** How often streaming answers are saved. Default every 500 ms or 64 deltas. */
   checkpoint?: Partial<CheckpointPolicy>;
   /** Token counter for prompt trimming. Default: js-tiktoken o200k_base, loaded lazily. */
@@ -50,11 +58,39 @@ export interface ModelInfo {
   default: boolean;
 }
 
-/** A conversation with its messages. */
+/**
+ * A conversation with the messages of the branch being shown (root to active leaf), each with the ids
+ * of its siblings (other answers to the same question, other versions of an edited question).
+ */
 export interface ConversationWithMessages {
   conversation: Conversation;
-  messages: Message[];
+  messages: PathMessage[];
 }
+
+/** Input of {@link ChatEngine.regenerate}. */
+export interface RegenerateInput {
+  owner: Owner;
+  conversationId: string;
+  /** The answer to write again (or the question to answer again). */
+  messageId: string;
+  model?: string;
+  signal?: AbortSignal;
+}
+
+/** Input of {@link ChatEngine.edit}. */
+export interface EditInput {
+  owner: Owner;
+  conversationId: string;
+  /** The user message to replace: the new text starts a new branch from the same point. */
+  messageId: string;
+  content: string;
+  model?: string;
+  signal?: AbortSignal;
+  clientMessageId?: string;
+}
+
+/** A conversation exported as JSON or Markdown. */
+export type ConversationExportResult = { format: 'json'; body: ConversationExport } | { format: 'md'; body: string };
 
 /** The chat engine: see {@link createChatEngine}. */
 export interface ChatEngine {
@@ -64,6 +100,10 @@ export interface ChatEngine {
    * `context_length_exceeded`) are thrown from the first `next()`; later failures arrive as `error` events.
    */
   send(input: SendInput): AsyncGenerator<ChatEvent, void, undefined>;
+  /** Writes a new answer beside an earlier one (same question): events as for {@link ChatEngine.send}. */
+  regenerate(input: RegenerateInput): AsyncGenerator<ChatEvent, void, undefined>;
+  /** Sends an edited version of a user message as a new branch: events as for {@link ChatEngine.send}. */
+  edit(input: EditInput): AsyncGenerator<ChatEvent, void, undefined>;
   /** The configured model aliases. */
   listModels(): ModelInfo[];
   /** Conversation history operations, ownership-checked. */
@@ -71,7 +111,16 @@ export interface ChatEngine {
     list(owner: Owner, options?: ListConversationsOptions): Promise<Page<Conversation>>;
     get(owner: Owner, id: string): Promise<ConversationWithMessages | null>;
     rename(owner: Owner, id: string, title: string): Promise<Conversation | null>;
+    /** Rename, pin, archive. */
+    update(owner: Owner, id: string, patch: Omit<ConversationPatch, 'model'>): Promise<Conversation | null>;
     delete(owner: Owner, id: string): Promise<boolean>;
+    /** Shows the branch through `messageId` (down to its newest leaf). Null when not the owner's. */
+    setActiveBranch(owner: Owner, id: string, messageId: string): Promise<ConversationWithMessages | null>;
+    export(owner: Owner, id: string, format: 'json' | 'md'): Promise<ConversationExportResult | null>;
+    /** Everything the owner has (GDPR portability). */
+    exportAll(owner: Owner): Promise<OwnerExport>;
+    /** Deletes everything the owner has (GDPR erasure). */
+    deleteAll(owner: Owner): Promise<{ conversations: number }>;
   };
   /** Ends in-flight answers with a `shutting_down` error (partial text stored) and waits for them. */
   shutdown(): Promise<void>;

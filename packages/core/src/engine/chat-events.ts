@@ -12,6 +12,7 @@ export type ChatEvent =
   | ConversationEvent
   | MessageStartEvent
   | TextDeltaEvent
+  | CitationEvent
   | UsageEvent
   | MessageEndEvent
   | ErrorEvent;
@@ -38,6 +39,21 @@ export interface TextDeltaEvent {
   type: 'text-delta';
   messageId: string;
   delta: string;
+}
+
+/**
+ * A knowledge-base passage the answer draws on, numbered like its `[n]` marker in the text. Sent after
+ * `message-start` (before or between text deltas); `snippet` is the excerpt a client shows.
+ */
+export interface CitationEvent {
+  type: 'citation';
+  messageId: string;
+  /** 1-based, as in `[1]`. */
+  index: number;
+  fileId: string;
+  fileName: string;
+  page?: number;
+  snippet: string;
 }
 
 /** Token usage for the answer, when the provider reported it. */

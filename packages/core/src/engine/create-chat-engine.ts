@@ -1,20 +1,28 @@
 // ENGINE READY (lead, 06:23 UTC): persistence, RAG and quotas extend this file.
 
+import { activePath } from '../conversations/conversation-tree.js';
+import { newId } from '../conversations/new-id.js';
 import type { Conversation, Message } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatModel, ChatModelMessage } from '../providers/chat-model.js';
 import { defaultCheckpointPolicy } from './answer-checkpointer.js';
 import { buildPrompt } from './build-prompt.js';
-import type { ChatEngine, ChatEngineOptions, ModelInfo, SendInput } from './chat-engine.js';
+import type { ChatEngine, ChatEngineOptions, EditInput, ModelInfo, RegenerateInput, SendInput } from './chat-engine.js';
 import type { ChatEvent } from './chat-events.js';
+import { createConversationsApi } from './conversations-api.js';
 import { consoleLogger } from './logger.js';
 import { makeTitle } from './make-title.js';
+import { replayTurn } from './replay-turn.js';
+import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
 import { streamAnswer } from './stream-answer.js';
 import { loadDefaultTokenCounter } from './token-counter.js';
 
 const DEFAULT_CONTEXT_WINDOW = 8192;
 const DEFAULT_MAX_OUTPUT = 1024;
 const DEFAULT_MAX_MESSAGE_LENGTH = 32_000;
+// The store-level send lock outlives a crashed process by at most this (restart recovery frees it sooner);
+// a live answer renews it every third of it.
+const DEFAULT_LOCK_TTL_MS = 2 * 60_000;
 
 /**
  * Creates the chat engine: it stores conversations, builds prompts within the model's context window,
@@ -74,7 +82,8 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     return [alias, model];
   }
 
-  async function* send(input: SendInput): AsyncGenerator<ChatEvent, void, undefined> {
+  /** `branch` (regenerate, edit) attaches the turn elsewhere than after the active leaf. */
+  async function* send(input: SendInput & { branch?: Branch }): AsyncGenerator<ChatEvent, void, undefined> {
     const { owner } = input;
     if (shutdownController.signal.aborted) {
       throw new CompanyChatError({ code: 'shutting_down', message: 'The server is shutting down.', isRetryable: true });
@@ -87,6 +96,14 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         code: 'invalid_request',
         message: `The message is longer than ${maxMessageLength} characters.`,
       });
+    }
+
+    if (input.clientMessageId !== undefined) {
+      const replay = await replayTurn(store, owner, input.clientMessageId);
+      if (replay) {
+        yield* replay;
+        return;
+      }
     }
 
     let conversation: Conversation | null = null;
@@ -102,7 +119,12 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         message: 'An answer is already being written in this conversation.',
       });
     }
-    if (conversation) history = (await store.listMessages(owner, conversation.id)) ?? [];
+    if (conversation) {
+      // The prompt is the branch the new turn continues: the active one, or where regenerate/edit attach.
+      const all = (await store.listMessages(owner, conversation.id)) ?? [];
+      const after = input.branch ? input.branch.after : conversation.activeLeafId;
+      history = after === null && (input.branch || all.length === 0) ? [] : activePath(all, after);
+    }
 
     const maxOutputTokens = options.maxOutputTokens ?? model.maxOutputTokens ?? DEFAULT_MAX_OUTPUT;
     const prompt = buildPrompt({
@@ -136,17 +158,34 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     input.signal?.addEventListener('abort', onClientAbort);
     if (input.signal?.aborted) controller.abort(input.signal.reason);
 
+    const lockToken = newId();
+    const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+    let renewLock: ReturnType<typeof setInterval> | undefined;
     try {
+      // Across instances too (PostgreSQL): an atomic test-and-set on the conversation row.
+      if (!(await store.lockConversation(owner, conversationId, lockToken, lockTtlMs))) {
+        throw new CompanyChatError({
+          code: 'conversation_busy',
+          message: 'An answer is already being written in this conversation.',
+          isRetryable: true,
+        });
+      }
+      renewLock = setInterval(() => {
+        store.lockConversation(owner, conversationId, lockToken, lockTtlMs).catch(() => {});
+      }, lockTtlMs / 3);
+      (renewLock as { unref?: () => void }).unref?.();
       const last = history[history.length - 1];
       // The user's message is committed before the provider is called: nothing the user typed is lost.
-      const userMessage = await store.appendMessage(owner, {
-        conversationId,
-        parentId: last?.id ?? null,
-        role: 'user',
-        content: input.content,
-        status: 'complete',
-        clientMessageId: input.clientMessageId ?? null,
-      });
+      const userMessage =
+        input.branch?.question ??
+        (await store.appendMessage(owner, {
+          conversationId,
+          parentId: last?.id ?? null,
+          role: 'user',
+          content: input.content,
+          status: 'complete',
+          clientMessageId: input.clientMessageId ?? null,
+        }));
       const answer =
         userMessage &&
         (await store.appendMessage(owner, {
@@ -189,14 +228,33 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       shutdownController.signal.removeEventListener('abort', onShutdown);
       input.signal?.removeEventListener('abort', onClientAbort);
       busy.delete(conversationId);
+      clearInterval(renewLock);
+      await store
+        .unlockConversation(owner, conversationId, lockToken)
+        .catch((e: unknown) =>
+          logger.error('could not release the conversation lock', { conversationId, error: String(e) }),
+        );
       running.delete(done);
       finished();
     }
   }
 
+  async function* regenerate(input: RegenerateInput): AsyncGenerator<ChatEvent, void, undefined> {
+    const { branch, content } = await regenerateBranch(store, input.owner, input.conversationId, input.messageId);
+    yield* send({ ...pickTurn(input), conversationId: input.conversationId, content, branch });
+  }
+
+  async function* edit(input: EditInput): AsyncGenerator<ChatEvent, void, undefined> {
+    const branch = await editBranch(store, input.owner, input.conversationId, input.messageId);
+    yield* send({ ...pickTurn(input), conversationId: input.conversationId, content: input.content, branch });
+  }
+
   return {
     store,
-    send,
+    // Only regenerate/edit may attach a turn elsewhere: callers of send cannot pass a branch.
+    send: (input: SendInput) => send({ ...input, branch: undefined }),
+    regenerate,
+    edit,
     listModels(): ModelInfo[] {
       return aliases.map((id) => ({
         id,
@@ -205,16 +263,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         default: id === defaultAlias,
       }));
     },
-    conversations: {
-      list: (owner, listOptions) => store.listConversations(owner, listOptions),
-      async get(owner, id) {
-        const conversation = await store.getConversation(owner, id);
-        const messages = conversation && (await store.listMessages(owner, id));
-        return conversation && messages ? { conversation, messages } : null;
-      },
-      rename: (owner, id, title) => store.updateConversation(owner, id, { title }),
-      delete: (owner, id) => store.deleteConversation(owner, id),
-    },
+    conversations: createConversationsApi(store),
     async shutdown() {
       shutdownController.abort(
         new CompanyChatError({ code: 'shutting_down', message: 'The server is shutting down.', isRetryable: true }),
@@ -227,4 +276,13 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
 /** Stored messages as prompt turns: empty answers (failed before any text) are left out. */
 function toPromptHistory(messages: Message[]): ChatModelMessage[] {
   return messages.filter((m) => m.content.length > 0).map((m) => ({ role: m.role, content: m.content }));
+}
+
+/** The fields of a regenerate/edit request that a turn shares with a send. */
+function pickTurn(input: RegenerateInput | EditInput): SendInput {
+  const turn: SendInput = { owner: input.owner, content: '' };
+  if (input.model !== undefined) turn.model = input.model;
+  if (input.signal !== undefined) turn.signal = input.signal;
+  if ('clientMessageId' in input && input.clientMessageId !== undefined) turn.clientMessageId = input.clientMessageId;
+  return turn;
 }

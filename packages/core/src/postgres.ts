@@ -1,0 +1,6 @@
+// Entry `@company-chat/core/postgres`: the `pg` driver (Node, Bun), kept out of the main entry.
+export {
+  createPostgresChatStore,
+  type PostgresChatStoreOptions,
+} from './sql/postgres/create-postgres-chat-store.js';
+export { createPgSqlClient, type PgSqlClientOptions } from './sql/postgres/pg-sql-client.js';

@@ -1,0 +1,18 @@
+import { migration0003Identity } from '../../identity/sql-identity-migration.js';
+import { migration0004Usage } from '../../usage/sql-usage-migration.js';
+import { migration0001Initial } from './0001-initial.js';
+import { migration0002Knowledge } from './0002-knowledge.js';
+
+/** One schema change. Applied in `id` order; never edited once released (add a new one instead). */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+/** Every migration, oldest first. */
+export const migrations: readonly Migration[] = [
+  { id: '0001-initial', sql: migration0001Initial },
+  { id: '0002-knowledge', sql: migration0002Knowledge },
+  { id: '0003-identity', sql: migration0003Identity },
+  { id: '0004-usage', sql: migration0004Usage },
+];

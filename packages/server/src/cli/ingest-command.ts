@@ -1,0 +1,137 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CompanyChatError, type KnowledgeBase, type Owner } from '@company-chat/core';
+
+/** Arguments of `company-chat ingest`. */
+export interface IngestArgs {
+  paths: string[];
+  /** Shared collection the files go to. */
+  collection: string;
+  tenantId: string;
+  /** Recorded as the uploader. */
+  userId: string;
+}
+
+/** Usage of `company-chat ingest`, to append to the CLI's usage text. */
+export const INGEST_USAGE = `  ingest <folder|files...>  Add files to a shared knowledge collection (PDF, DOCX, CSV, JSON, Markdown, HTML, text)
+    --collection <name>     Collection (default: "default")
+    --tenant <id>           Tenant (default: "default")
+    --user <id>             Recorded as the uploader (default: "cli")
+`;
+
+/** Parses the arguments after `ingest`. Returns an error message instead of throwing. */
+export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { collection: { type: 'string' }, tenant: { type: 'string' }, user: { type: 'string' } },
+    });
+    if (positionals.length === 0) return { error: 'Name a folder or files to ingest.' };
+    return {
+      paths: positionals,
+      collection: values.collection ?? 'default',
+      tenantId: values.tenant ?? 'default',
+      userId: values.user ?? 'cli',
+    };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** Options of {@link runIngest}. */
+export interface RunIngestOptions extends IngestArgs {
+  knowledge: KnowledgeBase;
+  /** Files larger than this are skipped without being read. Default 20 MiB. */
+  maxBytes?: number;
+  /** One line per file (and the summary). */
+  log: (line: string) => void;
+  /** Where the progress bar is drawn (a TTY's stderr); omitted: no bar. */
+  progress?: { write(text: string): unknown; columns?: number };
+}
+
+/** What {@link runIngest} did. */
+export interface IngestSummary {
+  ingested: number;
+  chunks: number;
+  failed: Array<{ path: string; code: string; message: string }>;
+}
+
+/**
+ * `company-chat ingest`: walks folders (dot-files, `node_modules` and symbolic links skipped), ingests
+ * every file into a shared collection one at a time, reports each failure with its error code and
+ * keeps going. The caller sets `process.exitCode` from the summary.
+ */
+export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
+  const owner: Owner = { tenantId: options.tenantId, userId: options.userId };
+  const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
+  const files: string[] = [];
+  for (const path of options.paths) await collect(path, files);
+  const summary: IngestSummary = { ingested: 0, chunks: 0, failed: [] };
+  for (const [i, path] of files.entries()) {
+    drawBar(options.progress, i, files.length, basename(path));
+    const label = relative(process.cwd(), path) || path;
+    try {
+      const size = (await lstat(path)).size;
+      if (size > maxBytes) {
+        throw new CompanyChatError({ code: 'payload_too_large', message: `Larger than ${maxBytes} bytes.` });
+      }
+      const file = await options.knowledge.ingest(
+        owner,
+        {
+          name: basename(path),
+          bytes: new Uint8Array(await readFile(path)),
+          scope: { type: 'shared', collection: options.collection },
+        },
+        { manageShared: true },
+      );
+      summary.ingested++;
+      summary.chunks += file.chunkCount;
+      clearBar(options.progress);
+      options.log(`ok      ${label} (${file.kind}, ${file.chunkCount} chunks)`);
+    } catch (error) {
+      const code = CompanyChatError.isInstance(error) ? error.code : 'internal';
+      const message = error instanceof Error ? error.message : String(error);
+      summary.failed.push({ path: label, code, message });
+      clearBar(options.progress);
+      options.log(`failed  ${label}: ${code}: ${message}`);
+    }
+  }
+  drawBar(options.progress, files.length, files.length, '');
+  clearBar(options.progress);
+  options.log(
+    `Ingested ${summary.ingested} of ${files.length} files (${summary.chunks} chunks) into collection "${options.collection}"` +
+      (summary.failed.length > 0 ? `; ${summary.failed.length} failed.` : '.'),
+  );
+  return summary;
+}
+
+async function collect(path: string, into: string[]): Promise<void> {
+  const info = await lstat(path);
+  if (info.isSymbolicLink()) return;
+  if (info.isFile()) {
+    into.push(path);
+    return;
+  }
+  if (!info.isDirectory()) return;
+  const entries = await readdir(path, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    await collect(join(path, entry.name), into);
+  }
+}
+
+function drawBar(out: RunIngestOptions['progress'], done: number, total: number, name: string): void {
+  if (!out || total === 0) return;
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name}`;
+  out.write(`\r${line.slice(0, (out.columns ?? 80) - 1)}\u001b[K`);
+}
+
+function clearBar(out: RunIngestOptions['progress']): void {
+  out?.write('\r\u001b[K');
+}

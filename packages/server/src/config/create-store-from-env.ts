@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import { type ChatStore, createMemoryChatStore } from '@company-chat/core';
+import type { Env } from './config-from-env.js';
+
+/** The store the server uses and a line describing it for the start-up log (never contains a password). */
+export interface StoreFromEnv {
+  store: ChatStore;
+  kind: 'pglite' | 'postgres' | 'memory';
+  description: string;
+}
+
+/** Default data directory of the embedded database, relative to the working directory. */
+export const DEFAULT_DATA_DIR = '.company-chat/db';
+
+/**
+ * Picks the conversation store from the environment:
+ * - `DATABASE_URL` (postgres://...) → PostgreSQL, for several instances behind a load balancer;
+ * - otherwise PGlite on disk in `COMPANY_CHAT_DATA_DIR` (default `./.company-chat/db`): history survives
+ *   restarts with no configuration;
+ * - `COMPANY_CHAT_STORE=memory` → in memory (tests, demos).
+ * Migrations are applied and answers cut off by a crash are marked `interrupted`.
+ */
+export async function createStoreFromEnv(env: Env, cwd: string = process.cwd()): Promise<StoreFromEnv> {
+  if (env.COMPANY_CHAT_STORE?.trim() === 'memory') {
+    return {
+      store: createMemoryChatStore(),
+      kind: 'memory',
+      description: 'in memory (conversations are lost when the server stops)',
+    };
+  }
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (databaseUrl) {
+    const { createPostgresChatStore } = await import('@company-chat/core/postgres');
+    const store = await createPostgresChatStore({
+      connectionString: databaseUrl,
+      // Several instances may share the database: leave answers another live instance is writing alone.
+      recoverInterrupted: { staleAfterMs: Number(env.COMPANY_CHAT_RECOVER_AFTER_MS ?? 0) || 0 },
+    });
+    return { store, kind: 'postgres', description: `PostgreSQL at ${redact(databaseUrl)}` };
+  }
+  const dataDir = resolve(cwd, env.COMPANY_CHAT_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  const { createPgliteChatStore } = await import('@company-chat/core/pglite');
+  const store = await createPgliteChatStore({ dataDir });
+  return { store, kind: 'pglite', description: `PGlite (embedded PostgreSQL) in ${dataDir}` };
+}
+
+/** Applies pending migrations to the configured database (`company-chat migrate`); returns the ids applied. */
+export async function migrateFromEnv(
+  env: Env,
+  cwd: string = process.cwd(),
+): Promise<{ applied: string[]; description: string }> {
+  const { migrate } = await import('@company-chat/core');
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (databaseUrl) {
+    const { createPgSqlClient } = await import('@company-chat/core/postgres');
+    const client = createPgSqlClient({ connectionString: databaseUrl, max: 1 });
+    try {
+      return { applied: await migrate(client), description: `PostgreSQL at ${redact(databaseUrl)}` };
+    } finally {
+      await client.close();
+    }
+  }
+  const dataDir = resolve(cwd, env.COMPANY_CHAT_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  const [{ PGlite }, { createPgliteSqlClient, lockDataDir }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@company-chat/core/pglite'),
+  ]);
+  const release = lockDataDir(dataDir);
+  try {
+    const client = createPgliteSqlClient(await PGlite.create({ dataDir }), { ownsDb: true });
+    try {
+      return { applied: await migrate(client), description: `PGlite in ${dataDir}` };
+    } finally {
+      await client.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+/** The connection string without its password, for logs. */
+function redact(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

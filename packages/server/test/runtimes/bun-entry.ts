@@ -1,0 +1,16 @@
+// The program the Bun runtime test starts with the `bun` binary: the server from its TypeScript sources
+// (Bun runs TS natively; `--conditions=@company-chat/source` resolves workspace packages to src/).
+import { createChatEngine, createMemoryChatStore, openai } from '@company-chat/core';
+import { createChatApp } from '@company-chat/server';
+import { serve } from '@company-chat/server/bun';
+
+const env = process.env;
+const engine = createChatEngine({
+  models: { default: openai({ baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, model: 'gpt-4o-mini' }) },
+  store: createMemoryChatStore(),
+});
+const handle = await serve({ app: createChatApp({ engine, dev: true }), port: 0 });
+console.log(`listening on ${handle.url} (bun ${process.versions.bun})`);
+process.on('SIGTERM', () => {
+  void handle.close().then(() => process.exit(0));
+});

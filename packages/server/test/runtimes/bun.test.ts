@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { startWireServer } from '../../../core/test/wire/wire-server.js';
+import { openChatStream } from '../http-client.js';
+import { runRuntimeConformance } from './runtime.case.test.js';
+import { spawnRuntime } from './spawn-runtime.js';
+
+// The `bun` npm package (a root devDependency) ships the binary; nothing is downloaded at test time.
+const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+const bunBinary = join(repoRoot, 'node_modules/bun/bin/bun.exe');
+const entry = fileURLToPath(new URL('./bun-entry.ts', import.meta.url));
+
+const startBun = (upstream: { openaiBaseURL: string; apiKey: string }) =>
+  spawnRuntime({
+    command: bunBinary,
+    args: ['--conditions=@company-chat/source', 'run', entry],
+    cwd: repoRoot,
+    env: { OPENAI_BASE_URL: upstream.openaiBaseURL, OPENAI_API_KEY: upstream.apiKey },
+  });
+
+runRuntimeConformance('Bun', startBun);
+
+describe('Bun adapter shutdown', () => {
+  it('ends in-flight streams with a shutting_down error on SIGTERM and exits cleanly', async () => {
+    const wire = await startWireServer({ apiKey: 'sk-bun' });
+    const server = await startBun({ openaiBaseURL: wire.openaiBaseURL, apiKey: 'sk-bun' });
+    try {
+      const stream = await openChatStream(server.url, { content: 'Go [[wire:{"type":"stall","afterChunks":2}]]' });
+      await stream.waitFor((e) => e.event === 'text-delta');
+      const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+      server.child.kill('SIGTERM');
+      const events = await stream.ended;
+      expect(events.find((e) => e.event === 'error')?.data.error.code).toBe('shutting_down');
+      expect(events.at(-1)?.data).toMatchObject({ type: 'message-end', status: 'error' });
+      expect(await exited).toBe(0);
+    } finally {
+      await server.stop();
+      await wire.close();
+    }
+  });
+});
