@@ -1,2 +1,18 @@
-/** Package version of `@company-chat/widget`; the element itself arrives with the widget issue. */
+// Public API of @company-chat/widget. Importing it registers <company-chat> and its inner elements.
+
+export { ChatStateController } from './controllers/chat-state-controller.js';
+export { CcComposer } from './elements/cc-composer.js';
+export { CcMessage } from './elements/cc-message.js';
+export { CcMessageList } from './elements/cc-message-list.js';
+export { CcSidebar } from './elements/cc-sidebar.js';
+export { CompanyChat, type CompanyChatMode } from './elements/company-chat.js';
+export { CcMarkdown } from './markdown/cc-markdown.js';
+export { IncrementalMarkdown } from './markdown/incremental-markdown.js';
+export type { Align, Block, Inline } from './markdown/markdown-types.js';
+export { parseBlocks } from './markdown/parse-blocks.js';
+export { parseInline } from './markdown/parse-inline.js';
+export { safeImageUrl, safeLinkUrl } from './markdown/safe-url.js';
+export { type CompanyChatStrings, defaultStrings } from './strings.js';
+
+/** Package version of `@company-chat/widget`. */
 export const WIDGET_VERSION = '0.0.0';

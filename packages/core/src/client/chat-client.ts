@@ -1,0 +1,273 @@
+import type { ChatEvent } from '../engine/chat-events.js';
+import type { CompanyChatError } from '../errors/company-chat-error.js';
+import { ChatStream, type SendCallbacks } from './chat-stream.js';
+import { errorFromResponse, isMissingRoute, networkError, notSupported } from './client-error.js';
+import { readSseEvents } from './read-sse-events.js';
+import type {
+  ConversationPage,
+  ConversationSummary,
+  ConversationWithMessages,
+  EditMessageInput,
+  ModelInfo,
+  RegenerateInput,
+  SendInput,
+  UploadedFile,
+} from './types.js';
+
+/** Options of {@link ChatClient}. */
+export interface ChatClientOptions {
+  /** Base URL of the chat server, e.g. `https://chat.example.com`. Empty for the page's own origin. */
+  endpoint?: string;
+  /** A fixed bearer token. */
+  token?: string;
+  /**
+   * Returns the bearer token. Called before every request, and once more with `{ refresh: true }` after
+   * a 401 so an expired token can be replaced; the request is then retried once.
+   */
+  getToken?: (options: { refresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
+  /** Extra headers on every request (e.g. `X-User-Id` against a server in development mode). */
+  headers?: Record<string, string>;
+  /** `fetch`'s credentials mode, for cookie-authenticated deployments. Defaults to `same-origin`. */
+  credentials?: RequestCredentials;
+  /** A custom fetch (tests, instrumentation). Defaults to the global one. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Browser-safe client of the company-chat server: streaming chat over SSE and conversation management.
+ *
+ * @example
+ * ```ts
+ * const client = new ChatClient({ endpoint: 'https://chat.example.com', getToken: () => auth.token() });
+ * for await (const event of client.send({ content: 'Hello' })) {
+ *   if (event.type === 'text-delta') print(event.delta);
+ * }
+ * ```
+ */
+export class ChatClient {
+  readonly #options: ChatClientOptions;
+  readonly #base: string;
+  readonly #active = new Set<ChatStream>();
+
+  constructor(options: ChatClientOptions = {}) {
+    this.#options = options;
+    this.#base = `${(options.endpoint ?? '').replace(/\/+$/, '')}/api/v1`;
+  }
+
+  /**
+   * Sends a user message and streams the answer. Iterate the returned stream for ChatEvents, or pass
+   * callbacks and await `stream.result()`.
+   */
+  send(input: SendInput, callbacks?: SendCallbacks): ChatStream {
+    return this.#stream(
+      '/chat',
+      {
+        content: input.content,
+        conversationId: input.conversationId,
+        model: input.model,
+        clientMessageId: input.clientMessageId,
+      },
+      input.signal,
+      callbacks,
+    );
+  }
+
+  /**
+   * Writes a new answer beside an earlier one (regenerate): streams like {@link send}. Fails with
+   * `not_supported` on a server without the route.
+   */
+  regenerate(input: RegenerateInput, callbacks?: SendCallbacks): ChatStream {
+    const path = `/conversations/${encodeURIComponent(input.conversationId)}/messages/${encodeURIComponent(input.messageId)}/regenerate`;
+    return this.#stream(path, { model: input.model }, input.signal, callbacks, 'Regenerating an answer');
+  }
+
+  /**
+   * Sends an edited version of a user message as a new branch and streams its answer. Fails with
+   * `not_supported` on a server without the route.
+   */
+  editMessage(input: EditMessageInput, callbacks?: SendCallbacks): ChatStream {
+    const path = `/conversations/${encodeURIComponent(input.conversationId)}/messages/${encodeURIComponent(input.messageId)}/edit`;
+    const body = { content: input.content, model: input.model, clientMessageId: input.clientMessageId };
+    return this.#stream(path, body, input.signal, callbacks, 'Editing a message');
+  }
+
+  /** Shows the branch through `messageId` (e.g. another version of an answer) and returns the new path. */
+  setActiveBranch(conversationId: string, messageId: string): Promise<ConversationWithMessages> {
+    return this.#json(
+      'PUT',
+      `/conversations/${encodeURIComponent(conversationId)}/active-leaf`,
+      { messageId },
+      'Switching branches',
+    );
+  }
+
+  #stream(
+    path: string,
+    payload: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+    callbacks: SendCallbacks | undefined,
+    feature?: string,
+  ): ChatStream {
+    const controller = new AbortController();
+    if (signal) {
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener('abort', () => controller.abort(), { once: true });
+    }
+    const done = () => this.#active.delete(stream);
+    const events = this.#events(path, JSON.stringify(payload), controller.signal, done, feature);
+    const stream: ChatStream = new ChatStream(events, controller, callbacks);
+    this.#active.add(stream);
+    return stream;
+  }
+
+  /**
+   * Uploads a file to the user's knowledge base (attached to `conversationId` when given), waiting for
+   * its ingestion. Fails with `not_supported` on a server without file uploads.
+   */
+  async uploadFile(file: Blob, options: { name?: string; conversationId?: string; signal?: AbortSignal } = {}) {
+    const form = new FormData();
+    form.set('file', file, options.name ?? (file as File).name ?? 'upload');
+    if (options.conversationId) form.set('conversationId', options.conversationId);
+    const response = await this.#request('POST', '/files', form, options.signal, 'application/json', 'Uploading files');
+    const body = (await response.json()) as { file: UploadedFile };
+    return body.file;
+  }
+
+  /** The user's uploaded files (of one conversation, when given). `not_supported` without file routes. */
+  async listFiles(options: { conversationId?: string; limit?: number } = {}): Promise<UploadedFile[]> {
+    const query = new URLSearchParams();
+    if (options.conversationId) query.set('conversationId', options.conversationId);
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    const qs = query.toString();
+    const body = await this.#json<{ files: UploadedFile[] }>('GET', `/files${qs ? `?${qs}` : ''}`, undefined, 'Files');
+    return body.files;
+  }
+
+  /** Stops every answer this client is streaming. */
+  stop(): void {
+    for (const stream of this.#active) stream.abort();
+  }
+
+  /** Conversations of the current user, most recent first. */
+  async listConversations(options: { limit?: number; cursor?: string | null } = {}): Promise<ConversationPage> {
+    const query = new URLSearchParams();
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    if (options.cursor) query.set('cursor', options.cursor);
+    const qs = query.toString();
+    return this.#json<ConversationPage>('GET', `/conversations${qs ? `?${qs}` : ''}`);
+  }
+
+  /** One conversation with its messages. Rejects with code `not_found` when it is not the user's. */
+  getConversation(id: string): Promise<ConversationWithMessages> {
+    return this.#json('GET', `/conversations/${encodeURIComponent(id)}`);
+  }
+
+  /** Renames a conversation and returns it. */
+  async renameConversation(id: string, title: string): Promise<ConversationSummary> {
+    const body = await this.#json<{ conversation?: ConversationSummary } & ConversationSummary>(
+      'PATCH',
+      `/conversations/${encodeURIComponent(id)}`,
+      { title },
+    );
+    return body.conversation ?? body;
+  }
+
+  /** Deletes a conversation and its messages. */
+  async deleteConversation(id: string): Promise<void> {
+    await this.#json('DELETE', `/conversations/${encodeURIComponent(id)}`);
+  }
+
+  /** The model aliases the server offers. */
+  async listModels(): Promise<ModelInfo[]> {
+    const body = await this.#json<{ models: ModelInfo[] } | ModelInfo[]>('GET', '/models');
+    return Array.isArray(body) ? body : body.models;
+  }
+
+  async *#events(
+    path: string,
+    body: string,
+    signal: AbortSignal,
+    done: () => void,
+    feature?: string,
+  ): AsyncGenerator<ChatEvent> {
+    try {
+      const response = await this.#request('POST', path, body, signal, 'text/event-stream', feature);
+      if (!response.body) return;
+      yield* readSseEvents(response.body);
+    } catch (error) {
+      // A stop is not a failure: the stream just ends (the server stores the partial answer).
+      if (signal.aborted) return;
+      throw error;
+    } finally {
+      done();
+    }
+  }
+
+  async #json<T>(method: string, path: string, body?: unknown, feature?: string): Promise<T> {
+    const json = body === undefined ? undefined : JSON.stringify(body);
+    const response = await this.#request(method, path, json, undefined, 'application/json', feature);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * Sends one request with auth; on 401 refreshes the token once and retries. Non-2xx → typed error.
+   * For a `feature` the server may not have yet, a missing route becomes a `not_supported` error.
+   */
+  async #request(
+    method: string,
+    path: string,
+    body?: string | FormData,
+    signal?: AbortSignal,
+    accept = 'application/json',
+    feature?: string,
+  ): Promise<Response> {
+    let response = await this.#fetch(method, path, body, signal, accept, false);
+    if (response.status === 401 && this.#options.getToken) {
+      await response.body?.cancel();
+      response = await this.#fetch(method, path, body, signal, accept, true);
+    }
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      throw feature && isMissingRoute(error) ? notSupported(feature) : error;
+    }
+    return response;
+  }
+
+  async #fetch(
+    method: string,
+    path: string,
+    body: string | FormData | undefined,
+    signal: AbortSignal | undefined,
+    accept: string,
+    refresh: boolean,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { accept, ...this.#options.headers };
+    // FormData sets its own multipart content type (with the boundary).
+    if (typeof body === 'string') headers['content-type'] = 'application/json';
+    const token = await this.#getToken(refresh);
+    if (token) headers.authorization = `Bearer ${token}`;
+    const doFetch = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
+    try {
+      return await doFetch(`${this.#base}${path}`, {
+        method,
+        headers,
+        body,
+        signal,
+        credentials: this.#options.credentials ?? 'same-origin',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw networkError(error);
+    }
+  }
+
+  // Asked on every request: token providers cache themselves, and this way a rotated token is picked up.
+  async #getToken(refresh: boolean): Promise<string | null | undefined> {
+    return this.#options.getToken ? this.#options.getToken({ refresh }) : this.#options.token;
+  }
+}
+
+/** Error type thrown by {@link ChatClient} methods (re-exported for convenience). */
+export type ChatClientError = CompanyChatError;

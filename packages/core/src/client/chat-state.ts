@@ -1,0 +1,289 @@
+import { CompanyChatError } from '../errors/company-chat-error.js';
+import type { ChatClient } from './chat-client.js';
+import {
+  type ChatErrorInfo,
+  type ChatMessage,
+  fromStored,
+  isLocal,
+  newClientMessageId,
+  newMessage,
+  toInfo,
+} from './chat-message.js';
+import type { ChatStream, SendResult } from './chat-stream.js';
+
+/** `streaming` while an answer arrives; `error` when the last turn failed (see `error`). */
+export type ChatStatus = 'idle' | 'streaming' | 'error';
+
+/** Immutable state of one chat: a new object on every change (for `useSyncExternalStore`). */
+export interface ChatSnapshot {
+  conversationId: string | null;
+  title: string | null;
+  messages: readonly ChatMessage[];
+  status: ChatStatus;
+  error: ChatErrorInfo | null;
+  /** Model alias used for the next send; null for the server's default. */
+  model: string | null;
+}
+
+/** Framework-agnostic chat state over a {@link ChatClient}; the widget and `useChat()` both use it. */
+export interface ChatController {
+  getSnapshot(): ChatSnapshot;
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Sends a user message and streams the answer into `messages`. Resolves when the answer ends. */
+  send(content: string): Promise<SendResult | null>;
+  /** Stops the answer being streamed; it stays in the list marked `aborted`. */
+  stop(): void;
+  /** Sends the last user message again after a failure. */
+  retry(): Promise<SendResult | null>;
+  /** Writes a new version of an answer (a sibling branch). `not_supported` on servers without the route. */
+  regenerate(messageId: string): Promise<SendResult | null>;
+  /** Sends an edited user message as a new branch. `not_supported` on servers without the route. */
+  edit(messageId: string, content: string): Promise<SendResult | null>;
+  /** Shows another version (sibling) of a message, with the rest of its branch. */
+  switchBranch(messageId: string): Promise<void>;
+  /** Shows a stored conversation. */
+  load(conversationId: string): Promise<void>;
+  /** Starts a new, empty conversation. */
+  reset(): void;
+  setModel(model: string | null): void;
+}
+
+/** Options of {@link createChatState}. */
+export interface ChatStateOptions {
+  /** The client, or a function returning the current one (an element may swap clients when its endpoint changes). */
+  client: ChatClient | (() => ChatClient);
+  model?: string | null;
+}
+
+/** Creates a {@link ChatController}. @example const chat = createChatState({ client }); await chat.send('Hi'); */
+export function createChatState(options: ChatStateOptions): ChatController {
+  const getClient = typeof options.client === 'function' ? options.client : () => options.client as ChatClient;
+  const listeners = new Set<() => void>();
+  let state: ChatSnapshot = {
+    conversationId: null,
+    title: null,
+    messages: [],
+    status: 'idle',
+    error: null,
+    model: options.model ?? null,
+  };
+  let current: ChatStream | null = null;
+
+  const set = (patch: Partial<ChatSnapshot>) => {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+  };
+  const patchMessage = (id: string, patch: Partial<ChatMessage>) => {
+    set({ messages: state.messages.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
+  };
+
+  /**
+   * Streams one turn into the list. `keep` is the list before the turn; `user` is the new user message
+   * (or the existing question, for regenerate). On a `not_supported` failure the list is restored.
+   */
+  async function run(
+    open: () => ChatStream,
+    keep: readonly ChatMessage[],
+    user: ChatMessage,
+    options: { reload?: boolean } = {},
+  ): Promise<SendResult | null> {
+    const answer = newMessage('assistant', '');
+    answer.status = 'streaming';
+    const before = state.messages;
+    const added = keep.includes(user) ? [answer] : [user, answer];
+    set({ messages: [...keep, ...added], status: 'streaming', error: null });
+    let ids = { user: user.id, answer: answer.id };
+    let stream: ChatStream | null = null;
+    try {
+      stream = open();
+      current = stream;
+      for await (const event of stream) {
+        switch (event.type) {
+          case 'conversation':
+            set({ conversationId: event.conversation.id, title: event.conversation.title });
+            break;
+          case 'message-start':
+            set({
+              messages: state.messages.map((m) =>
+                m.id === ids.user
+                  ? { ...m, id: event.userMessageId, status: 'complete' }
+                  : m.id === ids.answer
+                    ? { ...m, id: event.messageId, model: event.model }
+                    : m,
+              ),
+            });
+            ids = { user: event.userMessageId, answer: event.messageId };
+            break;
+          case 'text-delta': {
+            const message = state.messages.find((m) => m.id === ids.answer);
+            if (message) patchMessage(ids.answer, { content: message.content + event.delta });
+            break;
+          }
+          case 'citation': {
+            const { type: _t, messageId: _m, ...citation } = event;
+            const message = state.messages.find((m) => m.id === ids.answer);
+            if (message) patchMessage(ids.answer, { citations: [...message.citations, citation] });
+            break;
+          }
+          case 'message-end':
+            patchMessage(ids.answer, { status: event.status });
+            break;
+          case 'error':
+            patchMessage(ids.answer, { status: 'error', error: event.error });
+            set({ error: event.error });
+            break;
+        }
+      }
+      const result = await stream.result();
+      const message = state.messages.find((m) => m.id === ids.answer);
+      if (message?.status === 'streaming') {
+        // Ended without message-end: stopped by the user, or the connection closed early.
+        patchMessage(ids.answer, { status: stream.aborted ? 'aborted' : 'interrupted' });
+      }
+      set({ status: state.error ? 'error' : 'idle' });
+      // Branching changed the tree: read the path back for the versions (sibling ids) of each message.
+      if (options.reload && state.conversationId) await refreshPath(state.conversationId);
+      return result;
+    } catch (error) {
+      const info = toInfo(error);
+      if (info.code === 'not_supported') {
+        set({ messages: before, status: 'error', error: info });
+      } else {
+        patchMessage(ids.answer, { status: 'error', error: info });
+        set({ status: 'error', error: info });
+      }
+      return null;
+    } finally {
+      if (current === stream) current = null;
+    }
+  }
+
+  async function refreshPath(conversationId: string): Promise<void> {
+    try {
+      const { conversation, messages } = await getClient().getConversation(conversationId);
+      if (state.status === 'streaming' || state.conversationId !== conversationId) return;
+      set({ title: conversation.title, messages: messages.map(fromStored) });
+    } catch {
+      // The list already shows the turn; only the version counters are missing.
+    }
+  }
+
+  function send(content: string, clientMessageId = newClientMessageId()): Promise<SendResult | null> {
+    const user = newMessage('user', content, clientMessageId);
+    return run(
+      () =>
+        getClient().send({
+          content,
+          clientMessageId,
+          conversationId: state.conversationId ?? undefined,
+          model: state.model ?? undefined,
+        }),
+      state.messages,
+      user,
+    );
+  }
+
+  function regenerate(messageId: string): Promise<SendResult | null> {
+    const conversationId = state.conversationId;
+    const index = state.messages.findIndex((m) => m.id === messageId);
+    const target = state.messages[index];
+    if (!conversationId || !target) return Promise.resolve(null);
+    // Keep everything up to the question; the new answer replaces the old one (which stays a version).
+    const questionIndex = target.role === 'user' ? index : index - 1;
+    const question = state.messages[questionIndex];
+    if (question?.role !== 'user') return Promise.resolve(null);
+    const open = () => getClient().regenerate({ conversationId, messageId, model: state.model ?? undefined });
+    return run(open, state.messages.slice(0, questionIndex + 1), question, { reload: true });
+  }
+
+  const busy = () => {
+    if (state.status === 'streaming') {
+      throw new CompanyChatError({ code: 'conversation_busy', message: 'An answer is still streaming.' });
+    }
+  };
+
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    send(content) {
+      busy();
+      return send(content);
+    },
+    stop() {
+      current?.abort();
+    },
+    async retry() {
+      busy();
+      const messages = state.messages;
+      const last = messages.at(-1);
+      const question = last?.role === 'assistant' ? messages.at(-2) : last;
+      if (question?.role !== 'user') return null;
+      // The failed answer is stored: write a new version of it. (Resending the same client message id
+      // would only replay the stored failure; the server treats it as a retry of a lost response.)
+      if (last?.role === 'assistant' && !isLocal(last.id) && state.conversationId) {
+        const result = await regenerate(last.id);
+        if (state.error?.code !== 'not_supported') return result;
+        // A server without branches: ask again as a new message.
+        set({ messages: messages.slice(0, -2), error: null });
+        return send(question.content);
+      }
+      // Nothing was stored (or we never heard back): the same client message id makes the retry idempotent.
+      set({ messages: messages.slice(0, messages.indexOf(question)), error: null });
+      return send(question.content, question.clientMessageId ?? newClientMessageId());
+    },
+    regenerate(messageId) {
+      busy();
+      return regenerate(messageId);
+    },
+    edit(messageId, content) {
+      busy();
+      const conversationId = state.conversationId;
+      const index = state.messages.findIndex((m) => m.id === messageId);
+      if (!conversationId || state.messages[index]?.role !== 'user') return Promise.resolve(null);
+      const clientMessageId = newClientMessageId();
+      const user = newMessage('user', content, clientMessageId);
+      const open = () =>
+        getClient().editMessage({
+          conversationId,
+          messageId,
+          content,
+          clientMessageId,
+          model: state.model ?? undefined,
+        });
+      return run(open, state.messages.slice(0, index), user, { reload: true });
+    },
+    async switchBranch(messageId) {
+      busy();
+      const conversationId = state.conversationId;
+      if (!conversationId) return;
+      try {
+        const { messages } = await getClient().setActiveBranch(conversationId, messageId);
+        set({ messages: messages.map(fromStored), error: null, status: 'idle' });
+      } catch (error) {
+        set({ status: 'error', error: toInfo(error) });
+      }
+    },
+    async load(conversationId) {
+      current?.abort();
+      const { conversation, messages } = await getClient().getConversation(conversationId);
+      set({
+        conversationId: conversation.id,
+        title: conversation.title,
+        messages: messages.map(fromStored),
+        status: 'idle',
+        error: null,
+      });
+    },
+    reset() {
+      current?.abort();
+      set({ conversationId: null, title: null, messages: [], status: 'idle', error: null });
+    },
+    setModel(model) {
+      set({ model });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Browser-safe entry `@company-chat/core/client`: no provider code, no zod, no Node APIs.
+
+export type {
+  ChatEvent,
+  CitationEvent,
+  ConversationEvent,
+  ErrorEvent,
+  MessageEndEvent,
+  MessageStartEvent,
+  TextDeltaEvent,
+  UsageEvent,
+} from '../engine/chat-events.js';
+export { CompanyChatError, type ErrorCode } from '../errors/company-chat-error.js';
+export { ChatClient, type ChatClientError, type ChatClientOptions } from './chat-client.js';
+export type { ChatCitation, ChatErrorInfo, ChatMessage } from './chat-message.js';
+export {
+  type ChatController,
+  type ChatSnapshot,
+  type ChatStateOptions,
+  type ChatStatus,
+  createChatState,
+} from './chat-state.js';
+export { ChatStream, type SendCallbacks, type SendResult } from './chat-stream.js';
+export type {
+  ConversationPage,
+  ConversationSummary,
+  ConversationWithMessages,
+  EditMessageInput,
+  ModelInfo,
+  RegenerateInput,
+  SendInput,
+  StoredMessage,
+  UploadedFile,
+} from './types.js';

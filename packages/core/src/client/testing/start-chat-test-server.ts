@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+// Relative import: core must not depend on the server package (the server depends on core).
+import type { AppEnv } from '../../../../server/src/app/app-env.js';
+import { createErrorHandler, notFoundHandler } from '../../../../server/src/errors/error-handler.js';
+import { filesRoutes } from '../../../../server/src/files/files-routes.js';
+import { devIdentity } from '../../../../server/src/identity/dev-identity.js';
+import { createChatApp } from '../../../../server/src/index.js';
+import { createMemoryChatStore } from '../../conversations/memory-chat-store.js';
+import { createChatEngine } from '../../engine/create-chat-engine.js';
+import type { ChatModel } from '../../providers/chat-model.js';
+import { createKnowledgeBase } from '../../rag/create-knowledge-base.js';
+import { createMemoryKnowledgeStore } from '../../rag/store/memory-knowledge-store.js';
+import { scriptedChatModel } from './scripted-chat-model.js';
+
+const quiet = { info() {}, warn() {}, error() {} };
+
+/** A running test server. */
+export interface ChatTestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real HTTP stack (createChatApp + createChatEngine + memory store) on an ephemeral port,
+ * with two scripted models (`default`, `fast`) and CORS open to any origin (browser tests serve the
+ * page from another port). Dev mode: `X-User-Id` names the user.
+ */
+export async function startChatTestServer(
+  options: {
+    models?: number;
+    replies?: Record<string, string>;
+    routes?: (app: Hono) => void;
+    /** Also serve `POST/GET /api/v1/files` over a memory knowledge base (the app does not mount them yet). */
+    files?: boolean;
+  } = {},
+): Promise<ChatTestServer> {
+  const models: Record<string, ChatModel> =
+    options.models === 1
+      ? { default: scriptedChatModel({ replies: options.replies }) }
+      : {
+          default: scriptedChatModel({ replies: options.replies }),
+          fast: scriptedChatModel({ modelId: 'scripted-fast', replies: options.replies }),
+        };
+  const engine = createChatEngine({
+    models,
+    store: createMemoryChatStore(),
+    // A rough count is enough here and avoids loading the 2 MB tokenizer in every test process.
+    tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
+    logger: quiet,
+  });
+  const chatApp = createChatApp({ engine, dev: true, heartbeatMs: 0, logger: () => {} });
+  const app = new Hono();
+  app.use('*', cors({ origin: (origin) => origin, allowHeaders: ['content-type', 'authorization', 'x-user-id'] }));
+  options.routes?.(app);
+  if (options.files) {
+    const files = new Hono<AppEnv>();
+    files.use('/files/*', devIdentity({ dev: true }));
+    files.use('/files', devIdentity({ dev: true }));
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet });
+    files.route('/', filesRoutes({ knowledge }));
+    files.onError(createErrorHandler(() => {}));
+    app.route('/api/v1', files);
+  }
+  app.route('/', chatApp);
+  // Routes merged from chatApp do not bring its notFound handler along: answer unmatched paths the same way.
+  app.notFound(notFoundHandler);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await engine.shutdown();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { MessageStatus } from '../conversations/types.js';
+import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
+
+/** A conversation as the server sends it over HTTP (dates are ISO strings). */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model: string | null;
+  pinned?: boolean;
+  archived?: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A stored message as the server sends it over HTTP (dates are ISO strings). */
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  parentId: string | null;
+  role: 'user' | 'assistant';
+  content: string;
+  status: MessageStatus;
+  model: string | null;
+  usage: TokenUsage | null;
+  finishReason: FinishReason | null;
+  error: { code: string; message: string } | null;
+  clientMessageId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Ids of this message's versions (itself included), oldest first, when the server tracks branches. */
+  siblingIds?: string[];
+}
+
+/** A page of conversations; pass `nextCursor` back to read the next page. */
+export interface ConversationPage {
+  conversations: ConversationSummary[];
+  nextCursor: string | null;
+}
+
+/** One conversation with its messages, oldest first. */
+export interface ConversationWithMessages {
+  conversation: ConversationSummary;
+  messages: StoredMessage[];
+}
+
+/** A model alias the server offers. */
+export interface ModelInfo {
+  id: string;
+  provider: string;
+  modelId: string;
+  default: boolean;
+}
+
+/** What `ChatClient.send()` posts to `POST /api/v1/chat`. */
+export interface SendInput {
+  content: string;
+  /** Omit to start a new conversation. */
+  conversationId?: string;
+  /** Model alias; the server's default when omitted. */
+  model?: string;
+  /** Client-chosen id of the user message, so a retry of the same message is recognised. */
+  clientMessageId?: string;
+  /** Aborting it stops the answer (the server stores it as `aborted`). */
+  signal?: AbortSignal;
+}
+
+/** What `ChatClient.regenerate()` needs: the answer (or question) to answer again. */
+export interface RegenerateInput {
+  conversationId: string;
+  messageId: string;
+  model?: string;
+  signal?: AbortSignal;
+}
+
+/** What `ChatClient.editMessage()` needs: the user message to replace and its new text. */
+export interface EditMessageInput {
+  conversationId: string;
+  messageId: string;
+  content: string;
+  model?: string;
+  clientMessageId?: string;
+  signal?: AbortSignal;
+}
+
+/** A file in the user's knowledge base, as the server describes it after an upload. */
+export interface UploadedFile {
+  id: string;
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+  status: string;
+  chunkCount?: number | null;
+  pageCount?: number | null;
+  createdAt: string;
+}

@@ -1,0 +1,46 @@
+// Bundle budget: min+gz size of dist/company-chat.js (the script-tag build), failing past 30 KB.
+// Prints deep-chat's published bundle size for reference when that package is installed.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 30 * 1024;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const file = join(root, 'dist', 'company-chat.js');
+if (!existsSync(file)) {
+  console.error('dist/company-chat.js is missing: run `pnpm -F @company-chat/widget build` first.');
+  process.exit(1);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const measure = (path) => {
+  const source = readFileSync(path);
+  return { min: source.length, gz: gzipSync(source, { level: 9 }).length };
+};
+
+const ours = measure(file);
+console.log(`company-chat.js  min ${kb(ours.min)}  min+gz ${kb(ours.gz)}  (budget ${kb(BUDGET)})`);
+
+try {
+  const require = createRequire(join(root, 'package.json'));
+  const pkgDir = dirname(require.resolve('deep-chat/package.json'));
+  const candidates = ['dist/deepChat.bundle.js', 'dist/deepChat.js'].map((p) => join(pkgDir, p));
+  const bundle = candidates.find(existsSync);
+  if (bundle) {
+    const theirs = measure(bundle);
+    console.log(
+      `deep-chat        min ${kb(theirs.min)}  min+gz ${kb(theirs.gz)}  (reference: ${bundle.slice(pkgDir.length + 1)})`,
+    );
+    console.log(`ratio            ${(theirs.gz / ours.gz).toFixed(1)}x smaller than deep-chat`);
+  }
+} catch {
+  console.log('deep-chat        not installed (optional reference)');
+}
+
+if (ours.gz > BUDGET) {
+  console.error(`FAIL: ${kb(ours.gz)} exceeds the ${kb(BUDGET)} budget.`);
+  process.exit(1);
+}
+console.log('OK: within budget.');

@@ -1,0 +1,150 @@
+import type { ChatMessage } from '@company-chat/core/client';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { defineElement } from '../define-element.js';
+import type { RenderContext } from '../markdown/render-markdown.js';
+import { type CompanyChatStrings, defaultStrings } from '../strings.js';
+import { controlStyles } from '../theme-styles.js';
+import './cc-message.js';
+
+/**
+ * The scrolling list of messages (`role="log"`). It keeps to the bottom while an answer streams unless
+ * the reader scrolled up. The log itself is not a live region (that would read every token aloud); the
+ * root element announces when an answer starts and ends instead.
+ *
+ * @slot empty - Shown when there are no messages (defaults to a greeting).
+ * @csspart message-list - The scrolling log.
+ * @csspart message - Each message (also `message-user`, `message-assistant`, `error`, `retry-button`, `code-block`).
+ */
+export class CcMessageList extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 0;
+        overflow: hidden;
+      }
+      .log {
+        height: 100%;
+        overflow-y: auto;
+        padding: var(--cc-spacing);
+      }
+      .content {
+        display: flex;
+        flex-direction: column;
+        gap: calc(var(--cc-spacing) * 1.2);
+        min-height: 100%;
+      }
+      .empty {
+        margin: auto;
+        color: var(--cc-color-muted);
+        text-align: center;
+        font-size: 1.1em;
+      }
+    `,
+  ];
+  static override properties = {
+    messages: { attribute: false },
+    strings: { attribute: false },
+    context: { attribute: false },
+    busy: { type: Boolean },
+  };
+
+  declare messages: readonly ChatMessage[];
+  declare strings: CompanyChatStrings;
+  declare context: RenderContext;
+  declare busy: boolean;
+  #stick = true;
+
+  constructor() {
+    super();
+    this.messages = [];
+    this.strings = defaultStrings;
+    this.busy = false;
+  }
+
+  get #log(): HTMLElement | null {
+    return this.renderRoot.querySelector('.log');
+  }
+
+  // Answers grow inside nested elements that render after this one, so growth is watched with a
+  // ResizeObserver; the list follows it only while the reader is (nearly) at the bottom.
+  #resize = new ResizeObserver(() => {
+    if (this.#stick) this.scrollToEnd();
+  });
+
+  // Where the list last scrolled itself: scroll events arrive a frame later, when the answer may have
+  // grown again, so only a position above this one means the reader scrolled up.
+  #autoTop = 0;
+
+  #onScroll() {
+    const log = this.#log;
+    if (!log) return;
+    if (log.scrollHeight - log.scrollTop - log.clientHeight < 48) this.#stick = true;
+    else if (log.scrollTop < this.#autoTop - 2) this.#stick = false;
+  }
+
+  protected override firstUpdated(_changed: PropertyValues<this>): void {
+    const content = this.renderRoot.querySelector('.content');
+    if (content) this.#resize.observe(content);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const content = this.renderRoot?.querySelector('.content');
+    if (content) this.#resize.observe(content);
+  }
+
+  /** Scrolls to the newest message. */
+  scrollToEnd(): void {
+    const log = this.#log;
+    if (!log) return;
+    log.scrollTop = log.scrollHeight;
+    this.#autoTop = log.scrollTop;
+  }
+
+  protected override render() {
+    const last = this.messages.length - 1;
+    return html`<div
+      class="log"
+      part="message-list"
+      role="log"
+      aria-live="off"
+      aria-label=${this.strings.messagesLabel}
+      tabindex="0"
+      @scroll=${this.#onScroll}
+    ><div class="content">
+      ${
+        this.messages.length === 0
+          ? html`<div class="empty"><slot name="empty">${this.strings.emptyState}</slot></div>`
+          : repeat(
+              this.messages,
+              (m) => m.id,
+              (m, i) =>
+                html`<cc-message
+                  exportparts="message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button"
+                  .message=${m}
+                  .strings=${this.strings}
+                  .context=${this.context}
+                  ?last=${i === last}
+                  ?busy=${this.busy}
+                ></cc-message>`,
+            )
+      }
+    </div></div>`;
+  }
+}
+
+defineElement('cc-message-list', CcMessageList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-message-list': CcMessageList;
+  }
+}

@@ -1,0 +1,114 @@
+import { css } from 'lit';
+
+/** Styles of `<cc-message>`: bubbles, meta line, actions, versions, citations, errors. */
+export const ccMessageStyles = css`
+      :host {
+        display: block;
+      }
+      article {
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+        max-width: 100%;
+      }
+      .user {
+        align-items: flex-end;
+      }
+      .bubble {
+        border-radius: var(--cc-radius);
+        padding: 0.55em 0.85em;
+        max-width: 100%;
+      }
+      .user .bubble {
+        background: var(--cc-color-user-bg);
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        max-width: 85%;
+      }
+      .assistant .bubble {
+        background: var(--cc-color-assistant-bg);
+        padding-inline: 0;
+        width: 100%;
+      }
+      .meta {
+        display: flex;
+        gap: 0.5em;
+        align-items: baseline;
+        font-size: 0.78em;
+        color: var(--cc-color-muted);
+      }
+      .author {
+        font-weight: 600;
+      }
+      .mark {
+        border: 1px solid var(--cc-color-border);
+        border-radius: 999px;
+        padding: 0 0.5em;
+      }
+      .actions {
+        display: flex;
+        gap: 2px;
+        opacity: 0.75;
+      }
+      article:hover .actions,
+      article:focus-within .actions {
+        opacity: 1;
+      }
+      .error {
+        display: flex;
+        gap: 0.6em;
+        align-items: center;
+        flex-wrap: wrap;
+        color: var(--cc-color-error);
+        background: var(--cc-color-error-bg);
+        border-radius: var(--cc-radius);
+        padding: 0.45em 0.75em;
+        font-size: 0.9em;
+      }
+      .error button {
+        border: 1px solid currentColor;
+        color: inherit;
+        background: none;
+        border-radius: 6px;
+        padding: 0.1em 0.6em;
+      }
+      .cursor::after {
+        content: '▍';
+        animation: blink 1s steps(2) infinite;
+        color: var(--cc-color-muted);
+      }
+      @keyframes blink {
+        50% {
+          opacity: 0;
+        }
+      }
+      textarea {
+        width: min(100%, 36em);
+        min-height: 4em;
+        border: 1px solid var(--cc-color-border);
+        border-radius: var(--cc-radius);
+        padding: 0.5em;
+        background: var(--cc-color-bg);
+      }
+      .versions {
+        display: inline-flex;
+        align-items: center;
+        gap: 2px;
+        font-size: 0.8em;
+        color: var(--cc-color-muted);
+      }
+      .citations {
+        margin: 0.4em 0 0;
+        padding-inline-start: 1.4em;
+        font-size: 0.85em;
+        color: var(--cc-color-muted);
+      }
+      .citations q {
+        display: block;
+        font-style: italic;
+      }
+      .edit-actions {
+        display: flex;
+        gap: 0.4em;
+      }
+    `;

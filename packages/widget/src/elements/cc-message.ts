@@ -1,0 +1,255 @@
+import type { ChatMessage } from '@company-chat/core/client';
+import { html, LitElement, nothing } from 'lit';
+import { defineElement } from '../define-element.js';
+import { icons } from '../icons.js';
+import '../markdown/cc-markdown.js';
+import type { RenderContext } from '../markdown/render-markdown.js';
+import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
+import { controlStyles } from '../theme-styles.js';
+import { ccMessageStyles } from './cc-message-styles.js';
+
+/**
+ * One message: author, time, content (markdown for answers, plain text for the user's own), status
+ * marks, an error with retry, and actions (copy, regenerate, edit).
+ *
+ * @fires cc-retry - Retry the failed answer.
+ * @fires cc-regenerate - Regenerate this answer. `detail: { messageId }`.
+ * @fires cc-edit - Send an edited version of this message. `detail: { messageId, content }`.
+ * @fires cc-copy - The message text was copied. `detail: { messageId }`.
+ * @fires cc-switch-branch - Show another version of this message. `detail: { messageId }`.
+ * @csspart message - The message container; also `message-user` / `message-assistant`.
+ * @csspart error - The error shown in place of a failed answer.
+ * @csspart versions - The version switcher (‹ 2 / 3 ›) of a regenerated answer or edited question.
+ * @csspart citations - The sources an answer cites.
+ * @csspart retry-button - The retry button.
+ * @csspart code-block - A code block inside an answer.
+ */
+export class CcMessage extends LitElement {
+  static override styles = [controlStyles, ccMessageStyles];
+  static override properties = {
+    message: { attribute: false },
+    strings: { attribute: false },
+    context: { attribute: false },
+    last: { type: Boolean },
+    busy: { type: Boolean },
+    editing: { state: true },
+  };
+
+  declare message: ChatMessage;
+  declare strings: CompanyChatStrings;
+  declare context: RenderContext;
+  /** True for the newest message (only the last answer offers regenerate and retry). */
+  declare last: boolean;
+  /** True while an answer streams (actions that start a new answer are disabled). */
+  declare busy: boolean;
+  declare editing: boolean;
+
+  constructor() {
+    super();
+    this.strings = defaultStrings;
+    this.last = false;
+    this.busy = false;
+    this.editing = false;
+  }
+
+  #fire(name: string, detail: Record<string, unknown> = {}) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  async #copy(e: Event) {
+    await navigator.clipboard?.writeText(this.message.content).catch(() => {});
+    (e.currentTarget as HTMLElement).setAttribute('data-copied', '');
+    this.#fire('cc-copy', { messageId: this.message.id });
+  }
+
+  #time() {
+    const date = new Date(this.message.createdAt);
+    if (Number.isNaN(date.getTime())) return nothing;
+    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+    let label: string;
+    try {
+      label = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(date);
+    } catch {
+      label = date.toLocaleTimeString();
+    }
+    return html`<time datetime=${date.toISOString()} title=${date.toLocaleString(lang)}>${label}</time>`;
+  }
+
+  #mark() {
+    const s = this.strings;
+    const label =
+      this.message.status === 'aborted'
+        ? s.statusAborted
+        : this.message.status === 'interrupted'
+          ? s.statusInterrupted
+          : this.message.status === 'error'
+            ? s.statusError
+            : null;
+    return label ? html`<span class="mark" part="status">${label}</span>` : nothing;
+  }
+
+  #body() {
+    const m = this.message;
+    if (m.role === 'user') {
+      if (this.editing) return this.#editor();
+      return html`<div class="bubble">${m.content}</div>`;
+    }
+    const streaming = m.status === 'streaming';
+    return html`<div class="bubble ${streaming ? 'cursor' : ''}">
+      <cc-markdown exportparts="code-block, copy-code-button" .content=${m.content} .context=${this.context}></cc-markdown>
+    </div>`;
+  }
+
+  #editor() {
+    const save = () => {
+      const value = this.renderRoot.querySelector('textarea')?.value.trim();
+      this.editing = false;
+      if (value) this.#fire('cc-edit', { messageId: this.message.id, content: value });
+    };
+    return html`<textarea
+        aria-label=${this.strings.edit}
+        .value=${this.message.content}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            this.editing = false;
+          }
+        }}
+      ></textarea>
+      <div class="edit-actions">
+        <button type="button" class="icon-button" @click=${save}>${this.strings.save}</button>
+        <button type="button" class="icon-button" @click=${() => (this.editing = false)}>${this.strings.cancel}</button>
+      </div>`;
+  }
+
+  #versions() {
+    const m = this.message;
+    const s = this.strings;
+    const ids = m.siblingIds;
+    if (!ids || ids.length < 2) return nothing;
+    const index = ids.indexOf(m.id);
+    const go = (to: string | undefined) => to && this.#fire('cc-switch-branch', { messageId: to });
+    return html`<div class="versions" part="versions" role="group" aria-label=${s.versions}>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label=${s.previousVersion}
+        ?disabled=${index <= 0 || this.busy}
+        @click=${() => go(ids[index - 1])}
+      >
+        ‹
+      </button>
+      <span>${format(s.versionOf, { index: index + 1, count: ids.length })}</span>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label=${s.nextVersion}
+        ?disabled=${index >= ids.length - 1 || this.busy}
+        @click=${() => go(ids[index + 1])}
+      >
+        ›
+      </button>
+    </div>`;
+  }
+
+  #citations() {
+    const list = this.message.citations;
+    if (!list || list.length === 0) return nothing;
+    const s = this.strings;
+    return html`<ol class="citations" part="citations" aria-label=${s.sources}>
+      ${list.map(
+        (c) =>
+          html`<li value=${c.index}>
+            ${c.fileName}${c.page === undefined ? nothing : `, ${format(s.page, { page: c.page })}`}
+            <q>${c.snippet}</q>
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  #actions() {
+    const m = this.message;
+    const s = this.strings;
+    if (m.status === 'streaming' || m.status === 'pending' || this.editing) return nothing;
+    return html`<div class="actions">
+      ${this.#versions()}
+      ${
+        m.content
+          ? html`<button type="button" class="icon-button" aria-label=${s.copy} title=${s.copy} @click=${this.#copy}>
+            ${icons.copy}
+          </button>`
+          : nothing
+      }
+      ${
+        m.role === 'assistant' && this.last
+          ? html`<button
+            type="button"
+            class="icon-button"
+            aria-label=${s.regenerate}
+            title=${s.regenerate}
+            ?disabled=${this.busy}
+            @click=${() => this.#fire('cc-regenerate', { messageId: m.id })}
+          >
+            ${icons.regenerate}
+          </button>`
+          : nothing
+      }
+      ${
+        m.role === 'user'
+          ? html`<button
+            type="button"
+            class="icon-button"
+            aria-label=${s.edit}
+            title=${s.edit}
+            ?disabled=${this.busy}
+            @click=${async () => {
+              this.editing = true;
+              await this.updateComplete;
+              this.renderRoot.querySelector('textarea')?.focus();
+            }}
+          >
+            ${icons.edit}
+          </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  protected override render() {
+    const m = this.message;
+    const s = this.strings;
+    const error =
+      m.status === 'error' && m.error
+        ? html`<div class="error" part="error">
+          <span>${m.error.message}</span>
+          ${
+            this.last
+              ? html`<button type="button" part="retry-button" ?disabled=${this.busy} @click=${() => this.#fire('cc-retry')}>
+                ${s.retry}
+              </button>`
+              : nothing
+          }
+        </div>`
+        : nothing;
+    return html`<article
+      class=${m.role}
+      part="message message-${m.role}"
+      aria-label=${m.role === 'user' ? s.you : s.assistant}
+      aria-busy=${m.status === 'streaming' ? 'true' : 'false'}
+    >
+      <div class="meta">
+        <span class="author">${m.role === 'user' ? s.you : s.assistant}</span>
+        ${this.#time()} ${this.#mark()}
+      </div>
+      ${this.#body()} ${this.#citations()} ${error} ${this.#actions()}
+    </article>`;
+  }
+}
+
+defineElement('cc-message', CcMessage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-message': CcMessage;
+  }
+}

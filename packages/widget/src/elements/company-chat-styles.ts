@@ -1,0 +1,139 @@
+import { css } from 'lit';
+
+/** Layout of `<company-chat>` in its three modes. Logical properties throughout, so RTL just works. */
+export const companyChatStyles = css`
+  :host {
+    display: block;
+    background: var(--cc-color-bg);
+  }
+  :host([mode='inline']),
+  :host([mode='page']) {
+    height: 100%;
+    min-height: 320px;
+  }
+  :host([mode='launcher']) {
+    background: none;
+  }
+  .inline,
+  .page,
+  .main,
+  .panel {
+    height: 100%;
+    min-height: 0;
+  }
+  /* minmax(0, 1fr) columns: wide content (code, tables) scrolls inside instead of widening the chat. */
+  .chat {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: 1fr auto auto;
+    height: 100%;
+    min-height: 0;
+  }
+  .main {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: auto 1fr;
+    min-width: 0;
+  }
+  .page {
+    display: grid;
+    grid-template-columns: var(--cc-sidebar-width) minmax(0, 1fr);
+    background: var(--cc-color-bg);
+  }
+  .page.no-sidebar {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @media (max-width: 640px) {
+    .page {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .page cc-sidebar {
+      position: absolute;
+      inset-block: 0;
+      inset-inline-start: 0;
+      width: min(85%, var(--cc-sidebar-width));
+      z-index: 1;
+    }
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 8px var(--cc-spacing);
+    border-block-end: 1px solid var(--cc-color-border);
+    background: var(--cc-color-surface);
+  }
+  .header h2 {
+    flex: 1;
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  cc-composer {
+    padding: 0 var(--cc-spacing) var(--cc-spacing);
+    width: 100%;
+  }
+  cc-message-list {
+    height: 100%;
+  }
+  .page cc-message-list,
+  .page cc-composer {
+    max-width: 52em;
+    width: 100%;
+    justify-self: center;
+  }
+  .banner {
+    margin: 0 var(--cc-spacing) 8px;
+    padding: 0.45em 0.75em;
+    border-radius: var(--cc-radius);
+    color: var(--cc-color-error);
+    background: var(--cc-color-error-bg);
+    font-size: 0.9em;
+  }
+  .launcher {
+    position: fixed;
+    inset-block-end: 20px;
+    inset-inline-end: 20px;
+    z-index: var(--cc-z-index);
+    width: 56px;
+    height: 56px;
+    border-radius: 50%;
+    border: none;
+    background: var(--cc-color-accent);
+    color: var(--cc-color-accent-fg);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+    display: flex;
+    align-items: center;
+    justify-content: center;
+  }
+  .launcher svg {
+    width: 26px;
+    height: 26px;
+  }
+  .panel {
+    position: fixed;
+    inset-block-end: 88px;
+    inset-inline-end: 20px;
+    z-index: var(--cc-z-index);
+    width: min(var(--cc-panel-width), calc(100vw - 40px));
+    height: min(var(--cc-panel-height), calc(100vh - 120px));
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: auto 1fr;
+    background: var(--cc-color-bg);
+    border: 1px solid var(--cc-color-border);
+    border-radius: calc(var(--cc-radius) * 1.4);
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+    overflow: hidden;
+    animation: cc-pop 160ms ease-out;
+  }
+  @keyframes cc-pop {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
+`;

@@ -1,0 +1,419 @@
+import { ChatClient, type ChatClientOptions, type ChatSnapshot } from '@company-chat/core/client';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
+import { AttachmentsController } from '../controllers/attachments-controller.js';
+import { ChatStateController } from '../controllers/chat-state-controller.js';
+import { ConversationsController } from '../controllers/conversations-controller.js';
+import { describeTransition } from '../controllers/describe-transition.js';
+import { ModelsController } from '../controllers/models-controller.js';
+import { defineElement } from '../define-element.js';
+import { icons } from '../icons.js';
+import type { RenderContext } from '../markdown/render-markdown.js';
+import { parseOrigins } from '../markdown/safe-url.js';
+import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
+import { controlStyles, themeStyles } from '../theme-styles.js';
+import { companyChatStyles } from './company-chat-styles.js';
+import { launcherView } from './launcher-view.js';
+import './cc-composer.js';
+import type { CcComposer } from './cc-composer.js';
+import './cc-message-list.js';
+import './cc-sidebar.js';
+
+/** Where and how the chat shows. */
+export type CompanyChatMode = 'launcher' | 'inline' | 'page';
+
+/**
+ * `<company-chat>`: a streaming chat with the company-chat server, in one tag.
+ *
+ * ```html
+ * <script type="module" src="https://chat.example.com/widget/company-chat.js"></script>
+ * <company-chat endpoint="https://chat.example.com" mode="launcher"></company-chat>
+ * ```
+ *
+ * @fires cc-message-sent - The user sent a message. `detail: { content, conversationId }`.
+ * @fires cc-answer-complete - An answer ended. `detail: { messageId, conversationId, status, content }`.
+ * @fires cc-error - Something failed. `detail: { code, message, retryable }`.
+ * @fires cc-open-change - The launcher panel opened or closed. `detail: { open }`.
+ * @slot empty - Content shown before the first message.
+ * @csspart launcher - The floating button (launcher mode).
+ * @csspart panel - The chat panel.
+ * @csspart header - The panel header.
+ * @csspart close-button - The close button (launcher mode).
+ * @csspart sidebar - The conversation list (page mode).
+ * @csspart message-list - The message log.
+ * @csspart message - Each message; also `message-user`, `message-assistant`, `status`.
+ * @csspart error - An error shown in place; `retry-button` is its retry button.
+ * @csspart code-block - A code block; `copy-code-button` is its copy button.
+ * @csspart composer - The input form; also `input`, `send-button`, `stop-button`, `model-select`,
+ *   `attach-button`, `attachment`.
+ * @cssprop --cc-color-bg - Background.
+ * @cssprop --cc-color-surface - Background of the sidebar and header.
+ * @cssprop --cc-color-fg - Text colour.
+ * @cssprop --cc-color-muted - Secondary text.
+ * @cssprop --cc-color-border - Borders.
+ * @cssprop --cc-color-accent - Buttons and highlights.
+ * @cssprop --cc-color-accent-fg - Text on the accent colour.
+ * @cssprop --cc-color-link - Links in answers.
+ * @cssprop --cc-color-user-bg - Background of the user's messages.
+ * @cssprop --cc-color-assistant-bg - Background of answers.
+ * @cssprop --cc-color-code-bg - Background of code.
+ * @cssprop --cc-color-error - Error text.
+ * @cssprop --cc-color-error-bg - Error background.
+ * @cssprop --cc-color-focus - Focus ring.
+ * @cssprop --cc-radius - Corner radius.
+ * @cssprop --cc-font-family - Font.
+ * @cssprop --cc-font-mono - Font of code.
+ * @cssprop --cc-font-size - Base font size.
+ * @cssprop --cc-spacing - Base spacing.
+ * @cssprop --cc-panel-width - Width of the launcher panel.
+ * @cssprop --cc-panel-height - Height of the launcher panel.
+ * @cssprop --cc-sidebar-width - Width of the sidebar (page mode).
+ * @cssprop --cc-z-index - Stacking order of the launcher and its panel.
+ */
+export class CompanyChat extends LitElement {
+  static override styles = [themeStyles, controlStyles, companyChatStyles];
+  static override properties = {
+    endpoint: { type: String },
+    mode: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    open: { type: Boolean, reflect: true },
+    allowedImageOrigins: { type: String, attribute: 'allowed-image-origins' },
+    maxLength: { type: Number, attribute: 'max-length' },
+    attachments: { type: String },
+    accept: { type: String },
+    maxFileSize: { type: Number, attribute: 'max-file-size' },
+    filesSupported: { state: true },
+    model: { type: String },
+    token: { attribute: false },
+    getToken: { attribute: false },
+    headers: { attribute: false },
+    fetch: { attribute: false },
+    strings: { attribute: false },
+    announcement: { state: true },
+    sidebarOpen: { state: true },
+  };
+
+  /** Base URL of the company-chat server; empty for the page's own origin. */
+  declare endpoint: string;
+  declare mode: CompanyChatMode;
+  /** `light`, `dark` or `auto` (follows the operating system). */
+  declare theme: 'light' | 'dark' | 'auto';
+  /** Launcher mode: whether the panel is open. */
+  declare open: boolean;
+  /** Space-separated origins answers may load images from; images from anywhere else are not loaded. */
+  declare allowedImageOrigins: string;
+  /** Longest message the user may type. */
+  declare maxLength: number;
+  /** File attachments: `auto` (when the server accepts uploads), `on` or `off`. */
+  declare attachments: 'auto' | 'on' | 'off';
+  /** Accepted attachments, as in `<input accept>`. Checked before upload. */
+  declare accept: string;
+  /** Largest attachment in bytes (default 20 MiB). Checked before upload. */
+  declare maxFileSize: number;
+  declare filesSupported: boolean;
+  /** Model alias to use; the server's default when empty. */
+  declare model: string;
+  /** A fixed bearer token. */
+  declare token: string | undefined;
+  /** Returns a bearer token; called again with `{ refresh: true }` after a 401. */
+  declare getToken: ChatClientOptions['getToken'];
+  /** Extra request headers (e.g. `X-User-Id` against a development server). */
+  declare headers: Record<string, string> | undefined;
+  /** A custom `fetch` for every request (instrumentation, tests, stories). */
+  declare fetch: typeof fetch | undefined;
+  /** Overrides for any user-visible string. */
+  declare strings: Partial<CompanyChatStrings>;
+  declare announcement: string;
+  declare sidebarOpen: boolean;
+
+  #client: ChatClient | null = null;
+  #clientSettings: unknown[] = [];
+  #text: CompanyChatStrings = defaultStrings;
+  #context!: RenderContext;
+  readonly #state = new ChatStateController(
+    this,
+    () => this.client,
+    (prev, next) => this.#onChange(prev, next),
+  );
+  readonly #conversations = new ConversationsController(
+    this,
+    () => this.client,
+    (error) => this.#reportError(error),
+  );
+  readonly #models = new ModelsController(this, () => this.client);
+  readonly #files = new AttachmentsController(
+    this,
+    () => this.client,
+    () => this.#state.snapshot.conversationId,
+    (a) => {
+      this.announcement =
+        a.status === 'ready'
+          ? `${a.name}: ${this.#text.uploaded}`
+          : format(this.#text.uploadFailed, { name: a.name, message: a.error ?? '' });
+      if (a.status === 'error')
+        this.#fire('cc-error', { code: 'upload_failed', message: a.error ?? '', retryable: true });
+    },
+  );
+  #filesProbe: ChatClient | null = null;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.mode = 'inline';
+    this.theme = 'auto';
+    this.open = false;
+    this.allowedImageOrigins = '';
+    this.maxLength = 4000;
+    this.attachments = 'auto';
+    this.accept = DEFAULT_ACCEPT;
+    this.maxFileSize = DEFAULT_MAX_FILE_SIZE;
+    this.filesSupported = false;
+    this.model = '';
+    this.strings = {};
+    this.announcement = '';
+    this.sidebarOpen = true;
+  }
+
+  /** The client this element talks through (re-created when endpoint, token or headers change). */
+  get client(): ChatClient {
+    // Compared on every use (not in willUpdate): a send right after setting `headers` must use them.
+    const settings = [this.endpoint, this.token, this.getToken, this.headers, this.fetch];
+    if (this.#clientSettings.some((value, i) => value !== settings[i])) this.#client = null;
+    this.#clientSettings = settings;
+    this.#client ??= new ChatClient({
+      endpoint: this.endpoint,
+      token: this.token,
+      getToken: this.getToken,
+      headers: this.headers,
+      fetch: this.fetch,
+    });
+    return this.#client;
+  }
+
+  /** The chat state (messages, status, error): read it, or drive the chat from code. */
+  get chat() {
+    return this.#state.chat;
+  }
+
+  /** Sends a message as if the user typed it. */
+  send(content: string): Promise<unknown> {
+    this.dispatchEvent(
+      new CustomEvent('cc-message-sent', {
+        detail: { content, conversationId: this.#state.snapshot.conversationId },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    return this.chat.send(content);
+  }
+
+  /** Stops the answer being streamed. */
+  stop(): void {
+    this.chat.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
+    if (changed.has('strings') || changed.has('allowedImageOrigins')) {
+      const text = this.#text;
+      this.#context = {
+        imageOrigins: parseOrigins(this.allowedImageOrigins),
+        strings: text,
+        copy: (code, button) => {
+          navigator.clipboard?.writeText(code).catch(() => {});
+          button.setAttribute('data-copied', '');
+          this.announcement = text.copied;
+        },
+      };
+    }
+    // Whether the server accepts uploads: asked once per client (a 404 means an older server).
+    if (this.attachments === 'auto' && this.#filesProbe !== this.client) {
+      const client = this.client;
+      this.#filesProbe = client;
+      const settle = (supported: boolean) => {
+        if (this.#filesProbe === client) this.filesSupported = supported;
+      };
+      client.listFiles({ limit: 1 }).then(
+        () => settle(true),
+        () => settle(false),
+      );
+    }
+    if (changed.has('model') && this.model !== (this.#state.snapshot.model ?? '')) {
+      this.chat.setModel(this.model || null);
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.mode === 'page') this.#conversations.refresh();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('mode') && this.mode === 'page' && !this.#conversations.loaded) this.#conversations.refresh();
+  }
+
+  #fire(name: string, detail: Record<string, unknown>) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  #onChange(prev: ChatSnapshot, next: ChatSnapshot) {
+    const { announcement, events, listChanged } = describeTransition(prev, next, this.#text);
+    if (announcement) this.announcement = announcement;
+    for (const [name, detail] of events) this.#fire(name, detail);
+    if (listChanged && this.mode === 'page') this.#conversations.refresh();
+  }
+
+  #reportError(error: unknown) {
+    const e = error as { code?: string; message?: string; isRetryable?: boolean };
+    this.announcement = format(this.#text.answerFailed, { message: e.message ?? String(error) });
+    this.#fire('cc-error', {
+      code: e.code ?? 'internal',
+      message: e.message ?? String(error),
+      retryable: !!e.isRetryable,
+    });
+  }
+
+  #onSend(e: CustomEvent<{ content: string }>) {
+    this.send(e.detail.content).catch((error) => this.#reportError(error));
+  }
+
+  #focusComposer() {
+    this.updateComplete.then(() => this.renderRoot.querySelector<CcComposer>('cc-composer')?.focus());
+  }
+
+  async #setOpen(open: boolean) {
+    if (this.open === open) return;
+    this.open = open;
+    this.#fire('cc-open-change', { open });
+    await this.updateComplete;
+    if (open) this.#focusComposer();
+    else this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+  }
+
+  #chat() {
+    const snap = this.#state.snapshot;
+    const t = this.#text;
+    const busy = snap.status === 'streaming';
+    const last = snap.messages.at(-1);
+    // Errors that belong to no message (e.g. an unsupported action) show as a banner.
+    const banner = snap.error && !(last?.status === 'error' && last.error === snap.error) ? snap.error : null;
+    return html`<div class="chat">
+      <cc-message-list
+        exportparts="message-list, message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button"
+        .messages=${snap.messages}
+        .strings=${t}
+        .context=${this.#context}
+        ?busy=${busy}
+        @cc-retry=${() => this.chat.retry()}
+        @cc-regenerate=${(e: CustomEvent<{ messageId: string }>) => this.chat.regenerate(e.detail.messageId)}
+        @cc-edit=${(e: CustomEvent<{ messageId: string; content: string }>) =>
+          this.chat.edit(e.detail.messageId, e.detail.content)}
+        @cc-copy=${() => (this.announcement = t.copied)}
+        @cc-switch-branch=${(e: CustomEvent<{ messageId: string }>) => this.chat.switchBranch(e.detail.messageId)}
+        ><slot name="empty" slot="empty">${t.emptyState}</slot></cc-message-list
+      >
+      ${banner ? html`<div class="banner" part="error">${banner.message}</div>` : nothing}
+      <cc-composer
+        exportparts="composer, input, send-button, stop-button, model-select, attach-button, attachment"
+        ?busy=${busy}
+        .maxLength=${this.maxLength}
+        .models=${this.#models.models}
+        .model=${snap.model ?? this.#models.models.find((m) => m.default)?.id ?? ''}
+        .strings=${t}
+        @cc-send=${this.#onSend}
+        @cc-stop=${() => this.stop()}
+        @cc-model-change=${(e: CustomEvent<{ model: string }>) => this.chat.setModel(e.detail.model || null)}
+        .attachments=${this.#files.items}
+        ?can-attach=${this.attachments === 'on' || (this.attachments === 'auto' && this.filesSupported)}
+        .accept=${this.accept}
+        .maxFileSize=${this.maxFileSize}
+        @cc-attach=${(
+          e: CustomEvent<{ accepted: File[]; rejected: { name: string; size: number; message: string }[] }>,
+        ) => {
+          for (const r of e.detail.rejected) this.#files.reject(r.name, r.size, r.message);
+          if (e.detail.rejected[0]) this.announcement = e.detail.rejected.map((r) => r.message).join(' ');
+          for (const file of e.detail.accepted) this.#files.upload(file);
+        }}
+        @cc-remove-attachment=${(e: CustomEvent<{ key: number }>) => this.#files.remove(e.detail.key)}
+      ></cc-composer>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  #header(extra: unknown = nothing): TemplateResult {
+    const t = this.#text;
+    const snap = this.#state.snapshot;
+    const title = this.#conversations.items.find((c) => c.id === snap.conversationId)?.title || snap.title || t.title;
+    return html`<div class="header" part="header">
+      ${
+        this.mode === 'page'
+          ? html`<button
+            type="button"
+            class="icon-button"
+            aria-label=${t.toggleSidebar}
+            aria-expanded=${this.sidebarOpen ? 'true' : 'false'}
+            @click=${() => (this.sidebarOpen = !this.sidebarOpen)}
+          >
+            ${icons.menu}
+          </button>`
+          : nothing
+      }
+      <h2 part="title">${title}</h2>
+      ${extra}
+    </div>`;
+  }
+
+  protected override render() {
+    const t = this.#text;
+    if (this.mode === 'launcher') {
+      return launcherView({
+        open: this.open,
+        strings: t,
+        header: (extra) => this.#header(extra),
+        chat: this.#chat(),
+        setOpen: (open) => this.#setOpen(open),
+        canClose: () => this.#state.snapshot.status !== 'streaming',
+      });
+    }
+    if (this.mode === 'page') {
+      const snap = this.#state.snapshot;
+      return html`<div class="page ${this.sidebarOpen ? '' : 'no-sidebar'}" part="panel">
+        ${
+          this.sidebarOpen
+            ? html`<cc-sidebar
+              exportparts="sidebar, new-chat-button, conversation, conversation-active"
+              .conversations=${this.#conversations.items}
+              .activeId=${snap.conversationId}
+              .strings=${t}
+              @cc-new-chat=${() => {
+                this.chat.reset();
+                this.#files.clear();
+                this.#focusComposer();
+              }}
+              @cc-select=${(e: CustomEvent<{ id: string }>) =>
+                this.chat
+                  .load(e.detail.id)
+                  .then(() => this.#focusComposer())
+                  .catch((error) => this.#reportError(error))}
+              @cc-rename=${(e: CustomEvent<{ id: string; title: string }>) => this.#conversations.rename(e.detail.id, e.detail.title)}
+              @cc-delete=${async (e: CustomEvent<{ id: string }>) => {
+                const deleted = await this.#conversations.remove(e.detail.id);
+                if (deleted && this.#state.snapshot.conversationId === e.detail.id) this.chat.reset();
+              }}
+            ></cc-sidebar>`
+            : nothing
+        }
+        <div class="main">${this.#header()} ${this.#chat()}</div>
+      </div>`;
+    }
+    return html`<div class="inline" part="panel">${this.#chat()}</div>`;
+  }
+}
+
+defineElement('company-chat', CompanyChat);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'company-chat': CompanyChat;
+  }
+}

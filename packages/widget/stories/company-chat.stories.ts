@@ -1,0 +1,95 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/index.js';
+import type { CompanyChat } from '../src/index.js';
+import { cannedReplies, QUARTER_PROMPT } from '../test/browser/fixtures/canned-replies.js';
+import { type StoryServerOptions, storyServer } from './story-server.js';
+
+interface Args {
+  mode: 'launcher' | 'inline' | 'page';
+  theme: 'light' | 'dark' | 'auto';
+  dir: 'ltr' | 'rtl';
+  server: StoryServerOptions;
+  prompt?: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'company-chat',
+  args: { mode: 'inline', theme: 'light', dir: 'ltr', server: {} },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['launcher', 'inline', 'page'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
+  },
+  render: (args) => {
+    const box = document.createElement('div');
+    box.dir = args.dir;
+    box.style.height = '100vh';
+    const el = document.createElement('company-chat') as CompanyChat;
+    el.setAttribute('mode', args.mode);
+    el.setAttribute('theme', args.theme);
+    if (args.mode === 'launcher') el.setAttribute('open', '');
+    el.fetch = storyServer(args.server);
+    box.append(el);
+    if (args.prompt) {
+      const prompt = args.prompt;
+      setTimeout(() => el.send(prompt), 0);
+    }
+    return box;
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+const longAnswer = cannedReplies[QUARTER_PROMPT]!;
+
+/** Before the first message. */
+export const Empty: Story = {};
+
+/** An answer arriving (it never finishes, so the streaming state stays visible). */
+export const Streaming: Story = {
+  args: { prompt: QUARTER_PROMPT, server: { answer: longAnswer, delayMs: 40, hangAfter: 260 } },
+};
+
+/** A long answer with a list, a table, code and a quote. */
+export const LongAnswer: Story = { args: { prompt: QUARTER_PROMPT, server: { answer: longAnswer } } };
+
+/** The provider failed after part of the answer: the error shows in place with retry. */
+export const ErrorInPlace: Story = {
+  args: {
+    prompt: QUARTER_PROMPT,
+    server: {
+      answer: longAnswer,
+      failAfter: { chars: 120, code: 'overloaded', message: 'The model is overloaded. Try again in a moment.' },
+    },
+  },
+};
+
+/** The user's quota is used up: the server refuses the request. */
+export const QuotaExceeded: Story = {
+  args: {
+    prompt: 'One more question',
+    server: {
+      reject: { status: 429, code: 'quota_exceeded', message: 'Your monthly quota is used up. It resets on the 1st.' },
+    },
+  },
+};
+
+/** Page mode with a sidebar of many conversations. */
+export const PageManyConversations: Story = {
+  args: {
+    mode: 'page',
+    prompt: QUARTER_PROMPT,
+    server: { answer: longAnswer, conversations: 40, models: ['default', 'fast'] },
+  },
+};
+
+/** Dark theme. */
+export const Dark: Story = { args: { theme: 'dark', prompt: QUARTER_PROMPT, server: { answer: longAnswer } } };
+
+/** Right-to-left layout. */
+export const RightToLeft: Story = {
+  args: { dir: 'rtl', mode: 'page', prompt: 'ما هي أرقام الربع؟', server: { answer: longAnswer, conversations: 5 } },
+};
+
+/** The floating launcher, open. */
+export const Launcher: Story = { args: { mode: 'launcher', prompt: QUARTER_PROMPT, server: { answer: longAnswer } } };

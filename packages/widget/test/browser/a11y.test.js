@@ -1,0 +1,60 @@
+import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
+import '../../dist/company-chat.js';
+import { cleanup, createChat, equal, script, settled } from './helpers.js';
+
+const markdown =
+  '## Result\n\nA [link](https://example.com) and `code`.\n\n```py\nprint(1)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+
+async function check(el) {
+  // Let the panel's opening animation finish (axe measures contrast on what is painted).
+  await Promise.all(el.shadowRoot.getAnimations({ subtree: true }).map((a) => a.finished));
+  const result = await window.axe.run(el, { resultTypes: ['violations'] });
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  equal(summary.join('\n'), '', 'axe violations');
+}
+
+describe('accessibility (axe-core)', () => {
+  afterEach(cleanup);
+
+  for (const mode of ['inline', 'page']) {
+    for (const theme of ['light', 'dark']) {
+      it(`${mode} mode, ${theme} theme, with a conversation and an error: no violations`, async () => {
+        document.documentElement.lang = 'en';
+        const el = await createChat({ mode, theme });
+        await el.send(script({ chunks: [markdown] }));
+        await settled(el, 2);
+        await el.send(script({ chunks: ['x'], error: 'overloaded' }));
+        await settled(el, 4);
+        await check(el);
+      });
+    }
+  }
+
+  it('launcher mode, open: no violations', async () => {
+    const el = await createChat({ mode: 'launcher', open: '' });
+    await el.send('hi');
+    await settled(el, 2);
+    await check(el);
+  });
+
+  it('the log is not a live region; a status region announces start and end only', async () => {
+    const el = await createChat();
+    const list = el.shadowRoot.querySelector('cc-message-list').shadowRoot.querySelector('[role="log"]');
+    equal(list.getAttribute('aria-live'), 'off', 'log not announced token by token');
+    const status = el.shadowRoot.querySelector('[role="status"]');
+    const announcements = [];
+    new MutationObserver(() => announcements.push(status.textContent.trim())).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    await el.send(script({ chunks: ['a', 'b', 'c', 'd', 'e'], delayMs: 5 }));
+    await settled(el, 2);
+    await new Promise((r) => setTimeout(r, 50));
+    equal(
+      [...new Set(announcements)].join(' | '),
+      'The assistant is answering. | The answer is complete.',
+      'announcements',
+    );
+  });
+});

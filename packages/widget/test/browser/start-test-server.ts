@@ -1,0 +1,35 @@
+// The real company-chat server for the browser tests (createChatApp + createChatEngine + memory store +
+// scripted models), started by web-test-runner.config.mjs as a child process through tsx. It also serves
+// widget/demo/index.html at / and dist/company-chat.js at /widget/company-chat.js. Extra routes:
+// `/evil/*` stands in for an attacker's server (XSS payloads point at it) and `/__requests` lists every
+// request the server saw, so a test can prove that no request left the page.
+import { readFileSync } from 'node:fs';
+import { startChatTestServer } from '../../../core/src/client/testing/start-chat-test-server.js';
+import { cannedReplies } from './fixtures/canned-replies.js';
+
+const seen: string[] = [];
+const server = await startChatTestServer({
+  replies: cannedReplies,
+  files: true,
+  routes(app) {
+    app.use('*', async (c, next) => {
+      const url = new URL(c.req.url);
+      if (url.pathname !== '/__requests') seen.push(`${c.req.method} ${url.pathname}${url.search}`);
+      await next();
+    });
+    app.get('/__requests', (c) => c.json(seen));
+    // As \`company-chat serve\` is meant to: the demo page at / and the widget file for script tags.
+    const widgetDir = new URL('../../', import.meta.url);
+    app.get('/', (c) => c.html(readFileSync(new URL('demo/index.html', widgetDir), 'utf8')));
+    app.get('/widget/company-chat.js', (c) =>
+      c.body(readFileSync(new URL('dist/company-chat.js', widgetDir), 'utf8'), 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+      }),
+    );
+    app.all('/evil/*', (c) => c.text('gotcha'));
+  },
+});
+process.stdout.write(`CHAT_SERVER_URL=${server.url}\n`);
+const stop = () => server.close().finally(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
