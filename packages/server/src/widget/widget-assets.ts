@@ -1,0 +1,14 @@
+/**
+ * The widget's files as the server serves them. Passed in rather than read here, so the app stays
+ * runtime-agnostic (Workers have no file system): the Node and Bun adapters read them from
+ * `@company-chat/widget` with {@link loadWidgetAssets} (`@company-chat/server/node`).
+ */
+export interface WidgetAssets {
+  /** The built `company-chat.js` (one self-contained ES module). */
+  script: string;
+  /** The demo page served at `/` (page mode). Omit to serve no page. */
+  demoPage?: string;
+}
+
+/** Path where the widget file is served, stable across versions so other sites can use it in script tags. */
+export const WIDGET_SCRIPT_PATH = '/widget/company-chat.js';
