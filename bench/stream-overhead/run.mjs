@@ -8,11 +8,17 @@
 //   (c) the same through a second server process whose model is in-process (no upstream, no SDK), which
 //       shows what the server + engine cost on their own
 //
-// Prints events/s of each, the ratio b/a, the time to first token (TTFT) our server adds under load and
-// for one request at a time, and the added latency of a whole sequential request.
+// Prints events/s of each, the ratio b/a, the CPU time each process spends per event on each side (from
+// /proc, Linux only) with the ceiling it puts on b/a (a side cannot beat its busiest single-threaded
+// process, nor the machine's cores shared by all its processes), the time to first token (TTFT) our
+// server adds under load and for one request at a time, and the added latency of a whole sequential
+// request. Both (a) and (b) are read by the same client code and count the same events (1,004 per stream
+// on each side: the answer's 1,000 text deltas and 4 framing events).
 // Environment: BENCH_STREAMS (100), BENCH_TOKENS (1000), BENCH_ROUNDS (5), BENCH_SEQUENTIAL (200), BENCH_PROFILE.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,6 +62,15 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFI
  * arrives (`marker`). Only cheap string scans run per chunk, so the client is not the bottleneck.
  */
 function streamOnce(url, body, headers, marker) {
+  return streamAttempt(url, body, headers, marker).catch((error) => {
+    // Node's keep-alive race: a pooled socket the server closed as idle (keepAliveTimeout) just as we
+    // reused it. Node's docs recommend retrying; it happens before any byte of the answer.
+    if (error.retryable) return streamAttempt(url, body, headers, marker);
+    throw error;
+  });
+}
+
+function streamAttempt(url, body, headers, marker) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let ttft = -1;
@@ -66,7 +81,10 @@ function streamOnce(url, body, headers, marker) {
       agent,
       headers: { 'content-type': 'application/json', ...headers },
     });
-    req.on('error', reject);
+    req.on('error', (error) => {
+      error.retryable = req.reusedSocket && error.code === 'ECONNRESET' && ttft < 0 && events === 0;
+      reject(error);
+    });
     req.on('response', (res) => {
       if (res.statusCode !== 200) {
         reject(new Error(`${url} answered ${res.statusCode}`));
@@ -118,6 +136,21 @@ async function concurrent(run, n) {
   return { eventsPerSecond: events / seconds, events, seconds, ttfts: results.map((r) => r.ttft) };
 }
 
+/** CPU time (user + system, ms) of each process so far, from /proc (Linux); zeros elsewhere. */
+function cpuTimes(pids) {
+  const out = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 Hz on Linux).
+      out[name] = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      out[name] = 0;
+    }
+  }
+  return out;
+}
+
 const pct = (values, p) => {
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -126,10 +159,10 @@ const median = (values) => pct(values, 50);
 const ms = (v) => `${v.toFixed(2)} ms`;
 
 const upstream = await startChild('upstream.ts', { BENCH_TOKENS: String(TOKENS) });
-// BENCH_PROFILE=dir writes a CPU profile of our server process there (open it in Chrome DevTools).
+// BENCH_PROFILE=dir writes CPU profiles of both server processes there (open them in Chrome DevTools).
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const server = await startChild('server.ts', { OPENAI_BASE_URL: upstream.openaiBaseURL }, profile);
-const serverAlone = await startChild('server.ts', { BENCH_MODEL: 'in-process', BENCH_TOKENS: String(TOKENS) });
+const serverAlone = await startChild('server.ts', { BENCH_MODEL: 'in-process', BENCH_TOKENS: String(TOKENS) }, profile);
 const { a, b } = targets(upstream, server);
 const c = () => streamOnce(`${serverAlone.url}/api/v1/chat`, ourBody, {}, 'event: text-delta');
 const sides = { a, b, c };
@@ -141,9 +174,22 @@ console.log(
 for (const run of Object.values(sides)) await concurrent(run, STREAMS);
 
 const rounds = { a: [], b: [], c: [] };
+// CPU time each process spends per event, by side: where the time goes when the ratio is low.
+const processes = {
+  client: process.pid,
+  upstream: children[0].pid,
+  server: children[1].pid,
+  serverAlone: children[2].pid,
+};
+const cpu = { a: {}, b: {}, c: {} };
 for (let i = 0; i < ROUNDS; i++) {
   // Interleaved so drift in machine load hits every side alike.
-  for (const [side, run] of Object.entries(sides)) rounds[side].push(await concurrent(run, STREAMS));
+  for (const [side, run] of Object.entries(sides)) {
+    const before = cpuTimes(processes);
+    rounds[side].push(await concurrent(run, STREAMS));
+    const after = cpuTimes(processes);
+    for (const name of Object.keys(processes)) cpu[side][name] = (cpu[side][name] ?? 0) + after[name] - before[name];
+  }
 }
 const eps = (side) => median(rounds[side].map((r) => r.eventsPerSecond));
 const loadTtft = (side) => rounds[side].flatMap((r) => r.ttfts);
@@ -167,6 +213,32 @@ console.log(`  ${'ratio b/a'.padEnd(44)} ${ratio.toFixed(3).padStart(18)}   (tar
 row('(c) our server, in-process model, no upstream', 'c');
 console.log(
   `  ${'ratio c/a (server + engine without provider)'.padEnd(44)} ${(eps('c') / eps('a')).toFixed(3).padStart(18)}`,
+);
+const cpuLine = (label, side) => {
+  const events = rounds[side].reduce((sum, r) => sum + r.events, 0);
+  const per = Object.entries(cpu[side])
+    .filter(([, v]) => v > 0)
+    .map(([name, v]) => `${name} ${((v * 1000) / events).toFixed(2)}`)
+    .join(', ');
+  console.log(`  ${label.padEnd(44)} ${per}`);
+};
+console.log('');
+console.log(`  ${'CPU µs per event, by process'.padEnd(44)}`);
+cpuLine('(a)', 'a');
+cpuLine('(b)', 'b');
+cpuLine('(c)', 'c');
+// events/s a side can reach at most: one core for its busiest process, all cores for the sum of them.
+const ceiling = (side) => {
+  const events = rounds[side].reduce((sum, r) => sum + r.events, 0);
+  const perEvent = Object.values(cpu[side])
+    .map((v) => (v * 1000) / events)
+    .filter((v) => v > 0.1);
+  if (perEvent.length === 0) return Number.NaN;
+  const sum = perEvent.reduce((x, y) => x + y, 0);
+  return 1e6 * Math.min(1 / Math.max(...perEvent), availableParallelism() / sum);
+};
+console.log(
+  `  ${`CPU-bound ceiling of b/a on ${availableParallelism()} cores`.padEnd(44)} ${(ceiling('b') / ceiling('a')).toFixed(3).padStart(18)}`,
 );
 console.log('');
 const line = (label, values) =>

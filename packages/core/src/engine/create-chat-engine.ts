@@ -61,6 +61,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
 
   const shutdownController = new AbortController();
   const running = new Set<Promise<void>>();
+  // The controllers of in-flight answers, aborted by shutdown(): one listener per send on the shared
+  // shutdown signal would trip Node's MaxListenersExceededWarning past 10 concurrent answers.
+  const inFlight = new Set<AbortController>();
   // Conversations with an answer in progress in this process (one answer at a time per conversation).
   const busy = new Set<string>();
 
@@ -152,9 +155,8 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
     running.add(done);
     const controller = new AbortController();
-    const onShutdown = () => controller.abort(shutdownController.signal.reason);
     const onClientAbort = () => controller.abort(input.signal?.reason);
-    shutdownController.signal.addEventListener('abort', onShutdown);
+    inFlight.add(controller);
     input.signal?.addEventListener('abort', onClientAbort);
     if (input.signal?.aborted) controller.abort(input.signal.reason);
 
@@ -225,7 +227,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     } finally {
       // Also reached when the consumer stops iterating: make sure the upstream request is closed.
       controller.abort();
-      shutdownController.signal.removeEventListener('abort', onShutdown);
+      inFlight.delete(controller);
       input.signal?.removeEventListener('abort', onClientAbort);
       busy.delete(conversationId);
       clearInterval(renewLock);
@@ -265,9 +267,13 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     },
     conversations: createConversationsApi(store),
     async shutdown() {
-      shutdownController.abort(
-        new CompanyChatError({ code: 'shutting_down', message: 'The server is shutting down.', isRetryable: true }),
-      );
+      const reason = new CompanyChatError({
+        code: 'shutting_down',
+        message: 'The server is shutting down.',
+        isRetryable: true,
+      });
+      shutdownController.abort(reason);
+      for (const controller of inFlight) controller.abort(reason);
       await Promise.all(running);
     },
   };

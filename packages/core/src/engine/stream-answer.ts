@@ -39,6 +39,8 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   let status: Exclude<MessageStatus, 'streaming'> = 'aborted';
   let error: PublicError | null = null;
   let finalised = false;
+  // One closure for the whole answer, not one per token.
+  const currentText = () => text;
 
   const finalise = async () => {
     finalised = true;
@@ -63,7 +65,7 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
           if (part.text.length === 0) continue;
           firstTokenMs ??= Math.round(performance.now() - started);
           text += part.text;
-          checkpointer.onDelta(() => text);
+          checkpointer.onDelta(currentText);
           yield { type: 'text-delta', messageId, delta: part.text };
         } else if (part.type === 'usage') {
           usage = part.usage;

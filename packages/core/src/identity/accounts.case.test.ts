@@ -101,7 +101,7 @@ export function accountsCases(factory: AccountStoreFactory): void {
     const { accounts, account } = await setup();
     const pair = await accounts.login({ tenantId: 't1', email: 'alice@example.com', password: 'correct horse' });
     expect(await accounts.setStatus('t1', account.id, 'suspended')).toBe(true);
-    await expect(accounts.verifyAccessToken(pair.accessToken)).rejects.toMatchObject({ statusCode: 401 });
+    await expect(accounts.verifyAccessToken(pair.accessToken)).rejects.toMatchObject({ statusCode: 403 });
     await expect(
       accounts.login({ tenantId: 't1', email: 'alice@example.com', password: 'correct horse' }),
     ).rejects.toMatchObject({

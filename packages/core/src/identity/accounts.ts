@@ -193,11 +193,14 @@ export function createAccounts(options: AccountsOptions): Accounts {
         store.getSession(sessionId),
         store.getAccount(claimed.tenantId, claimed.userId),
       ]);
+      // A suspended account hears so (403) even though suspending also ended its sessions.
+      if (account && account.status !== 'active' && session?.accountId === claimed.userId) {
+        throw forbidden('This account is suspended.');
+      }
       if (!session || session.revokedAt !== null || session.accountId !== claimed.userId) {
         throw unauthenticated('access token of an ended session');
       }
       if (!account) throw unauthenticated('access token of a deleted account');
-      if (account.status !== 'active') throw forbidden('This account is suspended.');
       // Roles and tier come from the store, so a demotion applies at once, not when the token expires.
       return toPrincipal(account, sessionId);
     },

@@ -102,7 +102,8 @@ describe('createAuthenticator', () => {
     });
     expect((await auth.authenticate(new Headers())).userId).toBe('dev-user');
     await expect(auth.authenticate(new Headers({ 'x-user-id': '../../etc' }))).rejects.toMatchObject({
-      statusCode: 401,
+      statusCode: 400,
+      code: 'invalid_request',
     });
   });
 

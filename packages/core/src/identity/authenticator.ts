@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Logger } from '../engine/logger.js';
+import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { Accounts } from './accounts.js';
 import { ACCESS_TOKEN_KIND } from './accounts.js';
 import { type ApiKeys, isApiKey } from './api-keys.js';
@@ -108,7 +109,13 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
 
   function viaDev(headers: Headers): Principal {
     const header = headers.get('x-user-id');
-    if (header !== null && !devUserPattern.test(header)) throw unauthenticated('dev X-User-Id malformed');
+    if (header !== null && !devUserPattern.test(header)) {
+      // Bad input, not bad credentials: the dev header is never verified anyway.
+      throw new CompanyChatError({
+        code: 'invalid_request',
+        message: 'X-User-Id must be 1-128 characters of letters, digits and . _ @ : -',
+      });
+    }
     return {
       tenantId: options.dev?.tenantId ?? 'default',
       userId: header ?? options.dev?.defaultUserId ?? 'dev-user',

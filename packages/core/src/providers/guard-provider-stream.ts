@@ -1,5 +1,4 @@
 import { ProviderError } from '../errors/provider-error.js';
-import type { ChatModelStreamPart } from './chat-model.js';
 
 /** Timeouts every provider supports, on top of the SDK's own request timeout (which ends at the headers). */
 export interface StreamTimeoutOptions {
@@ -12,7 +11,7 @@ export interface StreamTimeoutOptions {
   idleTimeoutMs?: number;
 }
 
-/** Options of {@link guardProviderStream}. */
+/** Options of {@link StreamGuard}. */
 export interface GuardOptions extends StreamTimeoutOptions {
   provider: string;
   vendor: string;
@@ -30,64 +29,116 @@ export function abortReason(signal: AbortSignal): unknown {
 }
 
 /**
- * Runs a provider's part stream with abort and timeout handling shared by all providers.
- * `run` gets a signal to hand to the SDK: it aborts when the caller aborts or a timeout fires, which
- * makes the SDK close the HTTP request. The SDKs end their iterators quietly on abort, so the outcome is
- * decided here from what happened (timeout, caller abort) rather than from what the SDK threw.
- * Timers are paused while the consumer holds a part, so a slow consumer never counts as a slow upstream.
+ * Abort and timeout handling shared by all providers, for one stream. `signal` goes to the SDK: it aborts
+ * when the caller aborts or a timeout fires, which makes the SDK close the HTTP request. The SDKs (and a
+ * body reader) end quietly or with an AbortError on abort, so the outcome is decided by {@link fail} from
+ * what happened (timeout, caller abort) rather than from what was thrown.
+ *
+ * The first-token deadline counts from the request; the idle deadline counts only while the provider
+ * waits for the upstream ({@link wait} … {@link ready}), so a slow consumer never counts as a slow
+ * upstream. Both use one timer per stream that re-arms lazily when it fires early: a network read costs
+ * one clock read and a token nothing, instead of a clearTimeout/setTimeout pair per token.
  */
-export async function* guardProviderStream(
-  options: GuardOptions,
-  run: (signal: AbortSignal) => AsyncIterable<ChatModelStreamPart>,
-): AsyncGenerator<ChatModelStreamPart> {
-  const outer = options.signal;
-  if (outer?.aborted) throw abortReason(outer);
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(outer ? abortReason(outer) : undefined);
-  outer?.addEventListener('abort', onAbort, { once: true });
-
-  let timedOut: 'first-token' | 'idle' | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = (phase: 'first-token' | 'idle', ms: number) => {
-    clearTimeout(timer);
-    if (!Number.isFinite(ms) || ms <= 0) return;
-    timer = setTimeout(() => {
-      timedOut = phase;
-      controller.abort(new DOMException(`${phase} timeout`, 'TimeoutError'));
-    }, ms);
-  };
-  const firstTokenMs = options.firstTokenTimeoutMs ?? defaultFirstTokenTimeoutMs;
-  const idleMs = options.idleTimeoutMs ?? defaultIdleTimeoutMs;
-  const timeoutError = (): ProviderError =>
-    new ProviderError({
-      code: 'timeout',
-      provider: options.provider,
-      message:
-        timedOut === 'idle'
-          ? `${options.vendor} stopped sending for ${idleMs} ms in the middle of the answer`
-          : `${options.vendor} sent no answer within ${firstTokenMs} ms`,
-    });
-  const decide = (error: unknown): unknown => {
-    if (timedOut) return timeoutError();
-    if (outer?.aborted) return abortReason(outer);
-    return ProviderError.isInstance(error) ? error : options.mapError(error);
+export class StreamGuard {
+  /** Hand this to the SDK. */
+  readonly signal: AbortSignal;
+  private readonly controller = new AbortController();
+  private readonly outer: AbortSignal | undefined;
+  private readonly firstTokenMs: number;
+  private readonly idleMs: number;
+  private readonly startedAt = Date.now();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timedOut: 'first-token' | 'idle' | undefined;
+  private hasStarted = false;
+  private waitingSince = -1;
+  private readonly onAbort = (): void => {
+    this.controller.abort(this.outer ? abortReason(this.outer) : undefined);
   };
 
-  let started = false;
-  arm('first-token', firstTokenMs);
-  try {
-    for await (const part of run(controller.signal)) {
-      if (timedOut || outer?.aborted) break;
-      if (part.type === 'text-delta' || part.type === 'tool-call-delta' || part.type === 'finish') started = true;
-      if (started) clearTimeout(timer);
-      yield part;
-      if (started) arm('idle', idleMs);
-    }
-  } catch (error) {
-    throw decide(error);
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onAbort);
+  /** Throws the abort reason when `options.signal` is already aborted. */
+  constructor(private readonly options: GuardOptions) {
+    this.outer = options.signal;
+    if (this.outer?.aborted) throw abortReason(this.outer);
+    this.signal = this.controller.signal;
+    this.outer?.addEventListener('abort', this.onAbort, { once: true });
+    this.firstTokenMs = options.firstTokenTimeoutMs ?? defaultFirstTokenTimeoutMs;
+    this.idleMs = options.idleTimeoutMs ?? defaultIdleTimeoutMs;
+    this.schedule(this.firstTokenMs);
   }
-  if (timedOut || outer?.aborted) throw decide(undefined);
+
+  /** True once a timeout fired or the caller aborted: stop yielding. */
+  get stopped(): boolean {
+    return this.timedOut !== undefined || this.outer?.aborted === true;
+  }
+
+  /** The first content part (text or a tool call) arrived: from now on the idle deadline applies. */
+  started(): void {
+    if (this.hasStarted) return;
+    this.hasStarted = true;
+    this.schedule(this.idleMs);
+  }
+
+  /** The provider starts waiting for the upstream (a body read, the SDK's next event). */
+  wait(): void {
+    this.waitingSince = Date.now();
+  }
+
+  /** The upstream answered; time from now until the next {@link wait} is the consumer's. */
+  ready(): void {
+    this.waitingSince = -1;
+  }
+
+  /** The error to throw for `error` (thrown by the SDK or the reader): timeout, the abort reason, or the mapped error. */
+  fail(error: unknown): unknown {
+    if (this.timedOut) return this.timeoutError();
+    if (this.outer?.aborted) return abortReason(this.outer);
+    return ProviderError.isInstance(error) ? error : this.options.mapError(error);
+  }
+
+  /** After the stream ended quietly: throws when it ended because of a timeout or an abort. */
+  assertNotStopped(): void {
+    if (this.stopped) throw this.fail(undefined);
+  }
+
+  /** Stops the timer and the listener on the caller's signal. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.outer?.removeEventListener('abort', this.onAbort);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!Number.isFinite(ms) || ms <= 0) return;
+    this.timer = setTimeout(this.fire, ms);
+  }
+
+  private readonly fire = (): void => {
+    this.timer = undefined;
+    const now = Date.now();
+    let remaining: number;
+    if (!this.hasStarted) remaining = this.startedAt + this.firstTokenMs - now;
+    else if (this.waitingSince < 0)
+      remaining = this.idleMs; // The consumer holds a part: not our silence.
+    else remaining = this.waitingSince + this.idleMs - now;
+    if (remaining > 0) {
+      this.timer = setTimeout(this.fire, remaining);
+      return;
+    }
+    this.timedOut = this.hasStarted ? 'idle' : 'first-token';
+    this.controller.abort(new DOMException(`${this.timedOut} timeout`, 'TimeoutError'));
+  };
+
+  private timeoutError(): ProviderError {
+    const { vendor, provider } = this.options;
+    return new ProviderError({
+      code: 'timeout',
+      provider,
+      message:
+        this.timedOut === 'idle'
+          ? `${vendor} stopped sending for ${this.idleMs} ms in the middle of the answer`
+          : `${vendor} sent no answer within ${this.firstTokenMs} ms`,
+    });
+  }
 }

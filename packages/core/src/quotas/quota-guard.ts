@@ -60,21 +60,28 @@ export function createQuotaGuard(options: QuotaGuardOptions): QuotaGuard {
   const prices = options.prices ?? DEFAULT_PRICES;
   return {
     async admit({ principal, model, promptTokens, maxOutputTokens }) {
-      const lease: StreamLease | null = options.rateLimiter ? await options.rateLimiter.acquireStream(principal) : null;
-      let reservation: Reservation | null = null;
-      if (options.ledger) {
-        const worst = { inputTokens: Math.ceil(promptTokens), outputTokens: Math.ceil(maxOutputTokens) };
-        try {
-          reservation = await options.ledger.reserve({
-            principal,
-            worstCaseTokens: worst.inputTokens + worst.outputTokens,
-            worstCaseCost: costOf(worst, model, prices).totalCost,
-          });
-        } catch (error) {
-          await lease?.release();
-          throw error;
+      const worst = { inputTokens: Math.ceil(promptTokens), outputTokens: Math.ceil(maxOutputTokens) };
+      // The stream slot and the budget are checked at once (with Redis: two round trips in parallel, not
+      // one after the other); whichever is granted is given back when the other is refused.
+      const [slot, hold] = await Promise.allSettled([
+        options.rateLimiter ? options.rateLimiter.acquireStream(principal) : Promise.resolve(null),
+        options.ledger
+          ? options.ledger.reserve({
+              principal,
+              worstCaseTokens: worst.inputTokens + worst.outputTokens,
+              worstCaseCost: costOf(worst, model, prices).totalCost,
+            })
+          : Promise.resolve(null),
+      ]);
+      if (slot.status === 'rejected' || hold.status === 'rejected') {
+        if (slot.status === 'fulfilled') await slot.value?.release().catch(() => {});
+        if (hold.status === 'fulfilled' && hold.value) {
+          await options.ledger?.settle(hold.value, { tokens: 0, cost: 0 }).catch(() => {});
         }
+        throw slot.status === 'rejected' ? slot.reason : (hold as PromiseRejectedResult).reason;
       }
+      const lease: StreamLease | null = slot.value;
+      const reservation: Reservation | null = hold.value;
       let finished: Promise<{ usage: TokenUsage; cost: Cost }> | undefined;
       return {
         reservation,

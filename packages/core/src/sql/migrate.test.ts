@@ -14,11 +14,13 @@ afterEach(async () => {
 const tables = [
   'api_keys',
   'audit_log',
+  'auth_sessions',
   'chunks',
   'company_chat_migrations',
   'conversations',
   'files',
   'messages',
+  'refresh_tokens',
   'tenants',
   'term_stats',
   'usage_records',

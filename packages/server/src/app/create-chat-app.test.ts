@@ -129,7 +129,7 @@ describe('createChatApp', () => {
       expect(res.status).toBe(401);
       const body = await res.json();
       expect(body.error.code).toBe('unauthenticated');
-      expect(body.error.message).toMatch(/identity/i);
+      expect(body.error.message).toMatch(/authentication required/i);
     }
     expect((await app.request('/health')).status).toBe(200);
   });

@@ -1,11 +1,20 @@
+import { createQuotaGuard, type UsageLog } from '@company-chat/core';
 import { Hono } from 'hono';
+import { adminRoutes } from '../admin/admin-routes.js';
 import { chatRoute } from '../chat/chat-route.js';
 import { conversationsRoutes } from '../conversations/conversations-routes.js';
 import { historyRoutes } from '../conversations/history-routes.js';
 import { createErrorHandler, type ErrorLogger, notFoundHandler } from '../errors/error-handler.js';
 import { methodNotAllowed } from '../errors/method-not-allowed.js';
-import { devIdentity } from '../identity/dev-identity.js';
+import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth.js';
+import { rejectNonCanonicalPaths } from '../identity/reject-non-canonical-paths.js';
 import { modelsRoute } from '../models/models-route.js';
+import type { ChatAppQuotaOptions } from '../quotas/chat-app-quotas.js';
+import { type ModelSwitch, meterEngine } from '../quotas/metered-engine.js';
+import { quotaRoute } from '../quotas/quota-route.js';
+import { corsForOrigins } from '../widget/cors-for-origins.js';
+import type { WidgetAssets } from '../widget/widget-assets.js';
+import { widgetRoutes } from '../widget/widget-routes.js';
 import type { AppEnv } from './app-env.js';
 import type { ChatEnginePort } from './chat-engine-port.js';
 
@@ -27,6 +36,19 @@ export interface ChatAppOptions {
   heartbeatMs?: number;
   /** Where unexpected errors are logged. Default `console.error`. */
   logger?: ErrorLogger;
+  /**
+   * Origins whose pages may call the API from the browser (CORS), e.g. `['https://intranet.example.com']`.
+   * No others: their browsers block the responses. Same-origin pages (the demo page) need no entry.
+   */
+  allowedOrigins?: readonly string[];
+  /** Serve the widget file at `/widget/company-chat.js` and the demo page at `/` (see `loadWidgetAssets`). */
+  widget?: WidgetAssets;
+  /** Credentials accepted (JWT, widget tokens, API keys, built-in accounts), users and audit log. */
+  auth?: ChatAppAuthOptions;
+  /** Rate limits, concurrent streams and token/cost budgets. Default: none enforced. */
+  quotas?: ChatAppQuotaOptions;
+  /** Where each answer's tokens, latency and cost are recorded. */
+  usage?: UsageLog;
 }
 
 /** The Hono app {@link createChatApp} returns. */
@@ -56,12 +78,39 @@ function devFromEnv(): boolean {
  * ```
  */
 export function createChatApp(options: ChatAppOptions): ChatApp {
-  const { engine } = options;
+  const quotas = options.quotas ?? {};
+  const identity = wireIdentity(options.auth ?? {}, {
+    dev: options.dev ?? devFromEnv(),
+    rateLimiter: quotas.rateLimiter,
+  });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const log: ErrorLogger = options.logger ?? ((message, error) => console.error(`[company-chat] ${message}`, error));
 
+  const models: ModelSwitch = { disabled: new Set() };
+  const engine = meterEngine(options.engine, {
+    models,
+    ...(quotas.ledger || quotas.rateLimiter
+      ? {
+          guard: createQuotaGuard({
+            ...(quotas.ledger ? { ledger: quotas.ledger } : {}),
+            ...(quotas.rateLimiter ? { rateLimiter: quotas.rateLimiter } : {}),
+            ...(quotas.prices ? { prices: quotas.prices } : {}),
+          }),
+        }
+      : {}),
+    ...(options.usage ? { usage: options.usage } : {}),
+    ...(quotas.prices ? { prices: quotas.prices } : {}),
+    ...(quotas.worstCase ? { worstCase: quotas.worstCase } : {}),
+    stillAllowed: identity.stillAllowed,
+    ...(quotas.recheckMs ? { recheckMs: quotas.recheckMs } : {}),
+    log,
+  });
+
   const api = new Hono<AppEnv>();
-  api.use(devIdentity({ dev: options.dev ?? devFromEnv() }));
+  // Public (login, refresh, logout): before the identity middleware, so they answer without credentials.
+  api.route('/', identity.publicRoutes);
+  api.use(identity.middleware);
+  api.route('/', identity.routes);
   api.route(
     '/',
     chatRoute({
@@ -84,13 +133,28 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
     }),
   );
   api.route('/', modelsRoute({ engine }));
+  api.route('/', quotaRoute({ ledger: quotas.ledger }));
+  api.route(
+    '/admin',
+    adminRoutes({
+      engine: options.engine,
+      auth: options.auth ?? {},
+      quotas,
+      usage: options.usage,
+      models,
+      maxBodyBytes,
+    }),
+  );
 
   const app = new Hono<AppEnv>();
+  app.use(rejectNonCanonicalPaths());
+  if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
+  if (options.widget) app.route('/', widgetRoutes(options.widget));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.all('/health', methodNotAllowed(['GET']));
   app.route('/api/v1', api);
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(log));
-  engines.set(app, engine);
+  engines.set(app, options.engine);
   return app;
 }

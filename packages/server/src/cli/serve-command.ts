@@ -1,8 +1,12 @@
 import { createChatEngine } from '@company-chat/core';
 import { createChatApp } from '../app/create-chat-app.js';
 import { configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
-import { createStoreFromEnv } from '../config/create-store-from-env.js';
+import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
+import { identityFromEnv, worstCaseFromModels } from '../config/identity-from-env.js';
+import { quotasFromEnv } from '../config/quotas-from-env.js';
+import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
+import { normaliseOrigin } from '../widget/cors-for-origins.js';
 
 /** Options of {@link runServe}. */
 export interface RunServeOptions {
@@ -21,14 +25,33 @@ export interface RunServeOptions {
 export async function runServe(options: RunServeOptions): Promise<ServerHandle> {
   const { env, log } = options;
   const config = configFromEnv(env);
-  // Until an identity provider can be configured, development mode is the only mode that can serve
-  // anyone: on unless explicitly turned off with COMPANY_CHAT_DEV=0.
+  // PGlite under ./.company-chat by default, PostgreSQL with DATABASE_URL (see createStoreFromEnv);
+  // identity, usage and audit records go to the same database.
+  const stores = await createServerStoresFromEnv(env);
+  const { store, description: storeDescription } = stores;
+  const identity = await identityFromEnv(env, stores.sql);
+  const quotas = await quotasFromEnv(env);
+  // Development mode (unverified X-User-Id) is the default only while no identity is configured;
+  // --dev forces it on, COMPANY_CHAT_DEV=0 off.
   const devOff = env.COMPANY_CHAT_DEV === '0' || env.COMPANY_CHAT_DEV === 'false';
-  const dev = options.dev || !devOff;
-  // PGlite under ./.company-chat by default, PostgreSQL with DATABASE_URL (see createStoreFromEnv).
-  const { store, description: storeDescription } = await createStoreFromEnv(env);
+  const devOn = env.COMPANY_CHAT_DEV === '1' || env.COMPANY_CHAT_DEV === 'true';
+  const dev = options.dev || devOn || (!devOff && !identity.configured);
   const engine = createChatEngine({ models: config.models, store, systemPrompt: config.systemPrompt });
-  const app = createChatApp({ engine, dev });
+  const widget = await loadWidgetAssets();
+  const allowedOrigins = (env.COMPANY_CHAT_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const badOrigins = allowedOrigins.filter((o) => normaliseOrigin(o) === null);
+  const app = createChatApp({
+    engine,
+    dev,
+    allowedOrigins,
+    ...('assets' in widget ? { widget: widget.assets } : {}),
+    auth: identity.auth,
+    quotas: { ...quotas.quotas, worstCase: worstCaseFromModels(config.models, env) },
+    usage: identity.usage,
+  });
   const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: options.host ?? config.host });
 
   for (const warning of config.warnings) log(`warning: ${warning}`);
@@ -42,13 +65,23 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     }
   }
   log(`Store: ${storeDescription}.`);
+  if ('assets' in widget) log(`Widget: demo page at ${handle.url}/, script at ${handle.url}/widget/company-chat.js.`);
+  else log(`warning: the widget is not served: ${widget.error}.`);
+  if (allowedOrigins.length) log(`Cross-origin pages allowed: ${allowedOrigins.join(', ')}.`);
+  for (const o of badOrigins)
+    log(`warning: COMPANY_CHAT_ALLOWED_ORIGINS entry ${JSON.stringify(o)} is not an http(s) origin; ignored.`);
+  log(`Identity: ${identity.summary.join(', ')}.`);
+  log(`Quotas: ${quotas.summary}.`);
   if (dev) {
     log(
       'Development mode: the X-User-Id header names the user (default "dev-user") and is NOT verified. ' +
-        'This is the default until identity is configured; do not expose this server to untrusted clients.',
+        (identity.configured
+          ? 'It was turned on explicitly (--dev or COMPANY_CHAT_DEV=1) next to the configured identity.'
+          : 'This is the default because no identity is configured (COMPANY_CHAT_JWT_SECRET, COMPANY_CHAT_JWKS_URL, COMPANY_CHAT_WIDGET_SECRET, COMPANY_CHAT_ACCOUNTS_SECRET or COMPANY_CHAT_ADMIN_KEY)') +
+        '; do not expose this server to untrusted clients.',
     );
-  } else {
-    log('Development mode is off and no identity provider is configured: API requests are answered 401.');
+  } else if (!identity.configured) {
+    log('Development mode is off and no identity is configured: only API keys are accepted.');
   }
   // Last, so whoever waits for this line (scripts, tests) has the whole start-up report.
   log(`company-chat listening on ${handle.url}`);
@@ -57,7 +90,8 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     ...handle,
     close: async () => {
       await close();
-      await store.close();
+      await stores.close();
+      await quotas.close();
     },
   };
 }

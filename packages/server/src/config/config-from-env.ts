@@ -33,7 +33,7 @@ export const MODEL_VARIABLES_HELP = [
 ];
 
 const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
-const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-5';
+const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-6';
 
 /** A configuration value that cannot work (the CLI prints it and exits). */
 export class ConfigError extends Error {

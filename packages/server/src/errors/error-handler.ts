@@ -1,6 +1,7 @@
 import { CompanyChatError, type ErrorCode } from '@company-chat/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { retryAfterHeaders } from '../identity/authenticate-request.js';
 import { errorResponse, jsonErrorResponse } from './error-response.js';
 
 /** Where unexpected errors are reported. Defaults to `console.error`. */
@@ -26,7 +27,7 @@ export function createErrorHandler(log: ErrorLogger): (err: Error, c: Context) =
     if (CompanyChatError.isInstance(err)) {
       // Raised on purpose with a safe message; only 'internal' ones mean something is broken.
       if (err.code === 'internal') log('request failed', err);
-      return jsonErrorResponse(err);
+      return jsonErrorResponse(err, retryAfterHeaders(err));
     }
     if (err instanceof HTTPException) {
       const code = codeForStatus[err.status];

@@ -22,6 +22,8 @@ export interface AccountRoutesOptions {
   audit?: AuditLog;
   /** Tenant when the login body names none. Default `default`. */
   defaultTenantId?: string;
+  /** Throws (429) when an email is tried too often: slows password guessing. */
+  throttleLogin?: (tenantId: string, email: string) => Promise<void>;
 }
 
 /**
@@ -51,6 +53,7 @@ export function accountRoutes(options: AccountRoutesOptions): Hono {
     const body = await readJsonBody(c, login);
     const tenantId = body.tenantId ?? options.defaultTenantId ?? 'default';
     const userAgent = c.req.header('user-agent');
+    await options.throttleLogin?.(tenantId, body.email);
     try {
       const pair = await accounts.login({ tenantId, email: body.email, password: body.password });
       await audit?.append({

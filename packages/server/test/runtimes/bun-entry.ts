@@ -9,7 +9,10 @@ const engine = createChatEngine({
   models: { default: openai({ baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, model: 'gpt-4o-mini' }) },
   store: createMemoryChatStore(),
 });
-const handle = await serve({ app: createChatApp({ engine, dev: true }), port: 0 });
+// HEARTBEAT_MS=0 lets a test see that Bun's idle timeout alone no longer cuts a quiet stream.
+const heartbeatMs = env.HEARTBEAT_MS === undefined ? undefined : Number(env.HEARTBEAT_MS);
+const app = createChatApp({ engine, dev: true, ...(heartbeatMs === undefined ? {} : { heartbeatMs }) });
+const handle = await serve({ app, port: 0 });
 console.log(`listening on ${handle.url} (bun ${process.versions.bun})`);
 process.on('SIGTERM', () => {
   void handle.close().then(() => process.exit(0));

@@ -11,12 +11,12 @@ const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 const bunBinary = join(repoRoot, 'node_modules/bun/bin/bun.exe');
 const entry = fileURLToPath(new URL('./bun-entry.ts', import.meta.url));
 
-const startBun = (upstream: { openaiBaseURL: string; apiKey: string }) =>
+const startBun = (upstream: { openaiBaseURL: string; apiKey: string }, env: Record<string, string> = {}) =>
   spawnRuntime({
     command: bunBinary,
     args: ['--conditions=@company-chat/source', 'run', entry],
     cwd: repoRoot,
-    env: { OPENAI_BASE_URL: upstream.openaiBaseURL, OPENAI_API_KEY: upstream.apiKey },
+    env: { OPENAI_BASE_URL: upstream.openaiBaseURL, OPENAI_API_KEY: upstream.apiKey, ...env },
   });
 
 runRuntimeConformance('Bun', startBun);
@@ -39,4 +39,26 @@ describe('Bun adapter shutdown', () => {
       await wire.close();
     }
   });
+
+  it('keeps a stream open while the model is silent for longer than the default 10 s idle timeout of Bun', async () => {
+    const wire = await startWireServer({ apiKey: 'sk-bun' });
+    // No heartbeat: nothing is written for 12 s, so only the adapter's idleTimeout keeps the connection.
+    const server = await startBun({ openaiBaseURL: wire.openaiBaseURL, apiKey: 'sk-bun' }, { HEARTBEAT_MS: '0' });
+    try {
+      const stream = await openChatStream(server.url, {
+        content: 'Think first [[wire:{"type":"answer","text":"Done thinking.","firstTokenDelayMs":12000}]]',
+      });
+      const events = await stream.ended;
+      expect(events.at(-1)?.data).toMatchObject({ type: 'message-end', status: 'complete' });
+      expect(
+        events
+          .filter((e) => e.event === 'text-delta')
+          .map((e) => e.data.delta)
+          .join(''),
+      ).toBe('Done thinking.');
+    } finally {
+      await server.stop();
+      await wire.close();
+    }
+  }, 60_000);
 });

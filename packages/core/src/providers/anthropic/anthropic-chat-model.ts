@@ -1,8 +1,10 @@
-import type Anthropic from '@anthropic-ai/sdk';
+import { type Anthropic, AnthropicError, APIError } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { ErrorType } from '@anthropic-ai/sdk/resources/shared';
 import { ProviderError } from '../../errors/provider-error.js';
 import type { ChatModel, ChatModelCallOptions, ChatModelRequest, ChatModelStreamPart } from '../chat-model.js';
-import { guardProviderStream, type StreamTimeoutOptions } from '../guard-provider-stream.js';
+import { StreamGuard, type StreamTimeoutOptions } from '../guard-provider-stream.js';
+import { SseBatchReader } from '../sse-batch-reader.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { toAnthropicMessages } from './to-anthropic-messages.js';
@@ -35,18 +37,7 @@ export class AnthropicChatModel implements ChatModel {
   }
 
   doStream(request: ChatModelRequest, options: ChatModelCallOptions = {}): AsyncIterable<ChatModelStreamPart> {
-    const { secrets } = this.config;
-    return guardProviderStream(
-      {
-        provider: this.provider,
-        vendor: 'Anthropic',
-        signal: options.signal,
-        firstTokenTimeoutMs: this.config.firstTokenTimeoutMs,
-        idleTimeoutMs: this.config.idleTimeoutMs,
-        mapError: (error) => mapAnthropicError(error, { provider: this.provider, secrets }),
-      },
-      (signal) => this.streamParts(request, signal),
-    );
+    return this.streamParts(request, options.signal);
   }
 
   private buildBody(request: ChatModelRequest): MessageCreateParamsStreaming {
@@ -62,63 +53,112 @@ export class AnthropicChatModel implements ChatModel {
     return body;
   }
 
-  private async *streamParts(request: ChatModelRequest, signal: AbortSignal): AsyncGenerator<ChatModelStreamPart> {
-    const stream = await this.client.messages.create(this.buildBody(request), { signal });
+  /**
+   * The SDK builds and sends the request, retries, and throws the HTTP status errors; the body is read
+   * here (see {@link SseBatchReader}) with the stream guard inline: one async-generator hop per token.
+   */
+  private async *streamParts(
+    request: ChatModelRequest,
+    outer: AbortSignal | undefined,
+  ): AsyncGenerator<ChatModelStreamPart> {
+    const { secrets } = this.config;
+    const guard = new StreamGuard({
+      provider: this.provider,
+      vendor: 'Anthropic',
+      signal: outer,
+      firstTokenTimeoutMs: this.config.firstTokenTimeoutMs,
+      idleTimeoutMs: this.config.idleTimeoutMs,
+      mapError: (error) => mapAnthropicError(error, { provider: this.provider, secrets }),
+    });
+    let reader: SseBatchReader | undefined;
     let inputTokens = 0;
     let outputTokens = 0;
     let stopReason: string | undefined;
     const toolCalls = new Map<number, string>();
-    for await (const event of stream as AsyncIterable<RawMessageStreamEvent>) {
-      switch (event.type) {
-        case 'message_start': {
-          const usage = event.message.usage;
-          // Cached prompt tokens are prompt tokens too (OpenAI's prompt_tokens counts them the same way).
-          inputTokens =
-            usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
-          outputTokens = usage.output_tokens;
-          yield {
-            type: 'response-metadata',
-            id: event.message.id,
-            modelId: event.message.model,
-            provider: this.provider,
-          };
-          break;
+    try {
+      const response = await this.client.messages
+        .create(this.buildBody(request), { signal: guard.signal })
+        .asResponse();
+      if (!response.body) throw new AnthropicError('Attempted to iterate over a response with no body');
+      reader = new SseBatchReader(response.body);
+      read: for (;;) {
+        guard.wait();
+        const batch = await reader.read();
+        guard.ready();
+        if (batch === null) break;
+        for (const sse of batch) {
+          // Aborted or timed out while the consumer held the previous part: stop before the next one.
+          if (guard.stopped) break read;
+          // As the SDK: unnamed events and pings are skipped; `event: error` is an APIError without a status.
+          if (sse.event === undefined || sse.event === 'ping') continue;
+          if (sse.event === 'error') {
+            const body = parseOrKeep(sse.data);
+            const type = (body as { error?: { type?: ErrorType } } | null)?.error?.type;
+            throw new APIError(undefined, body as object, undefined, response.headers, type);
+          }
+          const event = JSON.parse(sse.data) as RawMessageStreamEvent;
+          switch (event.type) {
+            case 'message_start': {
+              const usage = event.message.usage;
+              // Cached prompt tokens are prompt tokens too (OpenAI's prompt_tokens counts them the same way).
+              inputTokens =
+                usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
+              outputTokens = usage.output_tokens;
+              yield {
+                type: 'response-metadata',
+                id: event.message.id,
+                modelId: event.message.model,
+                provider: this.provider,
+              };
+              break;
+            }
+            case 'content_block_start':
+              if (event.content_block.type === 'tool_use') {
+                guard.started();
+                toolCalls.set(event.index, event.content_block.id);
+                yield {
+                  type: 'tool-call-delta',
+                  toolCallId: event.content_block.id,
+                  toolName: event.content_block.name,
+                  argsDelta: '',
+                };
+              }
+              break;
+            case 'content_block_delta':
+              if (event.delta.type === 'text_delta' && event.delta.text) {
+                guard.started();
+                yield { type: 'text-delta', text: event.delta.text };
+              } else if (event.delta.type === 'input_json_delta') {
+                guard.started();
+                const id = toolCalls.get(event.index) ?? `toolu_${event.index}`;
+                yield { type: 'tool-call-delta', toolCallId: id, argsDelta: event.delta.partial_json };
+              }
+              break;
+            case 'message_delta':
+              // message_delta usage is cumulative; newer API versions repeat the input counts there too.
+              if (event.usage.output_tokens != null) outputTokens = event.usage.output_tokens;
+              if (event.usage.input_tokens != null && event.usage.input_tokens > 0) {
+                inputTokens =
+                  event.usage.input_tokens +
+                  (event.usage.cache_creation_input_tokens ?? 0) +
+                  (event.usage.cache_read_input_tokens ?? 0);
+              }
+              if (event.delta.stop_reason) stopReason = event.delta.stop_reason;
+              break;
+            default:
+              break;
+          }
         }
-        case 'content_block_start':
-          if (event.content_block.type === 'tool_use') {
-            toolCalls.set(event.index, event.content_block.id);
-            yield {
-              type: 'tool-call-delta',
-              toolCallId: event.content_block.id,
-              toolName: event.content_block.name,
-              argsDelta: '',
-            };
-          }
-          break;
-        case 'content_block_delta':
-          if (event.delta.type === 'text_delta' && event.delta.text)
-            yield { type: 'text-delta', text: event.delta.text };
-          else if (event.delta.type === 'input_json_delta') {
-            const id = toolCalls.get(event.index) ?? `toolu_${event.index}`;
-            yield { type: 'tool-call-delta', toolCallId: id, argsDelta: event.delta.partial_json };
-          }
-          break;
-        case 'message_delta':
-          // message_delta usage is cumulative; newer API versions repeat the input counts there too.
-          if (event.usage.output_tokens != null) outputTokens = event.usage.output_tokens;
-          if (event.usage.input_tokens != null && event.usage.input_tokens > 0) {
-            inputTokens =
-              event.usage.input_tokens +
-              (event.usage.cache_creation_input_tokens ?? 0) +
-              (event.usage.cache_read_input_tokens ?? 0);
-          }
-          if (event.delta.stop_reason) stopReason = event.delta.stop_reason;
-          break;
-        default:
-          break;
       }
+    } catch (error) {
+      throw guard.fail(error);
+    } finally {
+      // Breaking out, a timeout or an error before the end: close the body, and with it the request.
+      reader?.cancel();
+      guard.dispose();
     }
-    // The SDK ends quietly when the body ends, message_stop or not; without a stop_reason the stream was cut.
+    guard.assertNotStopped();
+    // A body that ends without a stop_reason, message_stop or not, was cut.
     if (stopReason === undefined) {
       throw new ProviderError({
         code: 'network',
@@ -128,5 +168,14 @@ export class AnthropicChatModel implements ChatModel {
     }
     yield { type: 'usage', usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } };
     yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason), rawFinishReason: stopReason };
+  }
+}
+
+/** The event's JSON, or its raw text when it is not JSON (as the SDK does for `event: error`). */
+function parseOrKeep(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
   }
 }

@@ -1,4 +1,4 @@
-import type OpenAI from 'openai';
+import { APIError, type OpenAI, OpenAIError } from 'openai';
 import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsStreaming,
@@ -12,7 +12,8 @@ import type {
   ChatModelStreamPart,
   TokenUsage,
 } from '../chat-model.js';
-import { guardProviderStream, type StreamTimeoutOptions } from '../guard-provider-stream.js';
+import { StreamGuard, type StreamTimeoutOptions } from '../guard-provider-stream.js';
+import { SseBatchReader } from '../sse-batch-reader.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 
@@ -65,18 +66,7 @@ export class OpenAIChatModel implements ChatModel {
   }
 
   doStream(request: ChatModelRequest, options: ChatModelCallOptions = {}): AsyncIterable<ChatModelStreamPart> {
-    const { provider, vendor, secrets } = this.config;
-    return guardProviderStream(
-      {
-        provider,
-        vendor,
-        signal: options.signal,
-        firstTokenTimeoutMs: this.config.firstTokenTimeoutMs,
-        idleTimeoutMs: this.config.idleTimeoutMs,
-        mapError: (error) => mapOpenAIError(error, { provider, vendor, secrets }),
-      },
-      (signal) => this.streamParts(request, signal),
-    );
+    return this.streamParts(request, options.signal);
   }
 
   private buildBody(request: ChatModelRequest): ChatCompletionCreateParamsStreaming {
@@ -92,47 +82,99 @@ export class OpenAIChatModel implements ChatModel {
     return body;
   }
 
-  private async *streamParts(request: ChatModelRequest, signal: AbortSignal): AsyncGenerator<ChatModelStreamPart> {
-    const stream = await this.client.chat.completions.create(this.buildBody(request), { signal });
+  /**
+   * The SDK builds and sends the request, retries, and throws the HTTP status errors; the body is read
+   * here (see {@link SseBatchReader}) with the stream guard inline: one async-generator hop per token
+   * between the socket and the engine.
+   */
+  private async *streamParts(
+    request: ChatModelRequest,
+    outer: AbortSignal | undefined,
+  ): AsyncGenerator<ChatModelStreamPart> {
+    const { provider, vendor, secrets } = this.config;
+    const guard = new StreamGuard({
+      provider,
+      vendor,
+      signal: outer,
+      firstTokenTimeoutMs: this.config.firstTokenTimeoutMs,
+      idleTimeoutMs: this.config.idleTimeoutMs,
+      mapError: (error) => mapOpenAIError(error, { provider, vendor, secrets }),
+    });
+    let reader: SseBatchReader | undefined;
     let finishReason: string | undefined;
     let usage: TokenUsage | undefined;
     let metadataSent = false;
+    let doneSeen = false;
     const toolCallIds = new Map<number, string>();
-    for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
-      // Azure's first chunk (prompt filter results) has an empty id, model and `choices`.
-      if (!metadataSent && chunk.id) {
-        metadataSent = true;
-        yield {
-          type: 'response-metadata',
-          id: chunk.id,
-          modelId: chunk.model || this.modelId,
-          provider: this.provider,
-        };
-      }
-      if (chunk.usage) usage = toTokenUsage(chunk.usage);
-      for (const choice of chunk.choices ?? []) {
-        if (choice.index !== 0) continue;
-        const delta = choice.delta;
-        if (delta?.content) yield { type: 'text-delta', text: delta.content };
-        for (const call of delta?.tool_calls ?? []) {
-          const id = call.id ?? toolCallIds.get(call.index) ?? `call_${call.index}`;
-          toolCallIds.set(call.index, id);
-          yield {
-            type: 'tool-call-delta',
-            toolCallId: id,
-            toolName: call.function?.name,
-            argsDelta: call.function?.arguments ?? '',
-          };
+    try {
+      const response = await this.client.chat.completions
+        .create(this.buildBody(request), { signal: guard.signal })
+        .asResponse();
+      if (!response.body) throw new OpenAIError('Attempted to iterate over a response with no body');
+      reader = new SseBatchReader(response.body);
+      read: for (;;) {
+        guard.wait();
+        const events = await reader.read();
+        guard.ready();
+        if (events === null) break;
+        for (const event of events) {
+          // Aborted or timed out while the consumer held the previous part: stop before the next one.
+          if (guard.stopped) break read;
+          // As the SDK: `[DONE]` ends the answer; anything after it is read but ignored.
+          if (doneSeen) continue;
+          if (event.data.startsWith('[DONE]')) {
+            doneSeen = true;
+            continue;
+          }
+          const chunk = JSON.parse(event.data) as ChatCompletionChunk & { error?: object };
+          if (chunk.error) throw new APIError(undefined, chunk.error, undefined, response.headers);
+          // Azure's first chunk (prompt filter results) has an empty id, model and `choices`.
+          if (!metadataSent && chunk.id) {
+            metadataSent = true;
+            yield { type: 'response-metadata', id: chunk.id, modelId: chunk.model || this.modelId, provider };
+          }
+          if (chunk.usage) usage = toTokenUsage(chunk.usage);
+          const choices = chunk.choices;
+          if (!choices) continue;
+          for (let i = 0; i < choices.length; i++) {
+            const choice = choices[i]!;
+            if (choice.index !== 0) continue;
+            const delta = choice.delta;
+            if (delta?.content) {
+              guard.started();
+              yield { type: 'text-delta', text: delta.content };
+            }
+            if (delta?.tool_calls) {
+              guard.started();
+              for (const call of delta.tool_calls) {
+                const id = call.id ?? toolCallIds.get(call.index) ?? `call_${call.index}`;
+                toolCallIds.set(call.index, id);
+                yield {
+                  type: 'tool-call-delta',
+                  toolCallId: id,
+                  toolName: call.function?.name,
+                  argsDelta: call.function?.arguments ?? '',
+                };
+              }
+            }
+            if (choice.finish_reason) finishReason = choice.finish_reason;
+          }
         }
-        if (choice.finish_reason) finishReason = choice.finish_reason;
       }
+    } catch (error) {
+      throw guard.fail(error);
+    } finally {
+      // Breaking out, a timeout or an error before the end: close the body, and with it the request.
+      reader?.cancel();
+      guard.dispose();
     }
-    // The SDK ends quietly when the body ends, `[DONE]` or not; a stream without a finish_reason was cut.
+    guard.assertNotStopped();
+    // A body that ends without a finish_reason, `[DONE]` or not, was cut.
     if (finishReason === undefined) {
       throw new ProviderError({
         code: 'network',
-        provider: this.provider,
-        message: `${this.config.vendor} closed the stream before the answer was complete`,
+        provider,
+        message: `${vendor} closed the stream before the answer was complete`,
       });
     }
     if (usage) yield { type: 'usage', usage };

@@ -93,7 +93,9 @@ export function azureOpenAI(options: AzureOpenAIOptions): OpenAIChatModel {
     apiKey: options.apiKey,
     deployment: options.deployment,
     apiVersion: options.apiVersion ?? '2024-10-21',
-    ...(options.baseURL ? { baseURL: options.baseURL } : { endpoint: options.endpoint }),
+    // baseURL: null, not undefined: the SDK defaults an undefined baseURL to $OPENAI_BASE_URL, which then
+    // clashes with `endpoint` ("mutually exclusive") whenever an OpenAI-compatible server is configured too.
+    ...(options.baseURL ? { baseURL: options.baseURL } : { endpoint: options.endpoint, baseURL: null }),
     organization: null,
     project: null,
     timeout: options.timeout ?? defaultTimeoutMs,

@@ -1,0 +1,114 @@
+import type { TokenCounter } from '../../engine/token-counter.js';
+import type { DocumentBlock, ParsedDocument } from '../parse/parsed-document.js';
+import type { Chunk, ChunkOptions } from './chunk.js';
+import { countTokensSafely } from './count-tokens-safely.js';
+import { splitLongText } from './split-long-text.js';
+
+interface Unit {
+  text: string;
+  tokens: number;
+  start: number;
+  end: number;
+  block: DocumentBlock;
+  headingPath: string[];
+}
+
+/**
+ * Cuts a parsed document into chunks that respect its structure: a heading or a new page always
+ * starts a chunk, blocks (paragraphs, rows) are packed whole up to `maxTokens`, a block too long for
+ * one chunk is split at sentences, and when a section continues in the next chunk its last
+ * `overlapTokens` worth of parts are repeated so a passage cut in two is still found whole.
+ *
+ * @example
+ * ```ts
+ * const chunks = chunkDocument(await parseDocument({ bytes }), await loadDefaultTokenCounter());
+ * ```
+ */
+export function chunkDocument(doc: ParsedDocument, counter: TokenCounter, options: ChunkOptions = {}): Chunk[] {
+  const maxTokens = options.maxTokens ?? 350;
+  const overlapTokens = Math.min(options.overlapTokens ?? 50, Math.floor(maxTokens / 2));
+  const chunks: Chunk[] = [];
+  let current: Unit[] = [];
+  let currentTokens = 0;
+
+  const emit = () => {
+    if (current.length === 0 || current.every((u) => u.block.type === 'heading')) return;
+    chunks.push(toChunk(chunks.length, current, currentTokens));
+  };
+  const startWith = (units: Unit[]) => {
+    current = units;
+    currentTokens = units.reduce((n, u) => n + u.tokens, 0);
+  };
+
+  for (const unit of units(doc, maxTokens, counter)) {
+    const last = current.at(-1);
+    const hasBody = current.some((u) => u.block.type !== 'heading');
+    if (last && ((unit.block.type === 'heading' && hasBody) || unit.block.page !== last.block.page)) {
+      emit();
+      startWith([]);
+    } else if (last && currentTokens + unit.tokens > maxTokens) {
+      emit();
+      startWith(overlap(current, overlapTokens, maxTokens - unit.tokens));
+    }
+    current.push(unit);
+    currentTokens += unit.tokens;
+  }
+  emit();
+  return chunks;
+}
+
+/** Blocks as units no longer than `maxTokens`, with offsets and the heading path at each. */
+function* units(doc: ParsedDocument, maxTokens: number, counter: TokenCounter): Generator<Unit> {
+  const headings: Array<{ level: number; text: string }> = [];
+  let offset = 0;
+  for (const block of doc.blocks) {
+    if (block.type === 'heading') {
+      const level = block.level ?? 1;
+      while (headings.length > 0 && headings.at(-1)!.level >= level) headings.pop();
+      headings.push({ level, text: block.text });
+    }
+    const headingPath = headings.map((h) => h.text);
+    const tokens = countTokensSafely(counter, block.text) + 1;
+    if (tokens <= maxTokens) {
+      yield { text: block.text, tokens, start: offset, end: offset + block.text.length, block, headingPath };
+    } else {
+      for (const piece of splitLongText(block.text, maxTokens - 1, counter)) {
+        const start = offset + piece.start;
+        yield { text: piece.text, tokens: piece.tokens + 1, start, end: start + piece.text.length, block, headingPath };
+      }
+    }
+    offset += block.text.length + 1;
+  }
+}
+
+/** The trailing body units of a chunk worth at most `budget` tokens, to repeat in the next one. */
+function overlap(previous: Unit[], overlapTokens: number, room: number): Unit[] {
+  const kept: Unit[] = [];
+  let tokens = 0;
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const unit = previous[i]!;
+    if (unit.block.type === 'heading' || tokens + unit.tokens > Math.min(overlapTokens, room)) break;
+    kept.unshift(unit);
+    tokens += unit.tokens;
+  }
+  return kept;
+}
+
+function toChunk(ordinal: number, parts: Unit[], tokenCount: number): Chunk {
+  const body = parts.find((u) => u.block.type !== 'heading') ?? parts[0]!;
+  const rows = parts.map((u) => u.block.row).filter((r): r is number => r !== undefined);
+  const chunk: Chunk = {
+    ordinal,
+    text: parts.map((u) => u.text).join('\n'),
+    tokenCount,
+    headingPath: body.headingPath,
+    startOffset: parts[0]!.start,
+    endOffset: parts.at(-1)!.end,
+  };
+  if (body.block.page !== undefined) chunk.page = body.block.page;
+  if (rows.length > 0) {
+    chunk.rowStart = Math.min(...rows);
+    chunk.rowEnd = Math.max(...rows);
+  }
+  return chunk;
+}

@@ -1,0 +1,228 @@
+import type { ChatStore } from '../conversations/chat-store.js';
+import { newId } from '../conversations/new-id.js';
+import type { Owner } from '../conversations/types.js';
+import { consoleLogger, type Logger } from '../engine/logger.js';
+import { loadDefaultTokenCounter, type TokenCounter } from '../engine/token-counter.js';
+import { CompanyChatError } from '../errors/company-chat-error.js';
+import type { ChunkOptions } from './chunk/chunk.js';
+import { chunkDocument } from './chunk/chunk-document.js';
+import { concurrencyLimit, yieldToEventLoop } from './concurrency-limit.js';
+import type { Embedder } from './embed/embedder.js';
+import type { FileScope, IngestStage, KnowledgeFile, KnowledgeStore, StoredChunk } from './knowledge-types.js';
+import { parseDocument } from './parse/parse-document.js';
+import type { ParseLimits } from './parse/parse-limits.js';
+import type { RetrievedPassage } from './retrieve/retrieved-passage.js';
+import { createRetriever, type Retriever } from './retrieve/retriever.js';
+import { safeFileName } from './safe-file-name.js';
+
+/** A file to ingest. */
+export interface IngestInput {
+  /** The uploaded name: a label only. */
+  name: string;
+  bytes: Uint8Array;
+  /** The declared media type: a hint only, the content decides. */
+  mediaType?: string;
+  /** Default: private to the uploader, in all their conversations. */
+  scope?: FileScope;
+}
+
+/** Progress of one ingestion. */
+export interface IngestProgress {
+  stage: IngestStage;
+  /** Set from `chunked` on (the file record exists from then). */
+  fileId?: string;
+  chunks?: number;
+}
+
+/** Options of {@link KnowledgeBase.ingest}. */
+export interface IngestOptions {
+  onProgress?: (progress: IngestProgress) => void;
+  signal?: AbortSignal;
+  /** The caller is an admin of the tenant: required to add files to a shared collection. */
+  manageShared?: boolean;
+}
+
+/** Options of {@link KnowledgeBase.retrieve}. */
+export interface KnowledgeRetrieveOptions {
+  /** The conversation being answered: its attached files are searched too. */
+  conversationId?: string;
+  limit?: number;
+  fileIds?: readonly string[];
+  signal?: AbortSignal;
+}
+
+/** The knowledge base: uploads, ingestion and retrieval, every operation scoped to the caller. */
+export interface KnowledgeBase {
+  /** Parses, chunks, embeds and indexes a file. Bad files throw a 4xx {@link CompanyChatError}; nothing is stored for them. */
+  ingest(owner: Owner, input: IngestInput, options?: IngestOptions): Promise<KnowledgeFile>;
+  listFiles(owner: Owner, options?: { conversationId?: string; limit?: number }): Promise<KnowledgeFile[]>;
+  /** A file the owner may read (their own, in any conversation, or a shared one of their tenant). */
+  getFile(owner: Owner, id: string): Promise<KnowledgeFile | null>;
+  deleteFile(owner: Owner, id: string, options?: { manageShared?: boolean }): Promise<boolean>;
+  /** Passages the owner may read that best answer `query`, numbered for citation. */
+  retrieve(owner: Owner, query: string, options?: KnowledgeRetrieveOptions): Promise<RetrievedPassage[]>;
+  readonly store: KnowledgeStore;
+  readonly retriever: Retriever;
+}
+
+/** Options of {@link createKnowledgeBase}. */
+export interface KnowledgeBaseOptions {
+  store: KnowledgeStore;
+  embedder?: Embedder;
+  /** Used to check that a conversation a file is attached to belongs to the uploader. */
+  chatStore?: Pick<ChatStore, 'getConversation'>;
+  parseLimits?: Partial<ParseLimits>;
+  chunking?: ChunkOptions;
+  tokenCounter?: TokenCounter;
+  /** Passages per retrieval. Default 5. */
+  retrieveLimit?: number;
+  /** Files ingested at the same time; more wait their turn. Default 2. */
+  maxConcurrentIngests?: number;
+  retriever?: Retriever;
+  logger?: Logger;
+}
+
+const COLLECTION = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Creates the {@link KnowledgeBase} facade the engine and the server use.
+ *
+ * @example
+ * ```ts
+ * const kb = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+ * const file = await kb.ingest(owner, { name: 'handbook.pdf', bytes });
+ * const passages = await kb.retrieve(owner, 'How long is parental leave?');
+ * ```
+ */
+export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
+  const { store, embedder } = options;
+  const logger = options.logger ?? consoleLogger;
+  const retriever = options.retriever ?? createRetriever({ store, embedder, logger });
+  const limit = concurrencyLimit(options.maxConcurrentIngests ?? 2);
+
+  async function checkScope(owner: Owner, scope: FileScope, manageShared: boolean): Promise<void> {
+    if (scope.type === 'shared') {
+      if (!manageShared) {
+        throw new CompanyChatError({
+          code: 'forbidden',
+          message: 'Only administrators can add files to a shared collection.',
+        });
+      }
+      if (!COLLECTION.test(scope.collection)) {
+        throw new CompanyChatError({
+          code: 'invalid_request',
+          message: 'A collection name is 1-64 letters, digits, dots, dashes or underscores.',
+        });
+      }
+    } else if (scope.conversationId !== undefined) {
+      const conversation = options.chatStore
+        ? await options.chatStore.getConversation(owner, scope.conversationId)
+        : undefined;
+      if (conversation === null) {
+        throw new CompanyChatError({
+          code: 'not_found',
+          message: `Conversation ${JSON.stringify(scope.conversationId)} was not found.`,
+        });
+      }
+    }
+  }
+
+  async function ingestNow(owner: Owner, input: IngestInput, ingestOptions: IngestOptions): Promise<KnowledgeFile> {
+    const { onProgress, signal } = ingestOptions;
+    const scope: FileScope = input.scope ?? { type: 'private' };
+    await checkScope(owner, scope, ingestOptions.manageShared === true);
+    const doc = await parseDocument({
+      bytes: input.bytes,
+      name: input.name,
+      mediaType: input.mediaType,
+      limits: options.parseLimits,
+    });
+    onProgress?.({ stage: 'parsed' });
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+    const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
+    const chunks = chunkDocument(doc, counter, options.chunking);
+    await yieldToEventLoop();
+    const now = new Date();
+    const file: KnowledgeFile = {
+      id: newId(),
+      tenantId: owner.tenantId,
+      userId: owner.userId,
+      scope,
+      name: safeFileName(input.name),
+      mediaType: doc.mediaType,
+      kind: doc.kind,
+      sizeBytes: input.bytes.byteLength,
+      sha256: await sha256Hex(input.bytes),
+      status: 'processing',
+      stage: 'chunked',
+      error: null,
+      pageCount: doc.pageCount ?? null,
+      chunkCount: chunks.length,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await store.createFile(file);
+    onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length });
+    try {
+      const stored: StoredChunk[] = chunks.map((c) => ({ ...c, id: newId(), fileId: file.id }));
+      if (embedder) {
+        const vectors = await embedder.embed(
+          stored.map((c) => [...c.headingPath, c.text].join('\n')),
+          { signal },
+        );
+        stored.forEach((c, i) => {
+          c.embedding = vectors[i];
+        });
+        await store.updateFile(file.id, { stage: 'embedded' });
+        onProgress?.({ stage: 'embedded', fileId: file.id, chunks: chunks.length });
+      }
+      signal?.throwIfAborted();
+      await store.insertChunks(file, stored); // also marks the file ready
+      onProgress?.({ stage: 'indexed', fileId: file.id, chunks: chunks.length });
+      return { ...file, status: 'ready', stage: 'indexed', updatedAt: new Date() };
+    } catch (error) {
+      const failure = CompanyChatError.isInstance(error)
+        ? error.toJSON()
+        : { code: 'internal', message: 'Indexing the file failed.' };
+      logger.error('Ingesting a file failed', {
+        fileId: file.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      await store.updateFile(file.id, { status: 'failed', error: failure }).catch(() => {});
+      throw error;
+    }
+  }
+
+  return {
+    store,
+    retriever,
+    ingest(owner, input, ingestOptions = {}) {
+      return limit.run(() => ingestNow(owner, input, ingestOptions));
+    },
+    listFiles(owner, listOptions = {}) {
+      const reader = listOptions.conversationId
+        ? { ...owner, conversationId: listOptions.conversationId }
+        : { ...owner, anyConversation: true };
+      return store.listFiles(reader, { limit: listOptions.limit });
+    },
+    getFile(owner, id) {
+      return store.getFile({ ...owner, anyConversation: true }, id);
+    },
+    deleteFile(owner, id, deleteOptions = {}) {
+      return store.deleteFile(owner, id, deleteOptions);
+    },
+    retrieve(owner, query, retrieveOptions = {}) {
+      const { conversationId, ...rest } = retrieveOptions;
+      return retriever.retrieve({ ...owner, conversationId }, query, {
+        ...rest,
+        limit: rest.limit ?? options.retrieveLimit ?? 5,
+      });
+    },
+  };
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CompanyChatError } from '../errors/company-chat-error.js';
+import { createKnowledgeBase, type KnowledgeBase } from './create-knowledge-base.js';
+import type { KnowledgeStore } from './knowledge-types.js';
+import { conceptEmbedder } from './testing/concept-embedder.js';
+
+/** What a conformance run needs: a fresh store (with vector support of {@link conceptEmbedder}'s size when it can). */
+export type KnowledgeStoreFactory = () => Promise<{
+  store: KnowledgeStore;
+  cleanup?: () => Promise<void>;
+  /** Creates a conversation of `owner` where the store keeps conversations (SQL: a foreign key), returning its id. */
+  createConversation?: (owner: { tenantId: string; userId: string }) => Promise<string>;
+}>;
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url)));
+const alice = { tenantId: 'acme', userId: 'alice' };
+const bob = { tenantId: 'acme', userId: 'bob' };
+const mallory = { tenantId: 'evil-corp', userId: 'alice' };
+const silent = { info() {}, warn() {}, error() {} };
+
+/**
+ * The conformance suite every {@link KnowledgeStore} passes: ingestion of every sample type with correct
+ * citations, scope enforcement (private, per conversation, shared, tenants), deletion and hybrid search.
+ */
+export function runKnowledgeStoreConformance(name: string, factory: KnowledgeStoreFactory): void {
+  describe(`KnowledgeStore conformance: ${name}`, () => {
+    let store: KnowledgeStore;
+    let cleanup: (() => Promise<void>) | undefined;
+    let createConversation: (owner: { tenantId: string; userId: string }) => Promise<string>;
+    let kb: KnowledgeBase;
+    beforeEach(async () => {
+      const made = await factory();
+      ({ store, cleanup } = made);
+      createConversation = made.createConversation ?? (async () => crypto.randomUUID());
+      kb = createKnowledgeBase({ store, logger: silent });
+    });
+    afterEach(async () => {
+      await store.close?.();
+      await cleanup?.();
+    });
+
+    const cases: Array<[file: string, question: string, expected: RegExp, where: Record<string, unknown>]> = [
+      ['handbook.pdf', 'How many weeks of parental leave?', /sixteen weeks/, { page: 2 }],
+      [
+        'travel-policy.docx',
+        'What is the daily allowance in Oslo?',
+        /Oslo; Daily allowance: 61 EUR/,
+        { headingPath: ['Travel policy', 'Daily allowances'] },
+      ],
+      [
+        'offices.csv',
+        'reception phone of the Lisbon office',
+        /Lisbon.*\+351 21 7654321/,
+        { rowStart: 1, rowEnd: 4, snippet: expect.stringMatching(/^Office: Lisbon/) },
+      ],
+      ['benefits.json', 'gym monthly subsidy', /benefits\.gym\.monthlySubsidy: 30/, {}],
+      [
+        'onboarding.md',
+        'Who is my buddy?',
+        /buddy from another team/,
+        { headingPath: ['Onboarding guide', 'First week', 'Buddy programme'] },
+      ],
+      ['intranet.html', 'When does the canteen open?', /11:30/, {}],
+      ['notes.txt', 'Which printer needs a badge?', /Magenta/, {}],
+    ];
+    for (const [file, question, expected, where] of cases) {
+      it(`answers a question about ${file} with the right citation`, async () => {
+        await kb.ingest(alice, {
+          name: 'distractor.md',
+          bytes: new TextEncoder().encode('# Other\n\nNothing to see about offices or weeks here.'),
+        });
+        const ingested = await kb.ingest(alice, { name: file, bytes: fixture(file) });
+        expect(ingested).toMatchObject({ status: 'ready', stage: 'indexed', name: file });
+        const [top] = await kb.retrieve(alice, question);
+        expect(top).toMatchObject({ index: 1, fileId: ingested.id, fileName: file, ...where });
+        expect(top!.text).toMatch(expected);
+        expect(top!.snippet.length).toBeGreaterThan(0);
+      });
+    }
+
+    it("never lets user B retrieve user A's private chunks, even with a crafted file id", async () => {
+      const file = await kb.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+      expect(await kb.retrieve(alice, 'parental leave')).not.toHaveLength(0);
+      expect(await kb.retrieve(bob, 'parental leave sixteen weeks')).toEqual([]);
+      expect(await kb.retrieve(bob, 'parental leave', { fileIds: [file.id] })).toEqual([]);
+      expect(await kb.retrieve(mallory, 'parental leave', { fileIds: [file.id] })).toEqual([]);
+      expect(await kb.getFile(bob, file.id)).toBeNull();
+      expect(await kb.getFile(mallory, file.id)).toBeNull();
+      expect(await kb.listFiles(bob)).toEqual([]);
+      expect(await kb.deleteFile(bob, file.id)).toBe(false);
+      expect(await kb.deleteFile(bob, 'not-a-uuid')).toBe(false);
+      expect(await kb.getFile(alice, file.id)).toMatchObject({ id: file.id });
+    });
+
+    it('limits a file attached to a conversation to that conversation', async () => {
+      const conversationId = await createConversation(alice);
+      const kbNoChats = createKnowledgeBase({ store, logger: silent });
+      const file = await kbNoChats.ingest(alice, {
+        name: 'notes.txt',
+        bytes: fixture('notes.txt'),
+        scope: { type: 'private', conversationId },
+      });
+      expect(await kb.retrieve(alice, 'printer Magenta', { conversationId })).toHaveLength(1);
+      expect(await kb.retrieve(alice, 'printer Magenta')).toEqual([]);
+      expect(await kb.retrieve(alice, 'printer Magenta', { conversationId: crypto.randomUUID() })).toEqual([]);
+      expect(await kb.retrieve(bob, 'printer Magenta', { conversationId })).toEqual([]);
+      expect((await kb.listFiles(alice)).map((f) => f.id)).toEqual([file.id]);
+    });
+
+    it('checks that an attached conversation belongs to the uploader', async () => {
+      const kbWithChats = createKnowledgeBase({
+        store,
+        logger: silent,
+        chatStore: { getConversation: async () => null },
+      });
+      const error = await kbWithChats
+        .ingest(alice, {
+          name: 'n.txt',
+          bytes: fixture('notes.txt'),
+          scope: { type: 'private', conversationId: crypto.randomUUID() },
+        })
+        .catch((e: unknown) => e);
+      expect(CompanyChatError.isInstance(error) && error.code).toBe('not_found');
+    });
+
+    it("shares a collection with the tenant's users only, managed by admins", async () => {
+      const scope = { type: 'shared', collection: 'handbook' } as const;
+      const denied = await kb
+        .ingest(alice, { name: 'h.pdf', bytes: fixture('handbook.pdf'), scope })
+        .catch((e: unknown) => e);
+      expect(CompanyChatError.isInstance(denied) && denied.statusCode).toBe(403);
+      const file = await kb.ingest(
+        alice,
+        { name: 'h.pdf', bytes: fixture('handbook.pdf'), scope },
+        { manageShared: true },
+      );
+      expect((await kb.retrieve(bob, 'full disk encryption'))[0]).toMatchObject({ fileId: file.id, page: 3 });
+      expect(await kb.getFile(bob, file.id)).toMatchObject({ scope });
+      expect(await kb.retrieve(mallory, 'full disk encryption')).toEqual([]);
+      expect(await kb.getFile(mallory, file.id)).toBeNull();
+      expect(await kb.deleteFile(bob, file.id)).toBe(false);
+      expect(await kb.deleteFile(mallory, file.id, { manageShared: true })).toBe(false);
+      expect(await kb.deleteFile(bob, file.id, { manageShared: true })).toBe(true);
+      expect(await kb.retrieve(alice, 'full disk encryption')).toEqual([]);
+    });
+
+    it('deletes a file with its chunks', async () => {
+      const file = await kb.ingest(alice, { name: 'offices.csv', bytes: fixture('offices.csv') });
+      expect(await kb.deleteFile(alice, file.id)).toBe(true);
+      expect(await kb.getFile(alice, file.id)).toBeNull();
+      expect(await kb.retrieve(alice, 'Lisbon')).toEqual([]);
+      expect(await kb.deleteFile(alice, file.id)).toBe(false);
+    });
+
+    it('stores nothing for a bad file and reports progress for a good one', async () => {
+      const error = await kb
+        .ingest(alice, { name: 'x.pdf', bytes: fixture('not-really.pdf') })
+        .catch((e: unknown) => e);
+      expect(CompanyChatError.isInstance(error) && error.code).toBe('unreadable_file');
+      expect(await kb.listFiles(alice)).toEqual([]);
+      const stages: string[] = [];
+      await kb.ingest(
+        alice,
+        { name: 'n.txt', bytes: fixture('notes.txt') },
+        { onProgress: (p) => stages.push(p.stage) },
+      );
+      expect(stages).toEqual(['parsed', 'chunked', 'indexed']);
+      expect(await kb.listFiles(alice)).toMatchObject([
+        { name: 'n.txt', kind: 'text', status: 'ready', chunkCount: 1 },
+      ]);
+    });
+
+    it('finds a passage sharing no word with the question when vectors are available', async () => {
+      if (!store.searchVector) {
+        // Stores without vector support must say so by not offering searchVector.
+        expect(store.searchVector).toBeUndefined();
+        return;
+      }
+      const hybrid = createKnowledgeBase({ store, embedder: conceptEmbedder, logger: silent });
+      const stages: string[] = [];
+      await hybrid.ingest(
+        alice,
+        { name: 'handbook.pdf', bytes: fixture('handbook.pdf') },
+        { onProgress: (p) => stages.push(p.stage) },
+      );
+      expect(stages).toContain('embedded');
+      expect(await kb.retrieve(alice, 'baby vacation')).toEqual([]);
+      const [top] = await hybrid.retrieve(alice, 'baby vacation');
+      expect(top).toMatchObject({ page: 2 });
+      expect(await hybrid.retrieve(bob, 'baby vacation')).toEqual([]);
+    });
+  });
+}

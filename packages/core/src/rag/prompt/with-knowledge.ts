@@ -1,0 +1,44 @@
+import type { Owner } from '../../conversations/types.js';
+import type { ChatModelRequest } from '../../providers/chat-model.js';
+import type { KnowledgeBase } from '../create-knowledge-base.js';
+import type { RetrievedPassage } from '../retrieve/retrieved-passage.js';
+import { buildContextPrompt, toContextPassages } from './build-context-prompt.js';
+
+/** Input of {@link retrieveForPrompt}. */
+export interface RetrieveForPromptInput {
+  knowledge: KnowledgeBase;
+  owner: Owner;
+  /** The user's new message. */
+  query: string;
+  conversationId?: string;
+  /** The engine's system prompt, kept first. */
+  system?: string;
+  limit?: number;
+  /** Characters of passage text at most (see buildContextPrompt). */
+  maxChars?: number;
+  signal?: AbortSignal;
+}
+
+/** What the engine merges into its model request, and the passages to announce as `citation` events. */
+export interface PromptKnowledge {
+  passages: RetrievedPassage[];
+  /** The system prompt with the delimited context appended (unchanged when nothing was found). */
+  system: string | undefined;
+  /** For {@link ChatModelRequest.context}. */
+  context: NonNullable<ChatModelRequest['context']>;
+}
+
+/**
+ * One call for the engine: retrieves the passages the owner may read for the new message and returns
+ * the system prompt with the untrusted-context block plus the structured copy for the model.
+ */
+export async function retrieveForPrompt(input: RetrieveForPromptInput): Promise<PromptKnowledge> {
+  const passages = await input.knowledge.retrieve(input.owner, input.query, {
+    conversationId: input.conversationId,
+    limit: input.limit,
+    signal: input.signal,
+  });
+  const block = buildContextPrompt(passages, { maxChars: input.maxChars });
+  const system = [input.system, block].filter((s) => s !== undefined && s !== '').join('\n\n') || undefined;
+  return { passages, system, context: toContextPassages(passages) };
+}

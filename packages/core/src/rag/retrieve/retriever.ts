@@ -1,0 +1,95 @@
+import type { Logger } from '../../engine/logger.js';
+import { consoleLogger } from '../../engine/logger.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { ChunkHit, KnowledgeStore, Reader } from '../knowledge-types.js';
+import { queryTerms } from '../search/query-terms.js';
+import { makeSnippet } from './make-snippet.js';
+import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
+import type { RetrievedPassage } from './retrieved-passage.js';
+
+/** Options of {@link Retriever.retrieve}. */
+export interface RetrieveOptions {
+  /** Passages to return. Default 5. */
+  limit?: number;
+  /** Only these files (still only those the reader may read). */
+  fileIds?: readonly string[];
+  signal?: AbortSignal;
+}
+
+/** Finds the passages that best answer a question, among those the reader may read. */
+export interface Retriever {
+  retrieve(reader: Reader, query: string, options?: RetrieveOptions): Promise<RetrievedPassage[]>;
+}
+
+/** Options of {@link createRetriever}. */
+export interface CreateRetrieverOptions {
+  store: KnowledgeStore;
+  /** Enables hybrid search when the store also supports vectors. */
+  embedder?: Embedder;
+  /** Candidates taken from each search before fusion. Default 30. */
+  candidates?: number;
+  logger?: Logger;
+}
+
+/**
+ * The default {@link Retriever}: full-text search, plus vector search when an embedder is configured
+ * and the store supports vectors, fused by reciprocal rank. Without either it says once, in the log,
+ * that retrieval is full-text only. A failing embedder degrades to full-text for that query.
+ */
+export function createRetriever(options: CreateRetrieverOptions): Retriever {
+  const { store, embedder } = options;
+  const logger = options.logger ?? consoleLogger;
+  const candidates = options.candidates ?? 30;
+  const hybrid = !!embedder && typeof store.searchVector === 'function';
+  let logged = false;
+  return {
+    async retrieve(reader, query, retrieveOptions = {}) {
+      const limit = retrieveOptions.limit ?? 5;
+      const search = { limit: Math.max(candidates, limit), fileIds: retrieveOptions.fileIds };
+      if (!hybrid && !logged) {
+        logged = true;
+        logger.info(
+          embedder
+            ? 'Knowledge retrieval is full-text only: the store has no vector support (pgvector missing).'
+            : 'Knowledge retrieval is full-text only: no embedder is configured.',
+        );
+      }
+      const lists: ChunkHit[][] = [await store.searchText(reader, query, search)];
+      if (hybrid && query.trim() !== '') {
+        try {
+          const [vector] = await embedder.embed([query], { signal: retrieveOptions.signal });
+          if (vector) lists.push(await store.searchVector!(reader, vector, search));
+        } catch (error) {
+          logger.warn('Embedding the question failed; this answer uses full-text retrieval only.', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
+      const terms = queryTerms(query);
+      const fused =
+        lists.length === 1
+          ? lists[0]!.map((hit) => ({ item: hit, score: hit.score }))
+          : reciprocalRankFusion(lists, (h) => h.chunk.id);
+      return fused.slice(0, limit).map(({ item, score }, i) => toPassage(item, score, i + 1, terms));
+    },
+  };
+}
+
+function toPassage(hit: ChunkHit, score: number, index: number, terms: string[]): RetrievedPassage {
+  const { chunk, file } = hit;
+  const passage: RetrievedPassage = {
+    index,
+    chunkId: chunk.id,
+    fileId: file.id,
+    fileName: file.name,
+    mediaType: file.mediaType,
+    headingPath: chunk.headingPath,
+    text: chunk.text,
+    snippet: makeSnippet(chunk.text, terms),
+    score,
+  };
+  if (chunk.page !== undefined) passage.page = chunk.page;
+  if (chunk.rowStart !== undefined) passage.rowStart = chunk.rowStart;
+  if (chunk.rowEnd !== undefined) passage.rowEnd = chunk.rowEnd;
+  return passage;
+}

@@ -1,0 +1,116 @@
+import type { Owner } from '../../conversations/types.js';
+import {
+  type ChunkHit,
+  canRead,
+  type KnowledgeFile,
+  type KnowledgeStore,
+  type Reader,
+  type SearchOptions,
+  type StoredChunk,
+} from '../knowledge-types.js';
+import { Bm25Index } from '../search/bm25-index.js';
+import { queryTerms } from '../search/query-terms.js';
+
+/**
+ * A {@link KnowledgeStore} in process memory: BM25 full-text and brute-force cosine vectors. For tests,
+ * demos and small single-process deployments; everything is gone on restart.
+ *
+ * @example
+ * ```ts
+ * const kb = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+ * ```
+ */
+export function createMemoryKnowledgeStore(): KnowledgeStore {
+  const files = new Map<string, KnowledgeFile>();
+  const chunks = new Map<string, StoredChunk>();
+  const chunksByFile = new Map<string, StoredChunk[]>();
+  const index = new Bm25Index();
+  const copy = (file: KnowledgeFile): KnowledgeFile => structuredClone(file);
+
+  const readable = (reader: Reader, options: SearchOptions) => {
+    const only = options.fileIds ? new Set(options.fileIds) : undefined;
+    return (chunk: StoredChunk) => {
+      const file = files.get(chunk.fileId);
+      return !!file && file.status === 'ready' && canRead(reader, file) && (!only || only.has(file.id));
+    };
+  };
+  const hit = (chunk: StoredChunk, score: number): ChunkHit => ({
+    chunk: structuredClone(chunk),
+    file: copy(files.get(chunk.fileId)!),
+    score,
+  });
+
+  return {
+    async createFile(file) {
+      files.set(file.id, copy(file));
+    },
+    async updateFile(id, patch) {
+      const file = files.get(id);
+      if (file) files.set(id, { ...file, ...structuredClone(patch), updatedAt: new Date() });
+    },
+    async insertChunks(file, list) {
+      if (!files.has(file.id)) return;
+      const stored = list.map((c) => structuredClone(c));
+      for (const chunk of stored) {
+        chunks.set(chunk.id, chunk);
+        index.add(chunk.id, [...chunk.headingPath, chunk.text].join('\n'));
+      }
+      chunksByFile.set(file.id, [...(chunksByFile.get(file.id) ?? []), ...stored]);
+      const current = files.get(file.id)!;
+      files.set(file.id, { ...current, status: 'ready', stage: 'indexed', updatedAt: new Date() });
+    },
+    async listFiles(reader, options = {}) {
+      return [...files.values()]
+        .filter((f) => canRead(reader, f))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+        .slice(0, options.limit ?? 100)
+        .map(copy);
+    },
+    async getFile(reader, id) {
+      const file = files.get(id);
+      return file && canRead(reader, file) ? copy(file) : null;
+    },
+    async deleteFile(owner: Owner, id, options = {}) {
+      const file = files.get(id);
+      if (!file || file.tenantId !== owner.tenantId) return false;
+      const allowed = file.scope.type === 'shared' ? options.manageShared === true : file.userId === owner.userId;
+      if (!allowed) return false;
+      for (const chunk of chunksByFile.get(id) ?? []) {
+        chunks.delete(chunk.id);
+        index.remove(chunk.id, [...chunk.headingPath, chunk.text].join('\n'));
+      }
+      chunksByFile.delete(id);
+      files.delete(id);
+      return true;
+    },
+    async searchText(reader, query, options) {
+      const filter = readable(reader, options);
+      return index
+        .search(queryTerms(query), options.limit, (id) => filter(chunks.get(id)!))
+        .map(({ id, score }) => hit(chunks.get(id)!, score));
+    },
+    async searchVector(reader, vector, options) {
+      const filter = readable(reader, options);
+      const scored: Array<{ chunk: StoredChunk; score: number }> = [];
+      for (const chunk of chunks.values()) {
+        if (chunk.embedding && filter(chunk)) scored.push({ chunk, score: cosine(vector, chunk.embedding) });
+      }
+      return scored
+        .sort((a, b) => b.score - a.score)
+        .slice(0, options.limit)
+        .map((s) => hit(s.chunk, s.score));
+    },
+  };
+}
+
+function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * (b[i] ?? 0);
+    na += a[i]! * a[i]!;
+    nb += (b[i] ?? 0) * (b[i] ?? 0);
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}

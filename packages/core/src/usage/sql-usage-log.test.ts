@@ -1,0 +1,43 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { migrate } from '../sql/migrate.js';
+import { createPgliteSqlClient } from '../sql/pglite/pglite-sql-client.js';
+import { createPgSqlClient } from '../sql/postgres/pg-sql-client.js';
+import { createTestSchema, TEST_DATABASE_URL } from '../sql/test-postgres.js';
+import { createSqlUsageLog } from './sql-usage-log.js';
+import { usageLogCases } from './usage-log.case.test.js';
+
+describe('SQL usage log on PGlite', () => {
+  let db: PGlite;
+  beforeAll(async () => {
+    db = await PGlite.create();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+  usageLogCases(async () => {
+    const schema = `cc_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+    const client = createPgliteSqlClient(db);
+    await migrate(client);
+    return {
+      log: createSqlUsageLog(client),
+      cleanup: () => db.exec(`DROP SCHEMA ${schema} CASCADE; SET search_path TO public`).then(() => {}),
+    };
+  });
+});
+
+describe('SQL usage log on PostgreSQL', () => {
+  usageLogCases(async () => {
+    const { schema, drop } = await createTestSchema();
+    const client = createPgSqlClient({ connectionString: TEST_DATABASE_URL, schema, max: 2 });
+    await migrate(client);
+    return {
+      log: createSqlUsageLog(client),
+      cleanup: async () => {
+        await client.close();
+        await drop();
+      },
+    };
+  });
+});

@@ -1,0 +1,95 @@
+import {
+  type ChatStore,
+  createKnowledgeBase,
+  createMemoryKnowledgeStore,
+  createSqlKnowledgeStore,
+  type Embedder,
+  type KnowledgeBase,
+  type Logger,
+  openAICompatibleEmbedder,
+  type SqlClient,
+} from '@company-chat/core';
+import { ConfigError, type Env } from '../config/config-from-env.js';
+
+/** Environment variables of the knowledge base, for the CLI's usage text. */
+export const KNOWLEDGE_VARIABLES_HELP = [
+  'COMPANY_CHAT_EMBEDDINGS_MODEL (+ COMPANY_CHAT_EMBEDDINGS_BASE_URL, COMPANY_CHAT_EMBEDDINGS_API_KEY, COMPANY_CHAT_EMBEDDINGS_DIMENSIONS): hybrid search with an OpenAI-compatible /v1/embeddings server; without it, full-text only',
+  'COMPANY_CHAT_SEARCH_LANGUAGE: Postgres text-search configuration (simple, english, german...; default simple)',
+  'COMPANY_CHAT_MAX_UPLOAD_MB: largest accepted upload (default 20)',
+];
+
+/** Input of {@link createKnowledgeFromEnv}. */
+export interface KnowledgeFromEnvInput {
+  env: Env;
+  /** The migrated database the chat store uses (PGlite or PostgreSQL); omitted: in memory. */
+  sql?: SqlClient;
+  /** Lets uploads attach to a conversation only when it is the uploader's. */
+  chatStore?: Pick<ChatStore, 'getConversation'>;
+  logger?: Logger;
+}
+
+/** What {@link createKnowledgeFromEnv} builds. */
+export interface KnowledgeFromEnv {
+  knowledge: KnowledgeBase;
+  maxUploadBytes: number;
+  /** One line for the start-up log (never contains keys). */
+  description: string;
+}
+
+/**
+ * Builds the knowledge base the server and `company-chat ingest` use, from the environment: the SQL
+ * store on the chat store's database (or memory), an embedder when one is configured, upload limits.
+ */
+export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Promise<KnowledgeFromEnv> {
+  const { env } = input;
+  const maxUploadMb = Number(env.COMPANY_CHAT_MAX_UPLOAD_MB ?? 20);
+  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 1024) {
+    throw new ConfigError(
+      `COMPANY_CHAT_MAX_UPLOAD_MB must be a number of megabytes, got ${JSON.stringify(env.COMPANY_CHAT_MAX_UPLOAD_MB)}`,
+    );
+  }
+  const maxUploadBytes = Math.round(maxUploadMb * 1024 * 1024);
+  const embedder = embedderFromEnv(env);
+  const language = env.COMPANY_CHAT_SEARCH_LANGUAGE?.trim() || 'simple';
+  const store = input.sql
+    ? await createSqlKnowledgeStore(input.sql, {
+        language,
+        vectorDimensions: embedder?.dimensions,
+        logger: input.logger,
+      }).catch((error: unknown) => {
+        throw new ConfigError(`COMPANY_CHAT_SEARCH_LANGUAGE: ${(error as Error).message}`);
+      })
+    : createMemoryKnowledgeStore();
+  const search = embedder && store.searchVector ? `hybrid (full-text + ${embedder.modelId})` : 'full-text';
+  return {
+    knowledge: createKnowledgeBase({
+      store,
+      embedder,
+      chatStore: input.chatStore,
+      parseLimits: { maxBytes: maxUploadBytes },
+      logger: input.logger,
+    }),
+    maxUploadBytes,
+    description: `knowledge base: ${input.sql ? 'SQL' : 'in memory'}, ${search} search (${language})`,
+  };
+}
+
+function embedderFromEnv(env: Env): Embedder | undefined {
+  const model = env.COMPANY_CHAT_EMBEDDINGS_MODEL?.trim();
+  if (!model) return undefined;
+  const dimensions = env.COMPANY_CHAT_EMBEDDINGS_DIMENSIONS
+    ? Number(env.COMPANY_CHAT_EMBEDDINGS_DIMENSIONS)
+    : undefined;
+  if (dimensions !== undefined && (!Number.isInteger(dimensions) || dimensions < 1)) {
+    throw new ConfigError('COMPANY_CHAT_EMBEDDINGS_DIMENSIONS must be a positive whole number');
+  }
+  const baseURL = env.COMPANY_CHAT_EMBEDDINGS_BASE_URL?.trim() || undefined;
+  if (baseURL && !/^https?:\/\//.test(baseURL)) {
+    throw new ConfigError('COMPANY_CHAT_EMBEDDINGS_BASE_URL must be an http(s) URL');
+  }
+  const apiKey = env.COMPANY_CHAT_EMBEDDINGS_API_KEY ?? (baseURL ? undefined : env.OPENAI_API_KEY);
+  if (!baseURL && !apiKey) {
+    throw new ConfigError('COMPANY_CHAT_EMBEDDINGS_MODEL needs COMPANY_CHAT_EMBEDDINGS_BASE_URL or an API key');
+  }
+  return openAICompatibleEmbedder({ model, baseURL, apiKey, dimensions });
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { createKnowledgeBase, createMemoryKnowledgeStore } from '@company-chat/core';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../app/app-env.js';
+import { createErrorHandler } from '../errors/error-handler.js';
+import { type FilesRoutesOptions, filesRoutes } from './files-routes.js';
+
+const fixtures = new URL('../../../core/src/rag/__fixtures__/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, fixtures));
+const silent = { info() {}, warn() {}, error() {} };
+
+function setup(options: Partial<FilesRoutesOptions> = {}) {
+  const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: silent });
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('owner', { tenantId: 'acme', userId: c.req.header('x-user-id') ?? 'alice' });
+    await next();
+  });
+  app.route('/api/v1', filesRoutes({ knowledge, ...options }));
+  app.onError(createErrorHandler(() => {}));
+  return { app, knowledge };
+}
+
+function upload(
+  app: Hono<AppEnv>,
+  name: string,
+  bytes: Uint8Array,
+  init: { user?: string; fields?: Record<string, string>; accept?: string } = {},
+) {
+  const form = new FormData();
+  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
+  for (const [k, v] of Object.entries(init.fields ?? {})) form.append(k, v);
+  const headers: Record<string, string> = { 'x-user-id': init.user ?? 'alice' };
+  if (init.accept) headers.accept = init.accept;
+  return app.request('/api/v1/files', { method: 'POST', body: form, headers });
+}
+
+describe('files routes', () => {
+  it('uploads, lists, reads and deletes a file, scoped to its owner', async () => {
+    const { app, knowledge } = setup();
+    const res = await upload(app, 'handbook.pdf', fixture('handbook.pdf'));
+    expect(res.status).toBe(201);
+    const { file } = (await res.json()) as { file: { id: string } };
+    expect(file).toMatchObject({ name: 'handbook.pdf', kind: 'pdf', status: 'ready', stage: 'indexed', pageCount: 3 });
+    expect((await knowledge.retrieve({ tenantId: 'acme', userId: 'alice' }, 'parental leave'))[0]).toMatchObject({
+      page: 2,
+    });
+
+    const list = await app.request('/api/v1/files', { headers: { 'x-user-id': 'alice' } });
+    expect(((await list.json()) as { files: unknown[] }).files).toHaveLength(1);
+    expect(
+      ((await (await app.request('/api/v1/files', { headers: { 'x-user-id': 'bob' } })).json()) as { files: unknown[] })
+        .files,
+    ).toEqual([]);
+    expect((await app.request(`/api/v1/files/${file.id}`, { headers: { 'x-user-id': 'alice' } })).status).toBe(200);
+    const bobGet = await app.request(`/api/v1/files/${file.id}`, { headers: { 'x-user-id': 'bob' } });
+    expect(bobGet.status).toBe(404);
+    expect(await bobGet.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(
+      (await app.request(`/api/v1/files/${file.id}`, { method: 'DELETE', headers: { 'x-user-id': 'bob' } })).status,
+    ).toBe(404);
+    expect(
+      (await app.request(`/api/v1/files/${file.id}`, { method: 'DELETE', headers: { 'x-user-id': 'alice' } })).status,
+    ).toBe(204);
+    expect((await app.request(`/api/v1/files/${file.id}`, { headers: { 'x-user-id': 'alice' } })).status).toBe(404);
+  });
+
+  it('answers each bad file with its documented 4xx while serving other requests', async () => {
+    const { app } = setup({ maxUploadBytes: 128 * 1024 });
+    const cases: Array<[string, Uint8Array, number, string]> = [
+      ['not-really.pdf', fixture('not-really.pdf'), 422, 'unreadable_file'],
+      ['truncated.pdf', fixture('truncated.pdf'), 422, 'unreadable_file'],
+      ['empty.txt', fixture('empty.txt'), 422, 'empty_file'],
+      ['zip-bomb.docx', fixture('zip-bomb.docx'), 422, 'archive_limits'],
+      ['big.txt', new Uint8Array(300 * 1024).fill(97), 413, 'payload_too_large'],
+      ['tool.bin', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]), 415, 'unsupported_media_type'],
+    ];
+    const [results, health] = await Promise.all([
+      Promise.all(cases.map(([name, bytes]) => upload(app, name, bytes))),
+      // A request made while the bad uploads are being processed is answered normally.
+      app.request('/api/v1/files', { headers: { 'x-user-id': 'carol' } }),
+    ]);
+    expect(health.status).toBe(200);
+    for (const [i, res] of results.entries()) {
+      const [name, , status, code] = cases[i]!;
+      expect({ name, status: res.status, body: await res.json() }).toMatchObject({
+        name,
+        status,
+        body: { error: { code } },
+      });
+    }
+    expect(((await (await app.request('/api/v1/files')).json()) as { files: unknown[] }).files).toEqual([]);
+  });
+
+  it('rejects requests that are not a single-file multipart upload', async () => {
+    const { app } = setup();
+    const json = await app.request('/api/v1/files', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(json.status).toBe(415);
+    const form = new FormData();
+    form.append('note', 'no file');
+    const missing = await app.request('/api/v1/files', { method: 'POST', body: form });
+    expect(missing.status).toBe(400);
+    expect((await app.request('/api/v1/files', { method: 'PUT' })).status).toBe(405);
+  });
+
+  it('streams ingestion progress with Accept: text/event-stream', async () => {
+    const { app } = setup();
+    const res = await upload(app, 'travel-policy.docx', fixture('travel-policy.docx'), { accept: 'text/event-stream' });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = (await res.text())
+      .trim()
+      .split('\n\n')
+      .map((block) => ({
+        event: /event: (.*)/.exec(block)?.[1],
+        data: JSON.parse(/data: (.*)/.exec(block)?.[1] ?? 'null'),
+      }));
+    expect(events.map((e) => (e.event === 'progress' ? e.data.stage : e.event))).toEqual([
+      'parsed',
+      'chunked',
+      'indexed',
+      'file',
+    ]);
+    expect(events.at(-1)!.data.file).toMatchObject({ name: 'travel-policy.docx', status: 'ready' });
+
+    const bad = await upload(app, 'x.pdf', fixture('not-really.pdf'), { accept: 'text/event-stream' });
+    expect(await bad.text()).toMatch(/event: error\ndata: \{"error":\{"code":"unreadable_file"/);
+  });
+
+  it('lets only administrators add to and delete from shared collections', async () => {
+    const denied = setup();
+    const res = await upload(denied.app, 'notes.txt', fixture('notes.txt'), { fields: { collection: 'it' } });
+    expect(res.status).toBe(403);
+
+    const { app } = setup({ canManageShared: (c) => c.var.owner.userId === 'admin' });
+    const created = await upload(app, 'notes.txt', fixture('notes.txt'), {
+      user: 'admin',
+      fields: { collection: 'it' },
+    });
+    expect(created.status).toBe(201);
+    const { file } = (await created.json()) as { file: { id: string } };
+    expect((await app.request(`/api/v1/files/${file.id}`, { headers: { 'x-user-id': 'bob' } })).status).toBe(200);
+    expect(
+      (await app.request(`/api/v1/files/${file.id}`, { method: 'DELETE', headers: { 'x-user-id': 'bob' } })).status,
+    ).toBe(404);
+    expect(
+      (await app.request(`/api/v1/files/${file.id}`, { method: 'DELETE', headers: { 'x-user-id': 'admin' } })).status,
+    ).toBe(204);
+  });
+});

@@ -1,0 +1,151 @@
+import { CompanyChatError, type IngestProgress, type KnowledgeBase } from '@company-chat/core';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../app/app-env.js';
+import { methodNotAllowed } from '../errors/method-not-allowed.js';
+import { readUpload } from './read-upload.js';
+import { toFileJson } from './to-file-json.js';
+
+/** Options of {@link filesRoutes}. */
+export interface FilesRoutesOptions {
+  knowledge: KnowledgeBase;
+  /** Largest accepted file in bytes. Default 20 MiB (match the knowledge base's `parseLimits.maxBytes`). */
+  maxUploadBytes?: number;
+  /**
+   * Whether the caller administers the tenant's shared collections. Default: the authenticated
+   * principal (`c.var.principal`, set by the identity middleware) has the `admin` role.
+   */
+  canManageShared?: (c: Context<AppEnv>) => boolean;
+}
+
+// Multipart framing and the small text fields around the file.
+const MULTIPART_OVERHEAD = 64 * 1024;
+const MAX_ID_LENGTH = 128;
+
+const notFound = (id: string) =>
+  new CompanyChatError({
+    code: 'not_found',
+    message: `File ${JSON.stringify(id.slice(0, MAX_ID_LENGTH))} was not found.`,
+  });
+
+function principalIsAdmin(c: Context<AppEnv>): boolean {
+  const principal = (c.var as { principal?: { roles?: readonly string[] } }).principal;
+  return principal?.roles?.includes('admin') === true;
+}
+
+/**
+ * `POST /files` (multipart upload, ingested before answering: 201 with the file; with
+ * `Accept: text/event-stream` the answer streams `progress` events then `file` or `error`),
+ * `GET /files`, `GET /files/:id` (status and stage for polling) and `DELETE /files/:id`,
+ * always scoped to `c.var.owner`.
+ */
+export function filesRoutes(options: FilesRoutesOptions): Hono<AppEnv> {
+  const { knowledge } = options;
+  const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
+  const canManageShared = options.canManageShared ?? principalIsAdmin;
+  const app = new Hono<AppEnv>();
+
+  const limit = bodyLimit({
+    maxSize: maxUploadBytes + MULTIPART_OVERHEAD,
+    onError: () => {
+      throw new CompanyChatError({
+        code: 'payload_too_large',
+        message: `The file is larger than ${Math.round(maxUploadBytes / 1024 / 1024)} MiB, the most accepted.`,
+      });
+    },
+  });
+
+  app.post(
+    '/files',
+    async (c, next) => {
+      // Captured before bodyLimit replaces `c.req.raw`: a client that goes away stops its ingestion.
+      c.set('requestSignal', c.req.raw.signal);
+      await next();
+    },
+    limit,
+    async (c) => {
+      const upload = await readUpload(c);
+      const owner = c.var.owner;
+      const manageShared = canManageShared(c);
+      if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
+        const file = await knowledge.ingest(owner, upload, { manageShared, signal: c.var.requestSignal });
+        return c.json({ file: toFileJson(file) }, 201);
+      }
+      return streamIngest((onProgress) =>
+        knowledge.ingest(owner, upload, { manageShared, onProgress, signal: c.var.requestSignal }),
+      );
+    },
+  );
+  app.get('/files', async (c) => {
+    const conversationId = c.req.query('conversationId') || undefined;
+    const limitParam = Number(c.req.query('limit') ?? 100);
+    if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 1000) {
+      throw new CompanyChatError({ code: 'invalid_request', message: 'query.limit: a whole number from 1 to 1000.' });
+    }
+    const files = await knowledge.listFiles(c.var.owner, { conversationId, limit: limitParam });
+    return c.json({ files: files.map(toFileJson) });
+  });
+  app.all('/files', methodNotAllowed(['GET', 'POST']));
+
+  app.get('/files/:id', async (c) => {
+    const id = c.req.param('id');
+    const file = id.length <= MAX_ID_LENGTH ? await knowledge.getFile(c.var.owner, id) : null;
+    if (!file) throw notFound(id);
+    return c.json({ file: toFileJson(file) });
+  });
+
+  app.delete('/files/:id', async (c) => {
+    const id = c.req.param('id');
+    const deleted =
+      id.length <= MAX_ID_LENGTH && (await knowledge.deleteFile(c.var.owner, id, { manageShared: canManageShared(c) }));
+    if (!deleted) throw notFound(id);
+    return c.body(null, 204);
+  });
+  app.all('/files/:id', methodNotAllowed(['GET', 'DELETE']));
+
+  return app;
+}
+
+/** Streams ingestion as SSE: `progress` per stage, then `file`, or `error` with the failure's code. */
+function streamIngest(
+  run: (onProgress: (p: IngestProgress) => void) => Promise<Parameters<typeof toFileJson>[0]>,
+): Response {
+  const encoder = new TextEncoder();
+  let id = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: string, data: unknown) => {
+        try {
+          controller.enqueue(encoder.encode(`id: ${++id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        } catch {
+          // The client went away; ingestion still completes (or is aborted by the request signal).
+        }
+      };
+      try {
+        const file = await run((progress) => send('progress', progress));
+        send('file', { file: toFileJson(file) });
+      } catch (error) {
+        const known = CompanyChatError.isInstance(error);
+        send('error', {
+          error: {
+            code: known ? error.code : 'internal',
+            message: known ? error.message : 'Ingesting the file failed.',
+            status: known ? error.statusCode : 500,
+          },
+        });
+      }
+      try {
+        controller.close();
+      } catch {
+        // Already closed by a cancelled client.
+      }
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    },
+  });
+}

@@ -1,0 +1,172 @@
+import {
+  type AdmitInput,
+  type ChatEvent,
+  CompanyChatError,
+  costOf,
+  DEFAULT_PRICES,
+  type ModelInfo,
+  type Owner,
+  type PriceTable,
+  type Principal,
+  type QuotaGuard,
+  type TokenUsage,
+  type UsageLog,
+} from '@company-chat/core';
+import type { ChatEnginePort } from '../app/chat-engine-port.js';
+import type { ErrorLogger } from '../errors/error-handler.js';
+import { principalOf } from '../identity/owner-principals.js';
+
+/** Model aliases switched off by an admin: not listed, and answered 403 when asked for. */
+export interface ModelSwitch {
+  disabled: Set<string>;
+}
+
+/** Options of {@link meterEngine}. */
+export interface MeteringOptions {
+  /** Admission control (stream slots, token and cost budgets). Absent: no limits. */
+  guard?: QuotaGuard;
+  /** Where each answer's usage and cost is recorded. Absent: not recorded. */
+  usage?: UsageLog;
+  prices?: PriceTable;
+  /**
+   * The worst case reserved before an answer: prompt tokens and `max_tokens`. Default 7,168 + 1,024
+   * (the engine's default 8,192-token context window, which bounds the prompt it builds).
+   */
+  worstCase?: (model: ModelInfo) => Pick<AdmitInput, 'promptTokens' | 'maxOutputTokens'>;
+  /** Re-checked while an answer streams: false ends it (revoked key, suspended user). */
+  stillAllowed?: (principal: Principal) => Promise<boolean>;
+  /** How often {@link MeteringOptions.stillAllowed} runs. Default 5 s. */
+  recheckMs?: number;
+  models?: ModelSwitch;
+  log: ErrorLogger;
+}
+
+type Start = (signal: AbortSignal) => AsyncIterable<ChatEvent>;
+const zeroUsage: TokenUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
+
+/**
+ * Wraps the engine so every answer (send, regenerate, edit) of an authenticated principal is admitted by
+ * the quota guard before the provider is called, settled with the real usage (or an estimate) however it
+ * ends, recorded in the usage log, and cut off if the principal's key is revoked meanwhile. Failures
+ * before the answer starts (404, busy) release the reservation with zero usage.
+ */
+export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): ChatEnginePort {
+  const prices = options.prices ?? DEFAULT_PRICES;
+  const worstCase = options.worstCase ?? (() => ({ promptTokens: 8192 - 1024, maxOutputTokens: 1024 }));
+
+  async function* metered(
+    input: { owner: Owner; model?: string | undefined; signal?: AbortSignal | undefined },
+    start: Start,
+  ): AsyncGenerator<ChatEvent, void, undefined> {
+    const principal = principalOf(input.owner);
+    const models = engine.listModels();
+    const info = models.find((m) => m.id === input.model) ?? (input.model ? undefined : models.find((m) => m.default));
+    if (info && options.models?.disabled.has(info.id)) {
+      throw new CompanyChatError({ code: 'forbidden', message: `The model "${info.id}" is disabled.` });
+    }
+    if (!principal) {
+      yield* start(input.signal ?? new AbortController().signal);
+      return;
+    }
+    const startedAt = performance.now();
+    const admission =
+      options.guard && info ? await options.guard.admit({ principal, model: info.modelId, ...worstCase(info) }) : null;
+
+    const abort = new AbortController();
+    const onAbort = () => abort.abort(input.signal?.reason);
+    if (input.signal?.aborted) onAbort();
+    else input.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = options.stillAllowed ? watch(principal, abort, options) : undefined;
+
+    let started = false;
+    let usage: TokenUsage | null = null;
+    let outputChars = 0;
+    let ttft: number | null = null;
+    let status = 'error';
+    let conversationId: string | null = null;
+    let messageId: string | null = null;
+    let alias = info?.id ?? input.model ?? '';
+    try {
+      for await (const event of start(abort.signal)) {
+        if (event.type === 'conversation') conversationId = event.conversation.id;
+        else if (event.type === 'message-start') {
+          started = true;
+          messageId = event.messageId;
+          alias = event.model;
+        } else if (event.type === 'text-delta') {
+          outputChars += event.delta.length;
+          ttft ??= performance.now() - startedAt;
+        } else if (event.type === 'usage') usage = event.usage;
+        else if (event.type === 'message-end') {
+          status = event.status;
+          usage = event.usage ?? usage;
+          if (event.timeToFirstTokenMs !== null) ttft = event.timeToFirstTokenMs;
+        }
+        yield event;
+      }
+    } finally {
+      if (timer !== undefined) clearInterval(timer);
+      input.signal?.removeEventListener('abort', onAbort);
+      // Nothing reached the provider unless the answer started: release the whole reservation.
+      const settled = admission
+        ? await admission.finish(started ? { usage, outputChars } : { usage: zeroUsage })
+        : null;
+      if (options.usage && started) {
+        const model = models.find((m) => m.id === alias) ?? info;
+        const final = settled?.usage ??
+          usage ?? {
+            inputTokens: 0,
+            outputTokens: Math.ceil(outputChars / 4),
+            totalTokens: Math.ceil(outputChars / 4),
+          };
+        await options.usage
+          .record({
+            tenantId: principal.tenantId,
+            userId: principal.userId,
+            apiKeyId: principal.keyId ?? null,
+            conversationId,
+            messageId,
+            model: alias,
+            provider: model?.provider ?? '',
+            providerModel: model?.modelId ?? '',
+            inputTokens: final.inputTokens,
+            outputTokens: final.outputTokens,
+            totalTokens: final.totalTokens,
+            cost: settled?.cost.totalCost ?? costOf(final, model?.modelId ?? '', prices).totalCost,
+            estimated: usage === null,
+            latencyMs: performance.now() - startedAt,
+            timeToFirstTokenMs: ttft,
+            status,
+          })
+          .catch((error: unknown) => options.log('usage record failed', error));
+      }
+    }
+  }
+
+  return {
+    ...engine,
+    conversations: engine.conversations,
+    send: (input) => metered(input, (signal) => engine.send({ ...input, signal })),
+    regenerate: (input) => metered(input, (signal) => engine.regenerate({ ...input, signal })),
+    edit: (input) => metered(input, (signal) => engine.edit({ ...input, signal })),
+    listModels: () => engine.listModels().filter((m) => !options.models?.disabled.has(m.id)),
+    shutdown: () => engine.shutdown(),
+  };
+}
+
+function watch(principal: Principal, abort: AbortController, options: MeteringOptions) {
+  const timer = setInterval(() => {
+    options.stillAllowed?.(principal).then(
+      (allowed) => {
+        if (!allowed) {
+          abort.abort(
+            new CompanyChatError({ code: 'unauthenticated', message: 'The credentials of this stream were revoked.' }),
+          );
+        }
+      },
+      (error: unknown) => options.log('re-checking a streaming principal failed', error),
+    );
+  }, options.recheckMs ?? 5000);
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}
