@@ -66,19 +66,25 @@ describe('company-chat serve', { timeout: 90_000 }, () => {
     expect(models.models.map((m: { id: string }) => m.id)).toEqual(['default', vendor]);
   });
 
-  it('starts without any model, says which variables to set, and answers 503 no_model_configured', async () => {
+  it('starts without any model, says which variables to set, and answers from uploaded files offline', async () => {
     const cli = await start({});
     expect(cli.output()).toMatch(/No model is configured/);
     expect(cli.output()).toMatch(/OPENAI_API_KEY/);
     expect(cli.output()).toMatch(/ANTHROPIC_API_KEY/);
     expect(cli.output()).toMatch(/AZURE_OPENAI_ENDPOINT/);
-    const res = await fetch(`${cli.url}/api/v1/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ content: 'hi' }),
-    });
-    expect(res.status).toBe(503);
-    expect((await res.json()).error.code).toBe('no_model_configured');
+    const form = new FormData();
+    const doc = '# Office\n\nThe Lisbon office opens at 08:30 and the cafeteria serves pastel de nata on Fridays.\n';
+    form.append('file', new File([doc], 'office.md', { type: 'text/markdown' }));
+    const upload = await fetch(`${cli.url}/api/v1/files`, { method: 'POST', body: form });
+    expect(upload.status).toBe(201);
+    const stream = await openChatStream(cli.url, { content: 'When does the Lisbon office open?' });
+    expect(stream.status).toBe(200);
+    const events = await stream.ended;
+    const citation = events.find((e) => e.event === 'citation');
+    expect(citation?.data).toMatchObject({ type: 'citation', index: 1, fileName: 'office.md' });
+    expect(answerText(events)).toContain('08:30');
+    expect(answerText(events)).toMatch(/without a language model|retrieval/i);
+    expect(events.at(-1)?.data).toMatchObject({ type: 'message-end', status: 'complete' });
   });
 
   it('on SIGTERM ends in-flight streams with an error event, stores the partial answer and exits cleanly', async () => {

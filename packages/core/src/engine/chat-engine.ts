@@ -3,6 +3,7 @@ import type { PathMessage } from '../conversations/conversation-tree.js';
 import type { ConversationExport, OwnerExport } from '../conversations/export-conversation.js';
 import type { Conversation, ConversationPatch, ListConversationsOptions, Owner, Page } from '../conversations/types.js';
 import type { ChatModel } from '../providers/chat-model.js';
+import type { KnowledgeBase } from '../rag/create-knowledge-base.js';
 import type { CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
 import type { Logger } from './logger.js';
@@ -34,6 +35,13 @@ export interface ChatEngineOptions {
   /** Token counter for prompt trimming. Default: js-tiktoken o200k_base, loaded lazily. */
   tokenCounter?: TokenCounter;
   logger?: Logger;
+  /**
+   * Retrieval over uploaded files: the best passages go into the prompt as delimited, untrusted context
+   * and stream to the client as `citation` events. Retrieval failures are logged and the answer goes on without it.
+   */
+  knowledge?: KnowledgeBase;
+  /** Passages retrieved per question. Default 5. */
+  knowledgeLimit?: number;
 }
 
 /** Input of {@link ChatEngine.send}. */

@@ -5,6 +5,8 @@ import { newId } from '../conversations/new-id.js';
 import type { Conversation, Message } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatModel, ChatModelMessage } from '../providers/chat-model.js';
+import { citationEvents } from '../rag/answer/citation-events.js';
+import { type PromptKnowledge, retrieveForPrompt } from '../rag/prompt/with-knowledge.js';
 import { defaultCheckpointPolicy } from './answer-checkpointer.js';
 import { buildPrompt } from './build-prompt.js';
 import type { ChatEngine, ChatEngineOptions, EditInput, ModelInfo, RegenerateInput, SendInput } from './chat-engine.js';
@@ -130,14 +132,35 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     }
 
     const maxOutputTokens = options.maxOutputTokens ?? model.maxOutputTokens ?? DEFAULT_MAX_OUTPUT;
+    const contextWindow = model.contextWindow ?? options.defaultContextWindow ?? DEFAULT_CONTEXT_WINDOW;
+    let knowledge: PromptKnowledge | undefined;
+    if (options.knowledge) {
+      try {
+        knowledge = await retrieveForPrompt({
+          knowledge: options.knowledge,
+          owner,
+          query: input.content,
+          conversationId: conversation?.id,
+          system: options.systemPrompt,
+          limit: options.knowledgeLimit ?? 5,
+          // About half of the prompt budget (4 characters a token), at most 12,000 characters.
+          maxChars: Math.min(12_000, Math.max(0, (contextWindow - maxOutputTokens) * 2)),
+          signal: input.signal,
+        });
+      } catch (error) {
+        logger.warn('Knowledge retrieval failed; answering without it.', { error: String(error) });
+      }
+    }
+    const system = knowledge?.system ?? options.systemPrompt;
     const prompt = buildPrompt({
       history: toPromptHistory(history),
       message: input.content,
-      contextWindow: model.contextWindow ?? options.defaultContextWindow ?? DEFAULT_CONTEXT_WINDOW,
+      contextWindow,
       maxOutputTokens,
       counter: await counter,
-      ...(options.systemPrompt ? { system: options.systemPrompt } : {}),
+      ...(system ? { system } : {}),
     });
+    if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
     const created = !conversation;
     conversation ??= await store.createConversation(owner, { title: makeTitle(input.content), model: alias });
@@ -213,6 +236,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         },
       };
       yield { type: 'message-start', userMessageId: userMessage.id, messageId: answer.id, model: alias };
+      yield* citationEvents(answer.id, knowledge?.passages ?? []);
       yield* streamAnswer({
         store,
         owner,

@@ -1,4 +1,4 @@
-import { createQuotaGuard, type UsageLog } from '@company-chat/core';
+import { createQuotaGuard, type KnowledgeBase, type UsageLog } from '@company-chat/core';
 import { Hono } from 'hono';
 import { adminRoutes } from '../admin/admin-routes.js';
 import { chatRoute } from '../chat/chat-route.js';
@@ -6,6 +6,7 @@ import { conversationsRoutes } from '../conversations/conversations-routes.js';
 import { historyRoutes } from '../conversations/history-routes.js';
 import { createErrorHandler, type ErrorLogger, notFoundHandler } from '../errors/error-handler.js';
 import { methodNotAllowed } from '../errors/method-not-allowed.js';
+import { filesRoutes } from '../files/files-routes.js';
 import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth.js';
 import { rejectNonCanonicalPaths } from '../identity/reject-non-canonical-paths.js';
 import { modelsRoute } from '../models/models-route.js';
@@ -41,6 +42,13 @@ export interface ChatAppOptions {
    * No others: their browsers block the responses. Same-origin pages (the demo page) need no entry.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * The knowledge base behind `/api/v1/files` (upload, list, read, delete). Pass the same one to
+   * `createChatEngine({ knowledge })` so answers use it. Without it the files routes answer 404.
+   */
+  knowledge?: KnowledgeBase;
+  /** Largest accepted upload in bytes. Default 20 MiB. */
+  maxUploadBytes?: number;
   /** Serve the widget file at `/widget/company-chat.js` and the demo page at `/` (see `loadWidgetAssets`). */
   widget?: WidgetAssets;
   /** Credentials accepted (JWT, widget tokens, API keys, built-in accounts), users and audit log. */
@@ -133,6 +141,15 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
     }),
   );
   api.route('/', modelsRoute({ engine }));
+  if (options.knowledge) {
+    api.route(
+      '/',
+      filesRoutes({
+        knowledge: options.knowledge,
+        ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+      }),
+    );
+  }
   api.route('/', quotaRoute({ ledger: quotas.ledger }));
   api.route(
     '/admin',

@@ -1,16 +1,49 @@
 #!/usr/bin/env node
 // The `company-chat` command. Built to dist/cli.js (package.json `bin`).
 import { ConfigError } from '../config/config-from-env.js';
+import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
 import { migrateFromEnv } from '../config/create-store-from-env.js';
+import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
+import { INGEST_USAGE, parseIngestArgs, runIngest } from './ingest-command.js';
 import { parseCliArgs, USAGE } from './parse-cli-args.js';
 import { runServe } from './serve-command.js';
 
 const log = (line: string) => console.log(line);
 
+/** `company-chat ingest`: its own options (--collection, ...), so it is parsed before the serve parser. */
+async function ingest(argv: string[]): Promise<void> {
+  const args = parseIngestArgs(argv);
+  if ('error' in args) {
+    process.stderr.write(`company-chat ingest: ${args.error}\n\n${INGEST_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  // The same database the server uses (PGlite refuses a directory a running server holds: use
+  // PostgreSQL or the HTTP API then; the lock error says so).
+  const stores = await createServerStoresFromEnv(process.env);
+  try {
+    const { knowledge } = await createKnowledgeFromEnv({
+      env: process.env,
+      ...(stores.sql ? { sql: stores.sql } : {}),
+      chatStore: stores.store,
+    });
+    const summary = await runIngest({
+      ...args,
+      knowledge,
+      log,
+      ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
+    });
+    if (summary.failed.length > 0) process.exitCode = 1;
+  } finally {
+    await stores.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'ingest') return ingest(argv.slice(1));
   const cli = parseCliArgs(argv);
   if (cli.command === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(USAGE + INGEST_USAGE);
     return;
   }
   if (cli.command === 'version') {

@@ -1,9 +1,10 @@
-import { createChatEngine } from '@company-chat/core';
+import { createChatEngine, offline } from '@company-chat/core';
 import { createChatApp } from '../app/create-chat-app.js';
 import { configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
 import { identityFromEnv, worstCaseFromModels } from '../config/identity-from-env.js';
 import { quotasFromEnv } from '../config/quotas-from-env.js';
+import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
 import { normaliseOrigin } from '../widget/cors-for-origins.js';
@@ -36,7 +37,16 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   const devOff = env.COMPANY_CHAT_DEV === '0' || env.COMPANY_CHAT_DEV === 'false';
   const devOn = env.COMPANY_CHAT_DEV === '1' || env.COMPANY_CHAT_DEV === 'true';
   const dev = options.dev || devOn || (!devOff && !identity.configured);
-  const engine = createChatEngine({ models: config.models, store, systemPrompt: config.systemPrompt });
+  const knowledge = await createKnowledgeFromEnv({ env, ...(stores.sql ? { sql: stores.sql } : {}), chatStore: store });
+  // With no model configured the embedded default answers from the knowledge base alone (no network, no weights).
+  const offlineOnly = Object.keys(config.models).length === 0;
+  const models = offlineOnly ? { default: offline() } : config.models;
+  const engine = createChatEngine({
+    models,
+    store,
+    systemPrompt: config.systemPrompt,
+    knowledge: knowledge.knowledge,
+  });
   const widget = await loadWidgetAssets();
   const allowedOrigins = (env.COMPANY_CHAT_ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -49,14 +59,19 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     allowedOrigins,
     ...('assets' in widget ? { widget: widget.assets } : {}),
     auth: identity.auth,
-    quotas: { ...quotas.quotas, worstCase: worstCaseFromModels(config.models, env) },
+    quotas: { ...quotas.quotas, worstCase: worstCaseFromModels(models, env) },
     usage: identity.usage,
+    knowledge: knowledge.knowledge,
+    maxUploadBytes: knowledge.maxUploadBytes,
   });
   const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: options.host ?? config.host });
 
   for (const warning of config.warnings) log(`warning: ${warning}`);
   if (config.served.length === 0) {
-    log('No model is configured, so POST /api/v1/chat answers 503 no_model_configured. Set one of:');
+    log(
+      'No model is configured: answering with the offline retrieval answerer, which quotes the uploaded files ' +
+        '(no language model). To use a model, set one of:',
+    );
     for (const line of MODEL_VARIABLES_HELP) log(`  - ${line}`);
   } else {
     log('Models:');
@@ -65,6 +80,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     }
   }
   log(`Store: ${storeDescription}.`);
+  log(`Knowledge base: ${knowledge.description}.`);
   if ('assets' in widget) log(`Widget: demo page at ${handle.url}/, script at ${handle.url}/widget/company-chat.js.`);
   else log(`warning: the widget is not served: ${widget.error}.`);
   if (allowedOrigins.length) log(`Cross-origin pages allowed: ${allowedOrigins.join(', ')}.`);

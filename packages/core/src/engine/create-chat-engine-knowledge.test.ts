@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createMemoryChatStore } from '../conversations/memory-chat-store.js';
+import type { ChatEvent } from '../engine/chat-events.js';
+import type { ChatModel, ChatModelRequest } from '../providers/chat-model.js';
+import { OFFLINE_NOTHING_FOUND, OFFLINE_PREFIX, offline } from '../rag/answer/offline-model.js';
+import { createKnowledgeBase } from '../rag/create-knowledge-base.js';
+import { createMemoryKnowledgeStore } from '../rag/store/memory-knowledge-store.js';
+import { createChatEngine } from './create-chat-engine.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../rag/__fixtures__/${name}`, import.meta.url)));
+const alice = { tenantId: 't', userId: 'alice' };
+const bob = { tenantId: 't', userId: 'bob' };
+
+async function collect(events: AsyncIterable<ChatEvent>) {
+  const all: ChatEvent[] = [];
+  for await (const e of events) all.push(e);
+  return all;
+}
+
+describe('engine with a knowledge base', () => {
+  it('answers offline with citations from the knowledge base', async () => {
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    await knowledge.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+    await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
+    const store = createMemoryChatStore();
+    const engine = createChatEngine({ models: { default: offline() }, store, knowledge });
+    const events = await collect(engine.send({ owner: alice, content: 'How many weeks of parental leave?' }));
+    const citations = events.filter((e) => e.type === 'citation');
+    expect(citations[0]).toMatchObject({ index: 1, fileName: 'handbook.pdf', page: 2 });
+    const text = events.map((e) => (e.type === 'text-delta' ? e.delta : '')).join('');
+    expect(text.startsWith(OFFLINE_PREFIX)).toBe(true);
+    expect(text).toMatch(
+      /> Every employee is entitled to sixteen weeks of fully paid parental leave\.[^\n]* \[1\]\n\n\(handbook\.pdf, page 2\)/,
+    );
+    expect(events.at(-1)).toMatchObject({ type: 'message-end', status: 'complete' });
+
+    const other = await collect(engine.send({ owner: bob, content: 'How many weeks of parental leave?' }));
+    expect(other.filter((e) => e.type === 'citation')).toEqual([]);
+    expect(other.map((e) => (e.type === 'text-delta' ? e.delta : '')).join('')).toBe(OFFLINE_NOTHING_FOUND);
+  });
+
+  it('gives other models the delimited context and the structured passages', async () => {
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
+    const seen: ChatModelRequest[] = [];
+    const recorder: ChatModel = {
+      specificationVersion: 'v1',
+      provider: 'test',
+      modelId: 'recorder',
+      async *doStream(request) {
+        seen.push(request);
+        yield { type: 'text-delta', text: 'ok [1]' };
+        yield { type: 'finish', finishReason: 'stop' };
+      },
+    };
+    const engine = createChatEngine({
+      models: { default: recorder },
+      store: createMemoryChatStore(),
+      systemPrompt: 'Be brief.',
+      knowledge,
+    });
+    await collect(engine.send({ owner: alice, content: 'Daily allowance in Oslo?' }));
+    expect(seen[0]!.system).toMatch(/^Be brief\.\n\nPassages from the knowledge base/);
+    expect(seen[0]!.system).toContain('Oslo; Daily allowance: 61 EUR');
+    expect(seen[0]!.context?.[0]).toMatchObject({ index: 1, fileName: 'travel-policy.docx' });
+  });
+});
