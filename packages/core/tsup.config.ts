@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', client: 'src/client/index.ts', pglite: 'src/pglite.ts', postgres: 'src/postgres.ts', redis: 'src/redis.ts' },
+  entry: {
+    index: 'src/index.ts',
+    client: 'src/client/index.ts',
+    pglite: 'src/pglite.ts',
+    postgres: 'src/postgres.ts',
+    redis: 'src/redis.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -1,10 +1,9 @@
 // Browser tests of <company-chat> in Debian's Chromium (never a downloaded browser), against a real
 // company-chat server started for the run. Run: pnpm -F @company-chat/widget test:browser
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
