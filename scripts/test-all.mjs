@@ -27,6 +27,8 @@ const only = process.argv.slice(2);
 const want = (step) => only.length === 0 || only.includes(step);
 
 if (want('build') && !run('build', 'pnpm', ['build'])) finish();
+// The examples are what teams copy: each must build (their smoke tests run with vitest below).
+if (want('examples')) run('examples build', 'pnpm', ['-r', '--filter', './examples/*', 'build']);
 if (want('typecheck')) run('typecheck', 'pnpm', ['typecheck']);
 if (want('lint')) run('lint', 'pnpm', ['lint']);
 
