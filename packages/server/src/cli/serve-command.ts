@@ -80,7 +80,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     }
   }
   log(`Store: ${storeDescription}.`);
-  log(`Knowledge base: ${knowledge.description}.`);
+  log(`Knowledge: ${knowledge.description}.`);
   if ('assets' in widget) log(`Widget: demo page at ${handle.url}/, script at ${handle.url}/widget/company-chat.js.`);
   else log(`warning: the widget is not served: ${widget.error}.`);
   if (allowedOrigins.length) log(`Cross-origin pages allowed: ${allowedOrigins.join(', ')}.`);

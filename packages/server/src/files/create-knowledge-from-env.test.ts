@@ -10,7 +10,7 @@ describe('createKnowledgeFromEnv', () => {
   it('defaults to full-text search in memory with a 20 MiB upload limit', async () => {
     const built = await createKnowledgeFromEnv({ env: {} });
     expect(built.maxUploadBytes).toBe(20 * 1024 * 1024);
-    expect(built.description).toBe('knowledge base: in memory, full-text search (simple)');
+    expect(built.description).toBe('in memory, full-text search (simple)');
   });
 
   it('uses the SQL database with the configured language and reports a missing pgvector as full-text', async () => {
@@ -29,7 +29,7 @@ describe('createKnowledgeFromEnv', () => {
         logger: silent,
       });
       expect(built.maxUploadBytes).toBe(2 * 1024 * 1024);
-      expect(built.description).toBe('knowledge base: SQL, full-text search (english)');
+      expect(built.description).toBe('SQL, full-text search (english)');
       await expect(createKnowledgeFromEnv({ env: { COMPANY_CHAT_SEARCH_LANGUAGE: 'klingon' }, sql })).rejects.toThrow(
         /COMPANY_CHAT_SEARCH_LANGUAGE/,
       );

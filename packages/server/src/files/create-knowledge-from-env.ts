@@ -70,7 +70,7 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
       logger: input.logger,
     }),
     maxUploadBytes,
-    description: `knowledge base: ${input.sql ? 'SQL' : 'in memory'}, ${search} search (${language})`,
+    description: `${input.sql ? 'SQL' : 'in memory'}, ${search} search (${language})`,
   };
 }
 
