@@ -21,12 +21,13 @@ export const loginPage = () =>
 
 /**
  * The host app's home page with the chat launcher. No inline script (CSP-friendly): `/app.js` hands the
- * element a `getToken` that fetches widget tokens from this host.
+ * element a `getToken` that fetches widget tokens from this host. It runs before the widget script (module
+ * scripts run in document order), so the element has its token provider from its very first request.
  */
 export const homePage = (user: HostUser) =>
   layout(`<h1>Welcome, ${escapeHtml(user.name)}</h1>
 <p>This page belongs to the host app. The chat in the corner is company-chat, signed in as you.</p>
 <form method="post" action="/logout"><button>Log out</button></form>
 <company-chat mode="launcher"></company-chat>
-<script type="module" src="/company-chat.js"></script>
-<script type="module" src="/app.js"></script>`);
+<script type="module" src="/app.js"></script>
+<script type="module" src="/company-chat.js"></script>`);

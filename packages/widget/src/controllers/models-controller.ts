@@ -13,10 +13,8 @@ export class ModelsController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.load();
-  }
-
+  // Not on hostConnected: properties a page set before the element upgraded (such as `getToken`) are
+  // restored only at the first update, and a request sent earlier would go out without credentials.
   hostUpdate(): void {
     this.load();
   }
