@@ -9,6 +9,11 @@ export interface CompanyChatStrings {
   stop: string;
   modelLabel: string;
   attach: string;
+  useKnowledge: string;
+  tokensLeftToday: string;
+  tokensLeftMonth: string;
+  quotaUsedUp: string;
+  limitReached: string;
   attachments: string;
   removeAttachment: string;
   /** `{name}` is replaced. */
@@ -74,6 +79,11 @@ export const defaultStrings: CompanyChatStrings = {
   stop: 'Stop',
   modelLabel: 'Model',
   attach: 'Attach files',
+  useKnowledge: 'Use knowledge base',
+  tokensLeftToday: '{count} tokens left today',
+  tokensLeftMonth: '{count} tokens left this month',
+  quotaUsedUp: 'You have used up your quota. It resets at {time}.',
+  limitReached: 'Usage limit reached. {message}',
   attachments: 'Attachments',
   removeAttachment: 'Remove',
   fileTypeRejected: '{name}: this type of file is not accepted.',

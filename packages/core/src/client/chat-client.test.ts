@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../engine/chat-events.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
+import { createMemoryQuotaLedger } from '../quotas/memory-quota-ledger.js';
 import { ChatClient } from './chat-client.js';
 import { olderServer } from './testing/older-server.js';
 import { scriptMessage } from './testing/scripted-chat-model.js';
@@ -266,5 +267,30 @@ describe('ChatClient.uploadFile', () => {
     } finally {
       await withFiles.close();
     }
+  });
+});
+
+describe('ChatClient.getQuota', () => {
+  it('reads the caller’s limits and usage, refreshed after an answer', async () => {
+    const tiers = { free: { tokensPerDay: 10_000 } };
+    const metered = await startChatTestServer({ quotas: { tiers, ledger: createMemoryQuotaLedger({ tiers }) } });
+    try {
+      const client = new ChatClient({ endpoint: metered.url, headers: { 'x-user-id': 'quinn' } });
+      const daily = async () => (await client.getQuota()).limits.find((l) => l.limit === 'tokensPerDay');
+      const before = await daily();
+      expect(before).toMatchObject({ scope: 'user', used: 0, max: 10_000 });
+      expect(Number.isNaN(Date.parse(before!.resetsAt))).toBe(false);
+      await client.send({ content: 'hello' }).result();
+      expect((await daily())!.used).toBeGreaterThan(0);
+    } finally {
+      await metered.close();
+    }
+  });
+
+  it('says enforced: false on a server without quotas and not_supported on an older one', async () => {
+    expect(await clientFor('rita').getQuota()).toMatchObject({ enforced: false, limits: [] });
+    await expect(clientFor('rita', { fetch: olderServer }).getQuota()).rejects.toMatchObject({
+      code: 'not_supported',
+    });
   });
 });

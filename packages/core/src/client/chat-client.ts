@@ -6,9 +6,11 @@ import { readSseEvents } from './read-sse-events.js';
 import type {
   ConversationPage,
   ConversationSummary,
+  ConversationUpdate,
   ConversationWithMessages,
   EditMessageInput,
   ModelInfo,
+  QuotaStatus,
   RegenerateInput,
   SendInput,
   UploadedFile,
@@ -66,6 +68,7 @@ export class ChatClient {
         conversationId: input.conversationId,
         model: input.model,
         clientMessageId: input.clientMessageId,
+        useKnowledge: input.useKnowledge,
       },
       input.signal,
       callbacks,
@@ -143,6 +146,11 @@ export class ChatClient {
     return body.files;
   }
 
+  /** The caller's limits and usage. Rejects with `not_supported` on servers without `GET /quota`. */
+  getQuota(): Promise<QuotaStatus> {
+    return this.#json('GET', '/quota', undefined, 'Quota');
+  }
+
   /** Stops every answer this client is streaming. */
   stop(): void {
     for (const stream of this.#active) stream.abort();
@@ -163,11 +171,16 @@ export class ChatClient {
   }
 
   /** Renames a conversation and returns it. */
-  async renameConversation(id: string, title: string): Promise<ConversationSummary> {
+  renameConversation(id: string, title: string): Promise<ConversationSummary> {
+    return this.updateConversation(id, { title });
+  }
+
+  /** Changes a conversation's title, pin, archive or knowledge switch and returns it. */
+  async updateConversation(id: string, update: ConversationUpdate): Promise<ConversationSummary> {
     const body = await this.#json<{ conversation?: ConversationSummary } & ConversationSummary>(
       'PATCH',
       `/conversations/${encodeURIComponent(id)}`,
-      { title },
+      update,
     );
     return body.conversation ?? body;
   }

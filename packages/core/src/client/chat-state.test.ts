@@ -95,6 +95,23 @@ describe('createChatState', () => {
     expect(reader.getSnapshot()).toMatchObject({ conversationId: null, messages: [], status: 'idle' });
   });
 
+  it('keeps the knowledge switch per conversation: sent with the next message, saved on the open one', async () => {
+    const chat = stateFor('s5k');
+    expect(chat.getSnapshot().useKnowledge).toBeNull();
+    await chat.setUseKnowledge(false);
+    await chat.send('no files please');
+    const id = chat.getSnapshot().conversationId!;
+    const client = new ChatClient({ endpoint: server.url, headers: { 'x-user-id': 's5k' } });
+    expect((await client.getConversation(id)).conversation.useKnowledge).toBe(false);
+    await chat.setUseKnowledge(true);
+    expect((await client.getConversation(id)).conversation.useKnowledge).toBe(true);
+    chat.reset();
+    expect(chat.getSnapshot().useKnowledge).toBeNull();
+    await client.updateConversation(id, { useKnowledge: false });
+    await chat.load(id);
+    expect(chat.getSnapshot().useKnowledge).toBe(false);
+  });
+
   it('refuses a second send while streaming', async () => {
     const chat = stateFor('s6');
     const first = chat.send(scriptMessage({ chunks: ['1'], delayMs: 50 }));

@@ -23,6 +23,8 @@ export interface ChatSnapshot {
   error: ChatErrorInfo | null;
   /** Model alias used for the next send; null for the server's default. */
   model: string | null;
+  /** The conversation's knowledge-base switch; null until chosen or loaded (the server's default: on). */
+  useKnowledge: boolean | null;
 }
 
 /** Framework-agnostic chat state over a {@link ChatClient}; the widget and `useChat()` both use it. */
@@ -47,6 +49,8 @@ export interface ChatController {
   /** Starts a new, empty conversation. */
   reset(): void;
   setModel(model: string | null): void;
+  /** Switches the knowledge base for the next send, and for the open conversation on the server. */
+  setUseKnowledge(useKnowledge: boolean): Promise<void>;
 }
 
 /** Options of {@link createChatState}. */
@@ -67,6 +71,7 @@ export function createChatState(options: ChatStateOptions): ChatController {
     status: 'idle',
     error: null,
     model: options.model ?? null,
+    useKnowledge: null,
   };
   let current: ChatStream | null = null;
 
@@ -178,6 +183,7 @@ export function createChatState(options: ChatStateOptions): ChatController {
           clientMessageId,
           conversationId: state.conversationId ?? undefined,
           model: state.model ?? undefined,
+          useKnowledge: state.useKnowledge ?? undefined,
         }),
       state.messages,
       user,
@@ -276,14 +282,25 @@ export function createChatState(options: ChatStateOptions): ChatController {
         messages: messages.map(fromStored),
         status: 'idle',
         error: null,
+        useKnowledge: conversation.useKnowledge ?? null,
       });
     },
     reset() {
       current?.abort();
-      set({ conversationId: null, title: null, messages: [], status: 'idle', error: null });
+      set({ conversationId: null, title: null, messages: [], status: 'idle', error: null, useKnowledge: null });
     },
     setModel(model) {
       set({ model });
+    },
+    async setUseKnowledge(useKnowledge) {
+      set({ useKnowledge });
+      const id = state.conversationId;
+      if (!id) return;
+      try {
+        await getClient().updateConversation(id, { useKnowledge });
+      } catch {
+        // The next send carries the switch too, so the server catches up then.
+      }
     },
   };
 }

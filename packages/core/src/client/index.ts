@@ -24,9 +24,12 @@ export { ChatStream, type SendCallbacks, type SendResult } from './chat-stream.j
 export type {
   ConversationPage,
   ConversationSummary,
+  ConversationUpdate,
   ConversationWithMessages,
   EditMessageInput,
   ModelInfo,
+  QuotaLimit,
+  QuotaStatus,
   RegenerateInput,
   SendInput,
   StoredMessage,

@@ -8,6 +8,8 @@ export interface ConversationSummary {
   model: string | null;
   pinned?: boolean;
   archived?: boolean;
+  /** Whether answers draw on the knowledge base (servers with a knowledge base). */
+  useKnowledge?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,8 +62,39 @@ export interface SendInput {
   model?: string;
   /** Client-chosen id of the user message, so a retry of the same message is recognised. */
   clientMessageId?: string;
+  /** Draw on the knowledge base; sets the conversation's switch. Omitted keeps the conversation's (on by default). */
+  useKnowledge?: boolean;
   /** Aborting it stops the answer (the server stores it as `aborted`). */
   signal?: AbortSignal;
+}
+
+/** One of the caller's limits in its current window (`GET /api/v1/quota`). */
+export interface QuotaLimit {
+  scope: 'user' | 'apiKey' | 'tenant';
+  /** `tokensPerDay`, `tokensPerMonth`, `costPerMonth` (US dollars), ... */
+  limit: string;
+  used: number;
+  /** Held by answers in flight. */
+  reserved: number;
+  /** The cap; null when this limit is not configured. */
+  max: number | null;
+  /** ISO time the window resets. */
+  resetsAt: string;
+}
+
+/** The caller's quota: `enforced: false` (and no limits) when the server meters nothing. */
+export interface QuotaStatus {
+  enforced: boolean;
+  tier?: string | null;
+  limits: QuotaLimit[];
+}
+
+/** Fields `ChatClient.updateConversation()` changes (`PATCH /conversations/:id`). */
+export interface ConversationUpdate {
+  title?: string;
+  pinned?: boolean;
+  archived?: boolean;
+  useKnowledge?: boolean;
 }
 
 /** What `ChatClient.regenerate()` needs: the answer (or question) to answer again. */

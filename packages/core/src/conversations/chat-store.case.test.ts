@@ -33,6 +33,18 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
       expect(await store.getConversation(alice, c.id)).toEqual(c);
     });
 
+    it('keeps the per-conversation knowledge switch (default on)', async () => {
+      const on = await store.createConversation(alice, { title: 'a' });
+      expect(on.useKnowledge).toBe(true);
+      const off = await store.createConversation(alice, { title: 'b', useKnowledge: false });
+      expect((await store.getConversation(alice, off.id))?.useKnowledge).toBe(false);
+      expect((await store.updateConversation(alice, on.id, { useKnowledge: false }))?.useKnowledge).toBe(false);
+      // Other patches leave it alone.
+      expect((await store.updateConversation(alice, on.id, { title: 'c' }))?.useKnowledge).toBe(false);
+      expect((await store.updateConversation(alice, off.id, { useKnowledge: true }))?.useKnowledge).toBe(true);
+      expect((await store.listConversations(alice)).items.map((c) => c.useKnowledge)).toEqual([true, false]);
+    });
+
     it('hides a conversation from other users and other tenants', async () => {
       const c = await store.createConversation(alice, { title: 'secret' });
       for (const other of [bob, aliceElsewhere]) {

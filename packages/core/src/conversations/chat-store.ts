@@ -18,7 +18,10 @@ import type {
  * owner behaves exactly as a missing row (null / false), never as an error that reveals it exists.
  */
 export interface ChatStore {
-  createConversation(owner: Owner, input: { title: string; model?: string | null }): Promise<Conversation>;
+  createConversation(
+    owner: Owner,
+    input: { title: string; model?: string | null; useKnowledge?: boolean },
+  ): Promise<Conversation>;
   getConversation(owner: Owner, id: string): Promise<Conversation | null>;
   /** Most recent activity first. */
   listConversations(owner: Owner, options?: ListConversationsOptions): Promise<Page<Conversation>>;

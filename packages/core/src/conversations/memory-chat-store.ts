@@ -66,6 +66,7 @@ export function createMemoryChatStore(): ChatStore {
         model: input.model ?? null,
         pinned: false,
         archived: false,
+        useKnowledge: input.useKnowledge ?? true,
         activeLeafId: null,
         createdAt: at,
         updatedAt: at,
@@ -115,6 +116,7 @@ export function createMemoryChatStore(): ChatStore {
       if (patch.pinned !== undefined) row.pinned = patch.pinned;
       if (patch.archived !== undefined) row.archived = patch.archived;
       if (patch.model !== undefined) row.model = patch.model;
+      if (patch.useKnowledge !== undefined) row.useKnowledge = patch.useKnowledge;
       row.updatedAt = now();
       return publicConversation(row);
     },

@@ -19,6 +19,8 @@ export interface Conversation {
   model: string | null;
   pinned: boolean;
   archived: boolean;
+  /** Whether answers in this conversation draw on the knowledge base (default true). */
+  useKnowledge: boolean;
   /**
    * The last message of the branch being shown. Every new message becomes the active leaf; switching
    * branches sets it to another leaf. Null while the conversation is empty.
@@ -94,6 +96,7 @@ export interface ConversationPatch {
   pinned?: boolean;
   archived?: boolean;
   model?: string | null;
+  useKnowledge?: boolean;
 }
 
 /** A page of a listing. `nextCursor` is opaque; null on the last page. */

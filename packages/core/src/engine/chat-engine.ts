@@ -56,6 +56,11 @@ export interface SendInput {
   signal?: AbortSignal;
   /** Client-chosen id of this user message, for idempotent retries. */
   clientMessageId?: string;
+  /**
+   * Whether to draw on the knowledge base: sets the switch of a new conversation and, when given,
+   * changes it for an existing one. Omitted keeps the conversation's setting (on by default).
+   */
+  useKnowledge?: boolean;
 }
 
 /** A model alias as listed to clients. */

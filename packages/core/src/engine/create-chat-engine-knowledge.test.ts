@@ -65,4 +65,39 @@ describe('engine with a knowledge base', () => {
     expect(seen[0]!.system).toContain('Oslo; Daily allowance: 61 EUR');
     expect(seen[0]!.context?.[0]).toMatchObject({ index: 1, fileName: 'travel-policy.docx' });
   });
+
+  it('retrieves only while the conversation uses the knowledge base', async () => {
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
+    const seen: ChatModelRequest[] = [];
+    const recorder: ChatModel = {
+      specificationVersion: 'v1',
+      provider: 'test',
+      modelId: 'recorder',
+      async *doStream(request) {
+        seen.push(request);
+        yield { type: 'text-delta', text: 'ok' };
+        yield { type: 'finish', finishReason: 'stop' };
+      },
+    };
+    const store = createMemoryChatStore();
+    const engine = createChatEngine({ models: { default: recorder }, store, knowledge });
+    const question = 'Daily allowance in Oslo?';
+
+    const first = await collect(engine.send({ owner: alice, content: question, useKnowledge: false }));
+    expect(first.filter((e) => e.type === 'citation')).toEqual([]);
+    expect(seen[0]!.context).toBeUndefined();
+    const id = first.find((e) => e.type === 'conversation')!.conversation.id;
+    expect((await store.getConversation(alice, id))?.useKnowledge).toBe(false);
+
+    // Omitted keeps the conversation's setting.
+    await collect(engine.send({ owner: alice, conversationId: id, content: question }));
+    expect(seen[1]!.context).toBeUndefined();
+
+    // Given, it changes the setting for this and later turns.
+    const on = await collect(engine.send({ owner: alice, conversationId: id, content: question, useKnowledge: true }));
+    expect(on.some((e) => e.type === 'citation')).toBe(true);
+    expect(seen[2]!.context?.[0]).toMatchObject({ fileName: 'travel-policy.docx' });
+    expect((await store.getConversation(alice, id))?.useKnowledge).toBe(true);
+  });
 });

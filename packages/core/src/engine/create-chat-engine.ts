@@ -134,7 +134,8 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     const maxOutputTokens = options.maxOutputTokens ?? model.maxOutputTokens ?? DEFAULT_MAX_OUTPUT;
     const contextWindow = model.contextWindow ?? options.defaultContextWindow ?? DEFAULT_CONTEXT_WINDOW;
     let knowledge: PromptKnowledge | undefined;
-    if (options.knowledge) {
+    const useKnowledge = input.useKnowledge ?? conversation?.useKnowledge ?? true;
+    if (options.knowledge && useKnowledge) {
       try {
         knowledge = await retrieveForPrompt({
           knowledge: options.knowledge,
@@ -163,7 +164,11 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
     const created = !conversation;
-    conversation ??= await store.createConversation(owner, { title: makeTitle(input.content), model: alias });
+    conversation ??= await store.createConversation(owner, {
+      title: makeTitle(input.content),
+      model: alias,
+      useKnowledge,
+    });
     const conversationId = conversation.id;
     if (busy.has(conversationId)) {
       throw new CompanyChatError({
@@ -223,7 +228,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         }));
       if (!userMessage || !answer)
         throw new CompanyChatError({ code: 'not_found', message: 'Conversation not found.' });
-      if (conversation.model !== alias) await store.updateConversation(owner, conversationId, { model: alias });
+      if (conversation.model !== alias || conversation.useKnowledge !== useKnowledge) {
+        await store.updateConversation(owner, conversationId, { model: alias, useKnowledge });
+      }
 
       yield {
         type: 'conversation',

@@ -66,9 +66,17 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
     async createConversation(owner, input) {
       const at = now();
       const { rows } = await db.query<ConversationRow>(
-        `INSERT INTO conversations AS c (id, tenant_id, user_id, title, model, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${CONVERSATION_COLUMNS}`,
-        [newId(), owner.tenantId, owner.userId, clean(input.title), input.model ?? null, at],
+        `INSERT INTO conversations AS c (id, tenant_id, user_id, title, model, use_knowledge, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${CONVERSATION_COLUMNS}`,
+        [
+          newId(),
+          owner.tenantId,
+          owner.userId,
+          clean(input.title),
+          input.model ?? null,
+          input.useKnowledge ?? true,
+          at,
+        ],
       );
       return toConversation(rows[0]!);
     },
@@ -118,6 +126,7 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
            pinned = COALESCE($6, c.pinned),
            archived = COALESCE($7, c.archived),
            model = CASE WHEN $8::boolean THEN $9 ELSE c.model END,
+           use_knowledge = COALESCE($11, c.use_knowledge),
            updated_at = $10
          WHERE c.id = $1 AND c.tenant_id = $2 AND c.user_id = $3 RETURNING ${CONVERSATION_COLUMNS}`,
         [
@@ -131,6 +140,7 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
           patch.model !== undefined,
           patch.model ?? null,
           now(),
+          patch.useKnowledge ?? null,
         ],
       );
       return rows[0] ? toConversation(rows[0]) : null;

@@ -3,7 +3,7 @@ import type { FinishReason } from '../providers/chat-model.js';
 
 /** Columns read for a conversation (never the tsvector or the lock). */
 export const CONVERSATION_COLUMNS =
-  'c.id, c.tenant_id, c.user_id, c.title, c.model, c.pinned, c.archived, c.active_leaf_id, c.created_at, c.updated_at';
+  'c.id, c.tenant_id, c.user_id, c.title, c.model, c.pinned, c.archived, c.use_knowledge, c.active_leaf_id, c.created_at, c.updated_at';
 
 /** Columns read for a message. */
 export const MESSAGE_COLUMNS =
@@ -20,6 +20,7 @@ export interface ConversationRow {
   model: string | null;
   pinned: boolean;
   archived: boolean;
+  use_knowledge: boolean;
   active_leaf_id: string | null;
   created_at: Date | string;
   updated_at: Date | string;
@@ -60,6 +61,7 @@ export function toConversation(row: ConversationRow): Conversation {
     model: row.model,
     pinned: row.pinned,
     archived: row.archived,
+    useKnowledge: row.use_knowledge,
     activeLeafId: row.active_leaf_id,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),

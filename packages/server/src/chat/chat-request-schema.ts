@@ -11,6 +11,8 @@ export function chatRequestSchema(maxContentLength: number) {
       .refine((s) => s.trim().length > 0, 'Must not be blank'),
     model: z.string().min(1).max(64).nullish(),
     clientMessageId: z.string().min(1).max(128).nullish(),
+    /** Draw on the knowledge base (sets the conversation's switch); omitted keeps the conversation's. */
+    useKnowledge: z.boolean().nullish(),
   });
 }
 

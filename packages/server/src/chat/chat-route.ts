@@ -61,6 +61,7 @@ export function chatRoute(options: ChatRouteOptions): Hono<AppEnv> {
           conversationId: body.conversationId ?? undefined,
           model: body.model ?? undefined,
           clientMessageId: body.clientMessageId ?? undefined,
+          useKnowledge: body.useKnowledge ?? undefined,
           signal: abort.signal,
         })
         [Symbol.asyncIterator]();

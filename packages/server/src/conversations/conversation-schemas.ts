@@ -10,13 +10,14 @@ export const listConversationsQuerySchema = z.strictObject({
   archived: z.enum(['exclude', 'include', 'only']).optional(),
 });
 
-/** Body of `PATCH /conversations/:id`: rename, pin, archive (at least one). */
+/** Body of `PATCH /conversations/:id`: rename, pin, archive, switch the knowledge base (at least one). */
 export const renameConversationSchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200).optional(),
     pinned: z.boolean().optional(),
     archived: z.boolean().optional(),
+    useKnowledge: z.boolean().optional(),
   })
-  .refine((b) => b.title !== undefined || b.pinned !== undefined || b.archived !== undefined, {
-    message: 'Give at least one of title, pinned, archived.',
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'Give at least one of title, pinned, archived, useKnowledge.',
   });

@@ -112,6 +112,27 @@ describe.each(['memory', 'PGlite'])('history routes on %s', (kind) => {
     expect(empty.status).toBe(400);
   });
 
+  it('keeps the knowledge switch per conversation: set by a chat request, changed by PATCH', async () => {
+    const { app } = await setup();
+    const events = parseSse(
+      await (await app.request('/api/v1/chat', json({ content: 'Hi', useKnowledge: false }, alice))).text(),
+    );
+    const id = events[0]!.data.conversation.id as string;
+    const read = async () => await (await app.request(`/api/v1/conversations/${id}`, { headers: alice })).json();
+    expect((await read()).conversation.useKnowledge).toBe(false);
+    const patched = await app.request(`/api/v1/conversations/${id}`, json({ useKnowledge: true }, alice, 'PATCH'));
+    expect(await patched.json()).toMatchObject({ conversation: { useKnowledge: true } });
+    expect((await read()).conversation.useKnowledge).toBe(true);
+    const { id: other } = await aliceConversation(app);
+    expect((await read()).conversation.useKnowledge).toBe(true);
+    const list = await (await app.request('/api/v1/conversations', { headers: alice })).json();
+    expect(list.conversations.find((c: { id: string }) => c.id === other).useKnowledge).toBe(true);
+    const bad = await app.request('/api/v1/chat', json({ content: 'Hi', useKnowledge: 'yes' }, alice));
+    expect(bad.status).toBe(400);
+    const badPatch = await app.request(`/api/v1/conversations/${id}`, json({ useKnowledge: 1 }, alice, 'PATCH'));
+    expect(badPatch.status).toBe(400);
+  });
+
   it('exports a conversation as JSON and Markdown, and everything of a user', async () => {
     const { app } = await setup();
     const { id } = await aliceConversation(app);

@@ -10,6 +10,7 @@ const base: ChatSnapshot = {
   status: 'idle',
   error: null,
   model: null,
+  useKnowledge: null,
 };
 const answer = (status: ChatMessage['status'], error: ChatMessage['error'] = null): ChatMessage => ({
   id: 'a1',

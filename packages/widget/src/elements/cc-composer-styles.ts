@@ -64,6 +64,11 @@ export const ccComposerStyles = css`
         font-size: 0.78em;
         color: var(--cc-color-muted);
       }
+      .knowledge {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+      }
       select {
         border: 1px solid var(--cc-color-border);
         border-radius: 6px;

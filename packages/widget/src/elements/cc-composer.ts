@@ -19,6 +19,7 @@ import { ccComposerStyles } from './cc-composer-styles.js';
  * @fires cc-attach - Files were attached by button, paste or drop, checked for type and size first.
  *   `detail: { accepted: File[], rejected: { name, size, message }[] }`.
  * @fires cc-remove-attachment - `detail: { key }`.
+ * @fires cc-knowledge-change - The knowledge switch changed: `detail: { useKnowledge }`.
  * @csspart composer - The form.
  * @csspart input - The textarea.
  * @csspart send-button - The send button.
@@ -26,6 +27,7 @@ import { ccComposerStyles } from './cc-composer-styles.js';
  * @csspart model-select - The model picker.
  * @csspart attach-button - The attach button.
  * @csspart attachment - Each attached file.
+ * @csspart knowledge-toggle - The "Use knowledge base" checkbox.
  */
 export class CcComposer extends LitElement {
   static override styles = [controlStyles, ccComposerStyles];
@@ -35,6 +37,8 @@ export class CcComposer extends LitElement {
     models: { attribute: false },
     attachments: { attribute: false },
     canAttach: { type: Boolean, attribute: 'can-attach' },
+    knowledge: { type: Boolean },
+    useKnowledge: { type: Boolean, attribute: 'use-knowledge' },
     accept: { type: String },
     maxFileSize: { type: Number, attribute: 'max-file-size' },
     dragging: { state: true },
@@ -50,6 +54,10 @@ export class CcComposer extends LitElement {
   declare attachments: readonly Attachment[];
   /** Shows the attach button and accepts pasted and dropped files. */
   declare canAttach: boolean;
+  /** Shows the "Use knowledge base" switch (servers with files). */
+  declare knowledge: boolean;
+  /** Whether the switch is on. */
+  declare useKnowledge: boolean;
   /** Accepted files, as in `<input accept>`. */
   declare accept: string;
   /** Largest accepted file in bytes. */
@@ -67,6 +75,8 @@ export class CcComposer extends LitElement {
     this.models = [];
     this.attachments = [];
     this.canAttach = false;
+    this.knowledge = false;
+    this.useKnowledge = true;
     this.accept = DEFAULT_ACCEPT;
     this.maxFileSize = DEFAULT_MAX_FILE_SIZE;
     this.dragging = false;
@@ -209,6 +219,17 @@ export class CcComposer extends LitElement {
             }}
           />`
       : nothing;
+    const knowledge = this.knowledge
+      ? html`<label class="knowledge">
+          <input
+            type="checkbox"
+            part="knowledge-toggle"
+            .checked=${this.useKnowledge}
+            @change=${(e: Event) => this.#fire('cc-knowledge-change', { useKnowledge: (e.target as HTMLInputElement).checked })}
+          />
+          ${s.useKnowledge}
+        </label>`
+      : nothing;
     return html`<form
       part="composer"
       class=${this.dragging ? 'dragging' : ''}
@@ -250,9 +271,9 @@ export class CcComposer extends LitElement {
           </button>`
       }
       ${
-        picker !== nothing || showCount || attach !== nothing
+        picker !== nothing || showCount || attach !== nothing || knowledge !== nothing
           ? html`<div class="row">
-            <span class="tools">${attach}${picker}</span>
+            <span class="tools">${attach}${knowledge}${picker}</span>
             ${showCount ? html`<span class=${length >= this.maxLength ? 'over' : ''}>${format(s.charCount, { count: length, max: this.maxLength })}</span>` : nothing}
           </div>`
           : nothing

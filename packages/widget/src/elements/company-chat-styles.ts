@@ -85,6 +85,14 @@ export const companyChatStyles = css`
     width: 100%;
     justify-self: center;
   }
+  .quota {
+    margin: 0 var(--cc-spacing) 6px;
+    font-size: 0.78em;
+    color: var(--cc-color-muted);
+  }
+  .quota.alert {
+    color: var(--cc-color-error);
+  }
   .banner {
     margin: 0 var(--cc-spacing) 8px;
     padding: 0.45em 0.75em;

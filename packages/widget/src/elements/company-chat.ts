@@ -1,4 +1,4 @@
-import { ChatClient, type ChatClientOptions, type ChatSnapshot } from '@company-chat/core/client';
+import { ChatClient, type ChatClientOptions, type ChatSnapshot, type QuotaStatus } from '@company-chat/core/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
 import { AttachmentsController } from '../controllers/attachments-controller.js';
@@ -6,6 +6,7 @@ import { ChatStateController } from '../controllers/chat-state-controller.js';
 import { ConversationsController } from '../controllers/conversations-controller.js';
 import { describeTransition } from '../controllers/describe-transition.js';
 import { ModelsController } from '../controllers/models-controller.js';
+import { quotaLine } from '../controllers/quota-line.js';
 import { defineElement } from '../define-element.js';
 import { icons } from '../icons.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
@@ -37,6 +38,7 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @slot empty - Content shown before the first message.
  * @csspart launcher - The floating button (launcher mode).
  * @csspart panel - The chat panel.
+ * @csspart quota - The remaining-quota line under the composer (and quota errors).
  * @csspart header - The panel header.
  * @csspart close-button - The close button (launcher mode).
  * @csspart sidebar - The conversation list (page mode).
@@ -83,6 +85,7 @@ export class CompanyChat extends LitElement {
     accept: { type: String },
     maxFileSize: { type: Number, attribute: 'max-file-size' },
     filesSupported: { state: true },
+    quota: { state: true },
     model: { type: String },
     token: { attribute: false },
     getToken: { attribute: false },
@@ -111,6 +114,8 @@ export class CompanyChat extends LitElement {
   /** Largest attachment in bytes (default 20 MiB). Checked before upload. */
   declare maxFileSize: number;
   declare filesSupported: boolean;
+  /** The caller's quota, when the server reports one (refreshed after every answer). */
+  declare quota: QuotaStatus | null;
   /** Model alias to use; the server's default when empty. */
   declare model: string;
   /** A fixed bearer token. */
@@ -155,6 +160,7 @@ export class CompanyChat extends LitElement {
     },
   );
   #filesProbe: ChatClient | null = null;
+  #quotaClient: ChatClient | null = null;
 
   constructor() {
     super();
@@ -168,6 +174,7 @@ export class CompanyChat extends LitElement {
     this.accept = DEFAULT_ACCEPT;
     this.maxFileSize = DEFAULT_MAX_FILE_SIZE;
     this.filesSupported = false;
+    this.quota = null;
     this.model = '';
     this.strings = {};
     this.announcement = '';
@@ -238,6 +245,7 @@ export class CompanyChat extends LitElement {
         () => settle(false),
       );
     }
+    if (this.#quotaClient !== this.client) this.#refreshQuota();
     if (changed.has('model') && this.model !== (this.#state.snapshot.model ?? '')) {
       this.chat.setModel(this.model || null);
     }
@@ -256,7 +264,20 @@ export class CompanyChat extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  // Servers without quotas (or without the route) leave `quota` null: no line is shown.
+  #refreshQuota() {
+    const client = this.client;
+    this.#quotaClient = client;
+    client.getQuota().then(
+      (quota) => {
+        if (this.#quotaClient === client) this.quota = quota;
+      },
+      () => {},
+    );
+  }
+
   #onChange(prev: ChatSnapshot, next: ChatSnapshot) {
+    if (prev.status === 'streaming' && next.status !== 'streaming') this.#refreshQuota();
     const { announcement, events, listChanged } = describeTransition(prev, next, this.#text);
     if (announcement) this.announcement = announcement;
     for (const [name, detail] of events) this.#fire(name, detail);
@@ -297,6 +318,7 @@ export class CompanyChat extends LitElement {
     const last = snap.messages.at(-1);
     // Errors that belong to no message (e.g. an unsupported action) show as a banner.
     const banner = snap.error && !(last?.status === 'error' && last.error === snap.error) ? snap.error : null;
+    const quota = quotaLine(this.quota, snap.error, t);
     return html`<div class="chat">
       <cc-message-list
         exportparts="message-list, message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button"
@@ -314,7 +336,7 @@ export class CompanyChat extends LitElement {
       >
       ${banner ? html`<div class="banner" part="error">${banner.message}</div>` : nothing}
       <cc-composer
-        exportparts="composer, input, send-button, stop-button, model-select, attach-button, attachment"
+        exportparts="composer, input, send-button, stop-button, model-select, attach-button, attachment, knowledge-toggle"
         ?busy=${busy}
         .maxLength=${this.maxLength}
         .models=${this.#models.models}
@@ -335,7 +357,11 @@ export class CompanyChat extends LitElement {
           for (const file of e.detail.accepted) this.#files.upload(file);
         }}
         @cc-remove-attachment=${(e: CustomEvent<{ key: number }>) => this.#files.remove(e.detail.key)}
+        ?knowledge=${this.filesSupported}
+        ?use-knowledge=${snap.useKnowledge !== false}
+        @cc-knowledge-change=${(e: CustomEvent<{ useKnowledge: boolean }>) => this.chat.setUseKnowledge(e.detail.useKnowledge)}
       ></cc-composer>
+      ${quota.text ? html`<div class=${quota.alert ? 'quota alert' : 'quota'} part="quota" role=${quota.alert ? 'alert' : nothing}>${quota.text}</div>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }

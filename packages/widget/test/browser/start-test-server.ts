@@ -5,12 +5,18 @@
 // request the server saw, so a test can prove that no request left the page.
 import { readFileSync } from 'node:fs';
 import { startChatTestServer } from '../../../core/src/client/testing/start-chat-test-server.js';
+import { createMemoryQuotaLedger } from '../../../core/src/quotas/memory-quota-ledger.js';
 import { cannedReplies } from './fixtures/canned-replies.js';
 
 const seen: string[] = [];
 const server = await startChatTestServer({
   replies: cannedReplies,
   files: true,
+  // A daily token budget large enough for every test, so the widget shows the remaining quota.
+  quotas: (() => {
+    const tiers = { free: { tokensPerDay: 1_000_000 } };
+    return { tiers, ledger: createMemoryQuotaLedger({ tiers }) };
+  })(),
   routes(app) {
     app.use('*', async (c, next) => {
       const url = new URL(c.req.url);

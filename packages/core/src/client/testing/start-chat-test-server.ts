@@ -8,6 +8,7 @@ import { createErrorHandler, notFoundHandler } from '../../../../server/src/erro
 import { filesRoutes } from '../../../../server/src/files/files-routes.js';
 import { devIdentity } from '../../../../server/src/identity/dev-identity.js';
 import { createChatApp } from '../../../../server/src/index.js';
+import type { ChatAppQuotaOptions } from '../../../../server/src/quotas/chat-app-quotas.js';
 import { createMemoryChatStore } from '../../conversations/memory-chat-store.js';
 import { createChatEngine } from '../../engine/create-chat-engine.js';
 import type { ChatModel } from '../../providers/chat-model.js';
@@ -35,6 +36,8 @@ export async function startChatTestServer(
     routes?: (app: Hono) => void;
     /** Also serve `POST/GET /api/v1/files` over a memory knowledge base (the app does not mount them yet). */
     files?: boolean;
+    /** Quota ledger and tiers, as `createChatApp({ quotas })` takes them. */
+    quotas?: ChatAppQuotaOptions;
   } = {},
 ): Promise<ChatTestServer> {
   const models: Record<string, ChatModel> =
@@ -51,7 +54,13 @@ export async function startChatTestServer(
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
     logger: quiet,
   });
-  const chatApp = createChatApp({ engine, dev: true, heartbeatMs: 0, logger: () => {} });
+  const chatApp = createChatApp({
+    engine,
+    dev: true,
+    heartbeatMs: 0,
+    logger: () => {},
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+  });
   const app = new Hono();
   app.use('*', cors({ origin: (origin) => origin, allowHeaders: ['content-type', 'authorization', 'x-user-id'] }));
   options.routes?.(app);

@@ -2,6 +2,7 @@ import { migration0003Identity } from '../../identity/sql-identity-migration.js'
 import { migration0004Usage } from '../../usage/sql-usage-migration.js';
 import { migration0001Initial } from './0001-initial.js';
 import { migration0002Knowledge } from './0002-knowledge.js';
+import { migration0005ConversationKnowledge } from './0005-conversation-knowledge.js';
 
 /** One schema change. Applied in `id` order; never edited once released (add a new one instead). */
 export interface Migration {
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { id: '0002-knowledge', sql: migration0002Knowledge },
   { id: '0003-identity', sql: migration0003Identity },
   { id: '0004-usage', sql: migration0004Usage },
+  { id: '0005-conversation-knowledge', sql: migration0005ConversationKnowledge },
 ];
