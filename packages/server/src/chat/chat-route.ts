@@ -3,7 +3,7 @@ import type { AppEnv } from '../app/app-env.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
 import type { ErrorLogger } from '../errors/error-handler.js';
 import { methodNotAllowed } from '../errors/method-not-allowed.js';
-import { createSseRelay } from '../sse/create-sse-relay.js';
+import { streamChatEvents } from '../sse/stream-chat-events.js';
 import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { readJsonBody } from '../validation/read-json-body.js';
 import { chatRequestSchema } from './chat-request-schema.js';
@@ -16,16 +16,6 @@ export interface ChatRouteOptions {
   heartbeatMs: number;
   log: ErrorLogger;
 }
-
-const sseHeaders = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  'x-accel-buffering': 'no',
-  connection: 'keep-alive',
-  // As hono's streamSSE does: without it @hono/node-server probes the body for a Content-Length first,
-  // which costs a timer tick on the first token.
-  'transfer-encoding': 'chunked',
-};
 
 /**
  * `POST /chat`: validates the request, starts the engine and waits for its first event, so failures known
@@ -48,33 +38,20 @@ export function chatRoute(options: ChatRouteOptions): Hono<AppEnv> {
     jsonBodyLimit(options.maxBodyBytes),
     async (c) => {
       const body = await readJsonBody(c, schema);
-      const abort = new AbortController();
-      const requestSignal = c.get('requestSignal');
-      const onRequestAbort = () => abort.abort(requestSignal.reason);
-      if (requestSignal.aborted) onRequestAbort();
-      else requestSignal.addEventListener('abort', onRequestAbort, { once: true });
-
-      const events = engine
-        .send({
-          owner: c.var.owner,
-          content: body.content,
-          conversationId: body.conversationId ?? undefined,
-          model: body.model ?? undefined,
-          clientMessageId: body.clientMessageId ?? undefined,
-          useKnowledge: body.useKnowledge ?? undefined,
-          signal: abort.signal,
-        })
-        [Symbol.asyncIterator]();
-      const first = await events.next();
-      if (first.done) return new Response('', { headers: sseHeaders });
-      const stream = createSseRelay({
-        first: first.value,
-        events,
-        heartbeatMs: options.heartbeatMs,
-        onCancel: (reason) => abort.abort(reason),
-        onError: (error) => log('chat stream failed after it started', error),
-      });
-      return new Response(stream, { headers: sseHeaders });
+      return streamChatEvents(
+        c,
+        (signal) =>
+          engine.send({
+            owner: c.var.owner,
+            content: body.content,
+            conversationId: body.conversationId ?? undefined,
+            model: body.model ?? undefined,
+            clientMessageId: body.clientMessageId ?? undefined,
+            useKnowledge: body.useKnowledge ?? undefined,
+            signal,
+          }),
+        { heartbeatMs: options.heartbeatMs, onError: (error) => log('chat stream failed after it started', error) },
+      );
     },
   );
   app.all('/chat', methodNotAllowed(['POST']));

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app/app-env.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
 import type { ErrorLogger } from '../errors/error-handler.js';
 import { methodNotAllowed } from '../errors/method-not-allowed.js';
-import { createSseRelay } from '../sse/create-sse-relay.js';
+import { streamChatEvents } from '../sse/stream-chat-events.js';
 import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { parseWithSchema } from '../validation/parse-with-schema.js';
 import { readJsonBody } from '../validation/read-json-body.js';
@@ -24,14 +24,6 @@ export interface HistoryRoutesOptions {
 const MAX_ID_LENGTH = 128;
 
 const notFound = (what: string) => new CompanyChatError({ code: 'not_found', message: `${what} was not found.` });
-
-const sseHeaders = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  'x-accel-buffering': 'no',
-  connection: 'keep-alive',
-  'transfer-encoding': 'chunked',
-};
 
 /** `:id` and `:messageId` of the request, or a 404 for ids longer than any ever issued. */
 function ids(c: Context<AppEnv>): { id: string; messageId: string } {
@@ -62,24 +54,11 @@ export function historyRoutes(options: HistoryRoutesOptions): Hono<AppEnv> {
   const editSchema = editMessageSchema(options.maxContentLength);
 
   /** Starts the turn, awaits its first event (so early failures are JSON errors), then relays SSE. */
-  const stream = async (c: Context<AppEnv>, start: (signal: AbortSignal) => AsyncGenerator<ChatEvent>) => {
-    const abort = new AbortController();
-    const requestSignal = c.get('requestSignal') ?? c.req.raw.signal;
-    const onRequestAbort = () => abort.abort(requestSignal.reason);
-    if (requestSignal.aborted) onRequestAbort();
-    else requestSignal.addEventListener('abort', onRequestAbort, { once: true });
-    const events = start(abort.signal);
-    const first = await events.next();
-    if (first.done) return new Response('', { headers: sseHeaders });
-    const body = createSseRelay({
-      first: first.value,
-      events,
+  const stream = (c: Context<AppEnv>, start: (signal: AbortSignal) => AsyncGenerator<ChatEvent>) =>
+    streamChatEvents(c, start, {
       heartbeatMs: options.heartbeatMs,
-      onCancel: (reason) => abort.abort(reason),
       onError: (error) => log('history stream failed after it started', error),
     });
-    return new Response(body, { headers: sseHeaders });
-  };
   const captureSignal = async (c: Context<AppEnv>, next: () => Promise<void>) => {
     // Taken before bodyLimit, which replaces c.req.raw when it buffers a chunked body.
     c.set('requestSignal', c.req.raw.signal);
