@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../../scripts/chromium-launch-options.mjs';
 import { makeAnswer } from './make-answer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,14 +33,7 @@ const built = await esbuild.build({
 const script = built.outputFiles[0].text;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
+  ...chromiumLaunchOptions,
 });
 const page = await browser.newPage();
 await page.route('http://bench.localhost/**', (route) => {

@@ -1,6 +1,7 @@
 import type { ServerHandle } from '@company-chat/server/node';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumLaunchOptions } from '../../../scripts/chromium-launch-options.mjs';
 import { startChatServer, startPageServer } from './start-intranet.js';
 
 let chat: ServerHandle;
@@ -13,14 +14,7 @@ beforeAll(async () => {
   chat = await startChatServer(page.url);
   chatUrl = chat.url;
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    ...chromiumLaunchOptions,
   });
 });
 afterAll(async () => {

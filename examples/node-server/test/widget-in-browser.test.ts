@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWireServer, type WireServer } from '../../../packages/core/test/wire/wire-server.js';
+import { chromiumLaunchOptions } from '../../../scripts/chromium-launch-options.mjs';
 import { createCompanyChat } from '../src/create-company-chat.js';
 import { createHostApp } from '../src/create-host-app.js';
 
@@ -31,14 +32,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    ...chromiumLaunchOptions,
   });
 });
 afterAll(async () => {

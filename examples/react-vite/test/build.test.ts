@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // The real chat server with a scripted model (the React package's test helper; CORS open).
 import { startChatServer } from '../../../packages/react/test/start-chat-server.js';
+import { chromiumLaunchOptions } from '../../../scripts/chromium-launch-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), 'cc-react-vite-'));
@@ -108,14 +109,7 @@ describe('the built app in Chromium', () => {
   test('the useChat() UI streams an answer and lists the conversation; the <CompanyChat> launcher chats too', async () => {
     const site = await serveStatic(outDir);
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
+      ...chromiumLaunchOptions,
     });
     try {
       const page = await browser.newPage();

@@ -1,5 +1,23 @@
 import { css } from 'lit';
 
+/** The dark palette, shared by `theme="dark"` and `theme="auto"` under a dark system setting. */
+const darkPalette = css`
+  --cc-color-bg: #17191c;
+  --cc-color-surface: #202328;
+  --cc-color-fg: #e8eaed;
+  --cc-color-muted: #a3abb5;
+  --cc-color-border: #3a3f46;
+  --cc-color-accent: #7aa2ff;
+  --cc-color-accent-fg: #0b1020;
+  --cc-color-link: #8ab0ff;
+  --cc-color-user-bg: #273349;
+  --cc-color-code-bg: #23272d;
+  --cc-color-error: #ffb4ab;
+  --cc-color-error-bg: #3b1d1a;
+  --cc-color-focus: #8ab0ff;
+  color-scheme: dark;
+`;
+
 /**
  * Defaults of the `--cc-*` custom properties. They are set on the root element's `:host`, which the
  * host page's own rules override (outer styles win over `:host`), and inherit into every inner element.
@@ -32,37 +50,11 @@ export const themeStyles = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --cc-color-bg: #17191c;
-    --cc-color-surface: #202328;
-    --cc-color-fg: #e8eaed;
-    --cc-color-muted: #a3abb5;
-    --cc-color-border: #3a3f46;
-    --cc-color-accent: #7aa2ff;
-    --cc-color-accent-fg: #0b1020;
-    --cc-color-link: #8ab0ff;
-    --cc-color-user-bg: #273349;
-    --cc-color-code-bg: #23272d;
-    --cc-color-error: #ffb4ab;
-    --cc-color-error-bg: #3b1d1a;
-    --cc-color-focus: #8ab0ff;
-    color-scheme: dark;
+    ${darkPalette}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --cc-color-bg: #17191c;
-      --cc-color-surface: #202328;
-      --cc-color-fg: #e8eaed;
-      --cc-color-muted: #a3abb5;
-      --cc-color-border: #3a3f46;
-      --cc-color-accent: #7aa2ff;
-      --cc-color-accent-fg: #0b1020;
-      --cc-color-link: #8ab0ff;
-      --cc-color-user-bg: #273349;
-      --cc-color-code-bg: #23272d;
-      --cc-color-error: #ffb4ab;
-      --cc-color-error-bg: #3b1d1a;
-      --cc-color-focus: #8ab0ff;
-      color-scheme: dark;
+      ${darkPalette}
     }
   }
 `;

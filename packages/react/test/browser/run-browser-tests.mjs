@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../../scripts/chromium-launch-options.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkgDir = join(here, '..', '..');
@@ -72,14 +73,7 @@ async function test(name, body) {
 try {
   const [endpoint, pageUrl] = await Promise.all([startChatServer(), startPageServer()]);
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    ...chromiumLaunchOptions,
   });
   cleanups.push(() => browser.close());
   const page = await browser.newPage();

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from '../../../../scripts/chromium-launch-options.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const widgetDir = join(here, '..', '..');
@@ -129,14 +130,7 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
+        ...chromiumLaunchOptions,
       },
     }),
   ],
