@@ -1,6 +1,6 @@
 // Public API of @company-chat/core. Explicit named exports only (no `export *`), so the API surface is reviewed.
 
-// Identity (issue 6)
+// Identity
 export type { AuditEvent, AuditLog, AuditOutcome, AuditQuery, AuditRecord } from './audit/audit-log.js';
 export { createMemoryAuditLog } from './audit/memory-audit-log.js';
 export {
@@ -148,7 +148,7 @@ export {
   openai,
 } from './providers/openai/openai-provider.js';
 export { RouterChatModel, type RouterOptions, type RouteStatus, router } from './providers/router/router-chat-model.js';
-// Quotas, rate limits and cost (issue 6)
+// Quotas, rate limits and cost
 export { createMemoryQuotaLedger, type MemoryQuotaLedgerOptions } from './quotas/memory-quota-ledger.js';
 export { createMemoryRateLimiter, type MemoryRateLimiterOptions } from './quotas/memory-rate-limiter.js';
 export { meterChatEvents } from './quotas/meter-chat-events.js';

@@ -1,4 +1,3 @@
-// ENGINE READY (lead, 06:23 UTC): persistence, RAG and quotas extend this file.
 
 import { activePath } from '../conversations/conversation-tree.js';
 import { newId } from '../conversations/new-id.js';

@@ -44,7 +44,7 @@ function fileName(title: string, ext: string): string {
 }
 
 /**
- * History routes beyond list/read/rename/delete (issue 3): regenerate and edit (SSE, like `POST /chat`),
+ * History routes beyond list/read/rename/delete: regenerate and edit (SSE, like `POST /chat`),
  * switching the shown branch, exports and the GDPR routes `GET /me/export` and `DELETE /me`.
  * Everything is scoped to `c.var.owner`: another user's ids answer 404 exactly like unknown ones.
  */
