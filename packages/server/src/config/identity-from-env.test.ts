@@ -108,7 +108,7 @@ describe('quotasFromEnv', () => {
     });
     expect(memory.quotas.prices?.['my-model']).toEqual({ inputPerMillion: 1, outputPerMillion: 2 });
     expect(memory.summary).toMatch(/in memory/);
-    const redis = await quotasFromEnv({ ...env, REDIS_URL: 'redis://127.0.0.1:6379' });
+    const redis = await quotasFromEnv({ ...env, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
     try {
       expect(redis.summary).toMatch(/in Redis/);
       const principal = {
