@@ -2,6 +2,7 @@ import { createChatEngine, offline } from '@company-chat/core';
 import { createChatApp } from '../app/create-chat-app.js';
 import { configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
+import { checkEnumeratedEnv } from '../config/enumerated-env.js';
 import { identityFromEnv, worstCaseFromModels } from '../config/identity-from-env.js';
 import { quotasFromEnv } from '../config/quotas-from-env.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
@@ -25,6 +26,7 @@ export interface RunServeOptions {
  */
 export async function runServe(options: RunServeOptions): Promise<ServerHandle> {
   const { env, log } = options;
+  checkEnumeratedEnv(env);
   const config = configFromEnv(env);
   // PGlite under ./.company-chat by default, PostgreSQL with DATABASE_URL (see createStoreFromEnv);
   // identity, usage and audit records go to the same database.
