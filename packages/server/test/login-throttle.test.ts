@@ -4,6 +4,7 @@ import {
   createApiKeys,
   createMemoryAccountStore,
   createMemoryApiKeyStore,
+  createMemoryAuditLog,
   createMemoryLoginThrottle,
   type LoginThrottle,
 } from '@company-chat/core';
@@ -45,7 +46,11 @@ async function start(
 
 async function withBob(): Promise<AccountStore> {
   const store = createMemoryAccountStore();
-  const accounts = createAccounts({ store, secret: 'access-secret-access-secret-access-secret' });
+  const accounts = createAccounts({
+    store,
+    secret: 'access-secret-access-secret-access-secret',
+    passwordHash: { memorySize: 256, iterations: 1, parallelism: 1 },
+  });
   await accounts.register({ tenantId: 'default', email: 'bob@example.com', password });
   return store;
 }
@@ -60,7 +65,8 @@ const login = (server: ServerHandle, from: string, pass: string, headers: Record
 
 describe('login throttling over real connections', () => {
   it('locks out a wrong-password attacker while the real user still gets in from a good address', async () => {
-    const server = await start(createMemoryLoginThrottle(), await withBob());
+    const audit = createMemoryAuditLog();
+    const server = await start(createMemoryLoginThrottle(), await withBob(), { audit });
     expect((await login(server, '127.0.0.2', password)).status).toBe(200);
     // Five guesses from one address, then back-off, whatever X-Forwarded-For claims.
     for (let i = 0; i < 5; i++) {
@@ -77,6 +83,13 @@ describe('login throttling over real connections', () => {
     expect(JSON.parse(elsewhere.body).error.message).toMatch(/this account/);
     // The real user, from the address they signed in from before, is not locked out.
     expect((await login(server, '127.0.0.2', password)).status).toBe(200);
+    // Refusals are audited with the address and the limit, never the e-mail address in clear.
+    const denied = (await audit.list('default', { action: 'auth.login' })).filter((r) => r.outcome === 'denied');
+    expect(denied.map((r) => [r.ip, r.details])).toEqual([
+      ['127.0.2.1', { throttled: 'account' }],
+      ['127.0.0.3', { throttled: 'address' }],
+    ]);
+    expect(JSON.stringify(denied)).not.toContain('bob@example.com');
   });
 
   it('is shared by two instances on one Redis, and its back-off grows', async () => {

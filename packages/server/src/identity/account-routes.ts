@@ -67,8 +67,22 @@ export function accountRoutes(options: AccountRoutesOptions): Hono {
     const tenantId = body.tenantId ?? options.defaultTenantId ?? 'default';
     const userAgent = c.req.header('user-agent');
     const attempt = { tenantId, email: body.email, address: options.address(c) };
+    const from = attempt.address === undefined ? {} : { ip: attempt.address };
     const verdict = await throttle.attempt(attempt);
-    if (!verdict.allowed) return throttledResponse(verdict);
+    if (!verdict.allowed) {
+      await audit
+        ?.append({
+          tenantId,
+          actor: body.email,
+          action: 'auth.login',
+          outcome: 'denied',
+          userAgent,
+          ...from,
+          details: { throttled: verdict.reason },
+        })
+        .catch(() => {});
+      return throttledResponse(verdict);
+    }
     try {
       const pair = await accounts.login({ tenantId, email: body.email, password: body.password });
       await throttle.succeeded(attempt);
@@ -79,11 +93,12 @@ export function accountRoutes(options: AccountRoutesOptions): Hono {
         target: body.email,
         outcome: 'success',
         userAgent,
+        ...from,
       });
       return tokens(c, pair);
     } catch (error) {
       await audit
-        ?.append({ tenantId, actor: body.email, action: 'auth.login', outcome: 'failure', userAgent })
+        ?.append({ tenantId, actor: body.email, action: 'auth.login', outcome: 'failure', userAgent, ...from })
         .catch(() => {});
       throw error;
     }
