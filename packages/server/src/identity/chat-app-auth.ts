@@ -86,7 +86,13 @@ export function wireIdentity(
   });
   const publicRoutes = new Hono();
   const throttle = auth.loginThrottle ?? createMemoryLoginThrottle();
-  const address = (c: Context) => clientAddress(c, auth.trustProxy ?? 0);
+  // Read once per request, by the first middleware: body-limit middleware later replaces `c.req.raw`,
+  // and with it the `cf` object that carries the address on Workers.
+  const addresses = new WeakMap<Context, string | undefined>();
+  const address = (c: Context) => {
+    if (!addresses.has(c)) addresses.set(c, clientAddress(c, auth.trustProxy ?? 0));
+    return addresses.get(c);
+  };
   if (auth.accounts) {
     publicRoutes.route(
       '/',
