@@ -96,8 +96,15 @@ export {
   type JwtVerifier,
   type JwtVerifierOptions,
 } from './identity/jwt-verifier.js';
+export type {
+  LoginAttempt,
+  LoginThrottle,
+  LoginThrottleOptions,
+  ThrottleVerdict,
+} from './identity/login-throttle.js';
 export { createMemoryAccountStore } from './identity/memory-account-store.js';
 export { createMemoryApiKeyStore } from './identity/memory-api-key-store.js';
+export { createMemoryLoginThrottle } from './identity/memory-login-throttle.js';
 export { createMemoryUserDirectory } from './identity/memory-user-directory.js';
 export {
   DEFAULT_PASSWORD_HASH_PARAMS,

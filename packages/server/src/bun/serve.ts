@@ -56,7 +56,8 @@ export async function serve(options: BunServeOptions): Promise<BunServerHandle> 
   const engine = options.engine ?? getChatAppEngine(options.app);
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const server = bunRuntime().serve({
-    fetch: (request: Request) => options.app.fetch(request),
+    // The server as the app's env lets it read the client's address (`server.requestIP()`).
+    fetch: (request: Request, bunServer: BunServer) => options.app.fetch(request, bunServer),
     port: options.port ?? 3000,
     hostname: options.hostname ?? '127.0.0.1',
     idleTimeout: options.idleTimeout ?? BUN_SSE_IDLE_TIMEOUT_SECONDS,

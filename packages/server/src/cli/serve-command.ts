@@ -2,8 +2,11 @@ import { createChatEngine, offline } from '@company-chat/core';
 import { createChatApp } from '../app/create-chat-app.js';
 import { configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
+import { checkEnumeratedEnv } from '../config/enumerated-env.js';
 import { identityFromEnv, worstCaseFromModels } from '../config/identity-from-env.js';
+import { lineLogger } from '../config/line-logger.js';
 import { quotasFromEnv } from '../config/quotas-from-env.js';
+import { throttlesFromEnv } from '../config/throttles-from-env.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
@@ -25,13 +28,16 @@ export interface RunServeOptions {
  */
 export async function runServe(options: RunServeOptions): Promise<ServerHandle> {
   const { env, log } = options;
+  checkEnumeratedEnv(env);
   const config = configFromEnv(env);
   // PGlite under ./.company-chat by default, PostgreSQL with DATABASE_URL (see createStoreFromEnv);
   // identity, usage and audit records go to the same database.
   const stores = await createServerStoresFromEnv(env);
   const { store, description: storeDescription } = stores;
   const identity = await identityFromEnv(env, stores.sql);
-  const quotas = await quotasFromEnv(env);
+  const logger = lineLogger(log);
+  const quotas = await quotasFromEnv(env, { logger });
+  const throttles = await throttlesFromEnv(env, { logger });
   // Development mode (unverified X-User-Id) is the default only while no identity is configured;
   // --dev forces it on, COMPANY_CHAT_DEV=0 off.
   const devOff = env.COMPANY_CHAT_DEV === '0' || env.COMPANY_CHAT_DEV === 'false';
@@ -58,7 +64,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     dev,
     allowedOrigins,
     ...('assets' in widget ? { widget: widget.assets } : {}),
-    auth: identity.auth,
+    auth: { ...identity.auth, ...throttles.auth },
     quotas: { ...quotas.quotas, worstCase: worstCaseFromModels(models, env) },
     usage: identity.usage,
     knowledge: knowledge.knowledge,
@@ -88,6 +94,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     log(`warning: COMPANY_CHAT_ALLOWED_ORIGINS entry ${JSON.stringify(o)} is not an http(s) origin; ignored.`);
   log(`Identity: ${identity.summary.join(', ')}.`);
   log(`Quotas: ${quotas.summary}.`);
+  log(`Sign-in throttle: ${throttles.summary}.`);
   if (dev) {
     log(
       'Development mode: the X-User-Id header names the user (default "dev-user") and is NOT verified. ' +
@@ -108,6 +115,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
       await close();
       await stores.close();
       await quotas.close();
+      await throttles.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type ChatStore, createMemoryChatStore } from '@company-chat/core';
 import type { Env } from './config-from-env.js';
+import { enumFromEnv } from './enumerated-env.js';
 
 /** The store the server uses and a line describing it for the start-up log (never contains a password). */
 export interface StoreFromEnv {
@@ -17,11 +18,11 @@ export const DEFAULT_DATA_DIR = '.company-chat/db';
  * - `DATABASE_URL` (postgres://...) → PostgreSQL, for several instances behind a load balancer;
  * - otherwise PGlite on disk in `COMPANY_CHAT_DATA_DIR` (default `./.company-chat/db`): history survives
  *   restarts with no configuration;
- * - `COMPANY_CHAT_STORE=memory` → in memory (tests, demos).
+ * - `COMPANY_CHAT_STORE=memory` → in memory (tests, demos); any other value is a `ConfigError`.
  * Migrations are applied and answers cut off by a crash are marked `interrupted`.
  */
 export async function createStoreFromEnv(env: Env, cwd: string = process.cwd()): Promise<StoreFromEnv> {
-  if (env.COMPANY_CHAT_STORE?.trim() === 'memory') {
+  if (storeInMemory(env)) {
     return {
       store: createMemoryChatStore(),
       kind: 'memory',
@@ -44,12 +45,18 @@ export async function createStoreFromEnv(env: Env, cwd: string = process.cwd()):
   return { store, kind: 'pglite', description: `PGlite (embedded PostgreSQL) in ${dataDir}` };
 }
 
+/** Whether `COMPANY_CHAT_STORE` asks for the memory store; throws on a value that is not `memory`. */
+export function storeInMemory(env: Env): boolean {
+  return enumFromEnv(env, 'COMPANY_CHAT_STORE', ['memory']) === 'memory';
+}
+
 /** Applies pending migrations to the configured database (`company-chat migrate`); returns the ids applied. */
 export async function migrateFromEnv(
   env: Env,
   cwd: string = process.cwd(),
 ): Promise<{ applied: string[]; description: string }> {
   const { migrate } = await import('@company-chat/core');
+  storeInMemory(env);
   const databaseUrl = env.DATABASE_URL?.trim();
   if (databaseUrl) {
     const { createPgSqlClient } = await import('@company-chat/core/postgres');

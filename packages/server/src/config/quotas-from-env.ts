@@ -3,6 +3,7 @@ import {
   createMemoryQuotaLedger,
   createMemoryRateLimiter,
   createPriceTable,
+  type Logger,
   type PriceTable,
   type TierLimits,
   type Tiers,
@@ -57,9 +58,10 @@ export function parseTiers(input: unknown, name = 'COMPANY_CHAT_TIERS'): Tiers {
  * Unknown tier names get `COMPANY_CHAT_FALLBACK_TIER` (default `free`), which must exist.
  * `COMPANY_CHAT_PRICES` overrides model prices (`{"gpt-4o-mini":{"inputPerMillion":0.15,"outputPerMillion":0.6}}`).
  * With `REDIS_URL`, budgets and rates are shared by every instance (budgets fail closed while Redis is
- * down; request rates fall back to per-instance memory); without it they live in this process.
+ * down; request rates fall back to per-instance memory); without it they live in this process. Both
+ * are reported to `logger` when they happen (the CLI passes its log).
  */
-export async function quotasFromEnv(env: Env): Promise<QuotasFromEnv> {
+export async function quotasFromEnv(env: Env, options: { logger?: Logger } = {}): Promise<QuotasFromEnv> {
   const prices: PriceTable = createPriceTable((readJson(env, 'COMPANY_CHAT_PRICES') as PriceTable | undefined) ?? {});
   const rawTiers = readJson(env, 'COMPANY_CHAT_TIERS');
   if (rawTiers === undefined) {
@@ -83,8 +85,8 @@ export async function quotasFromEnv(env: Env): Promise<QuotasFromEnv> {
       quotas: {
         tiers,
         prices,
-        ledger: createRedisQuotaLedger({ ...config, redis }),
-        rateLimiter: createRedisRateLimiter({ ...config, redis }),
+        ledger: createRedisQuotaLedger({ ...config, redis, ...options }),
+        rateLimiter: createRedisRateLimiter({ ...config, redis, ...options }),
       },
       summary: `tiers ${Object.keys(tiers).join(', ')} in Redis at ${new URL(redisUrl).host}`,
       close: async () => void (await redis.quit().catch(() => redis.disconnect())),

@@ -81,3 +81,30 @@ describe('createWorker', () => {
     }
   });
 });
+
+describe('createWorker sign-in throttle', () => {
+  it('counts failed sign-ins across requests of one isolate, by CF-Connecting-IP', async () => {
+    const { createAccounts, createMemoryAccountStore } = await import('@company-chat/core');
+    const accounts = createAccounts({
+      store: createMemoryAccountStore(),
+      secret: 'access-secret-access-secret-access-secret',
+      passwordHash: { memorySize: 256, iterations: 1, parallelism: 1 },
+    });
+    await accounts.register({ tenantId: 'default', email: 'wanda@example.com', password: 'correct horse' });
+    const engine = createTestEngine({});
+    const worker = createWorker(() => ({ engine, auth: { accounts } }));
+    const login = (address: string) => {
+      const request = new Request('http://worker.local/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': address },
+        body: JSON.stringify({ email: 'wanda@example.com', password: 'guess' }),
+      });
+      // What Cloudflare's edge attaches to every request it forwards to a Worker.
+      Object.defineProperty(request, 'cf', { value: { colo: 'LIS' } });
+      return worker.fetch(request, {}, executionContext().ctx);
+    };
+    for (let i = 0; i < 5; i++) expect((await login('198.51.100.1')).status).toBe(401);
+    expect((await login('198.51.100.1')).status).toBe(429);
+    expect((await login('198.51.100.2')).status).toBe(401);
+  });
+});

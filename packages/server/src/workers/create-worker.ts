@@ -1,3 +1,4 @@
+import { createMemoryLoginThrottle } from '@company-chat/core';
 import { type ChatApp, type ChatAppOptions, createChatApp } from '../app/create-chat-app.js';
 import { errorResponse } from '../errors/error-response.js';
 import { keepAliveEngine } from './keep-alive-engine.js';
@@ -21,6 +22,9 @@ export interface WorkerAppSetup extends ChatAppOptions {
 
 /** Builds the app's options for one request from the Worker's env bindings. */
 export type WorkerSetup<E> = (env: E) => WorkerAppSetup | Promise<WorkerAppSetup>;
+
+// Sign-in failures are counted per isolate unless the setup passes a shared `loginThrottle`.
+const isolateThrottle = createMemoryLoginThrottle();
 
 /**
  * Makes a Cloudflare Workers handler (`export default createWorker()`). The setup runs for every request
@@ -53,7 +57,9 @@ export function createWorker<E = CompanyChatWorkerEnv>(
       }
       const { dispose, ...appOptions } = options;
       const kept = keepAliveEngine(appOptions.engine);
-      const app = createChatApp({ ...appOptions, engine: kept.engine });
+      // The app is rebuilt per request, so a default (in-memory) login throttle must outlive it.
+      const auth = appOptions.auth && { loginThrottle: isolateThrottle, ...appOptions.auth };
+      const app = createChatApp({ ...appOptions, ...(auth ? { auth } : {}), engine: kept.engine });
       let response: Response;
       try {
         response = await app.fetch(request, env, ctx as Parameters<ChatApp['fetch']>[2]);

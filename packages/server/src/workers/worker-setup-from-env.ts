@@ -1,5 +1,6 @@
 import { type ChatStore, createChatEngine, createMemoryChatStore } from '@company-chat/core';
 import { configFromEnv, type Env } from '../config/config-from-env.js';
+import { checkEnumeratedEnv } from '../config/enumerated-env.js';
 import type { WorkerAppSetup } from './create-worker.js';
 
 /** The Worker env bindings {@link workerSetupFromEnv} reads (vars and secrets in wrangler.toml). */
@@ -37,6 +38,7 @@ let memoryStore: ChatStore | undefined;
 export async function workerSetupFromEnv(env: CompanyChatWorkerEnv): Promise<WorkerAppSetup> {
   const vars: Env = {};
   for (const [key, value] of Object.entries(env)) if (typeof value === 'string') vars[key] = value;
+  checkEnumeratedEnv(vars);
   const config = configFromEnv(vars);
 
   let store: ChatStore;
