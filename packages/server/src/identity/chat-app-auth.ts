@@ -14,7 +14,7 @@ import {
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import { accountRoutes } from './account-routes.js';
-import { authenticateRequest } from './authenticate-request.js';
+import { type AuthenticateRequestOptions, authenticateRequest } from './authenticate-request.js';
 import { widgetTokenRoute } from './widget-token-route.js';
 
 /** Identity options of `createChatApp()`: configure the credentials you accept. */
@@ -64,7 +64,11 @@ export interface IdentityWiring {
  */
 export function wireIdentity(
   auth: ChatAppAuthOptions,
-  options: { dev: boolean; rateLimiter?: RateLimiter | undefined },
+  options: {
+    dev: boolean;
+    rateLimiter?: RateLimiter | undefined;
+    addressCeiling?: AuthenticateRequestOptions['addressCeiling'];
+  },
 ): IdentityWiring {
   const authenticator = createAuthenticator({
     ...(auth.jwt ? { jwt: auth.jwt } : {}),
@@ -90,6 +94,7 @@ export function wireIdentity(
   const middleware = authenticateRequest({
     authenticator,
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.addressCeiling ? { addressCeiling: options.addressCeiling } : {}),
     ...(auth.audit ? { audit: auth.audit } : {}),
     ...(auth.users ? { users: auth.users } : {}),
   }) as unknown as MiddlewareHandler<AppEnv>;
