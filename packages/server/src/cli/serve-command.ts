@@ -9,6 +9,7 @@ import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { forwardedClientAddress } from '../identity/client-address.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
+import { DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
 import { normaliseOrigin } from '../widget/cors-for-origins.js';
 
 /** Options of {@link runServe}. */
@@ -93,6 +94,18 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     log(`warning: COMPANY_CHAT_ALLOWED_ORIGINS entry ${JSON.stringify(o)} is not an http(s) origin; ignored.`);
   log(`Identity: ${identity.summary.join(', ')}.`);
   log(`Quotas: ${quotas.summary}.`);
+  if (quotas.quotas.rateLimiter) {
+    const perAddress = quotas.quotas.requestsPerMinutePerAddress ?? DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS;
+    log(
+      perAddress === 0
+        ? 'Per-address request ceiling: off.'
+        : `Per-address request ceiling: ${perAddress} requests a minute per client address, taken from ${
+            env.COMPANY_CHAT_TRUSTED_PROXY_HOPS?.trim() && env.COMPANY_CHAT_TRUSTED_PROXY_HOPS.trim() !== '0'
+              ? 'X-Forwarded-For (COMPANY_CHAT_TRUSTED_PROXY_HOPS)'
+              : 'the connection (behind a load balancer set COMPANY_CHAT_TRUSTED_PROXY_HOPS)'
+          }.`,
+    );
+  }
   if (dev) {
     log(
       `Development mode (${devMode.reason}): the X-User-Id header names the user (default "dev-user") and is ` +
