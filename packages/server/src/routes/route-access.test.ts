@@ -6,6 +6,7 @@ import {
   type Tiers,
 } from '@company-chat/core';
 import { describe, expect, it } from 'vitest';
+import { createIdentityApp } from '../../test/identity-app.js';
 import { createScriptedModel } from '../../test/scripted-model.js';
 import { parseSse } from '../../test/sse-client.js';
 import { createTestApp } from '../../test/test-app.js';
@@ -110,5 +111,31 @@ describe('limits count what they name', () => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('shared collections', () => {
+  it('take the admin role and, for an API key, the admin scope: a files key of an admin keeps to its own files', async () => {
+    const knowledge = createKnowledgeBase({
+      store: createMemoryKnowledgeStore(),
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    const { app, apiKeys } = await createIdentityApp(
+      { default: createScriptedModel({ deltas: ['x'] }) },
+      { knowledge },
+    );
+    const keyWith = async (scopes: Array<'chat' | 'files' | 'admin'>) =>
+      (await apiKeys.create({ tenantId: 'acme', userId: 'root', name: 'k', scopes, roles: ['user', 'admin'] })).key;
+    const upload = (key: string, collection?: string) => {
+      const form = new FormData();
+      form.append('file', new File(['Holidays: 30 days.'], 'policy.txt', { type: 'text/plain' }));
+      if (collection) form.append('collection', collection);
+      return app.request('/api/v1/files', { method: 'POST', body: form, headers: { 'x-api-key': key } });
+    };
+    expect((await upload(await keyWith(['chat']), 'handbook')).status).toBe(403);
+    const filesKey = await keyWith(['files']);
+    expect((await upload(filesKey, 'handbook')).status).toBe(403);
+    expect((await upload(filesKey)).status).toBe(201);
+    expect((await upload(await keyWith(['files', 'admin']), 'handbook')).status).toBe(201);
   });
 });
