@@ -86,7 +86,8 @@ export {
 } from './identity/api-keys.js';
 export { AuthenticationError, forbidden, UNAUTHENTICATED_MESSAGE, unauthenticated } from './identity/auth-errors.js';
 export { type Authenticator, type AuthenticatorOptions, createAuthenticator } from './identity/authenticator.js';
-export { authorize } from './identity/authorize.js';
+export { type AccessNeed, authorize, scopesOf } from './identity/authorize.js';
+export { type CachedUserDirectoryOptions, cacheUserDirectory } from './identity/cached-user-directory.js';
 export { type ClaimMapping, principalFromClaims } from './identity/claim-mapping.js';
 export {
   type AsymmetricAlgorithm,
@@ -120,6 +121,7 @@ export {
   type Principal,
   ROLES,
   type Role,
+  WIDGET_TOKEN_SCOPES,
 } from './identity/principal.js';
 export { createSqlAccountStore } from './identity/sql-account-store.js';
 export { createSqlApiKeyStore } from './identity/sql-api-key-store.js';
@@ -186,8 +188,21 @@ export type {
   ReservedCounter,
   ReserveInput,
 } from './quotas/quota-ledger.js';
-export type { RateLimiter, RateLimiterConfig, StreamLease } from './quotas/rate-limiter.js';
-export { DEFAULT_TIERS, type LimitName, resolveTier, type TierLimits, type Tiers } from './quotas/tiers.js';
+export {
+  RATE_WINDOW_MS,
+  type RateLimiter,
+  type RateLimiterConfig,
+  type RateLimitName,
+  type StreamLease,
+} from './quotas/rate-limiter.js';
+export {
+  DEFAULT_TIERS,
+  type LimitName,
+  messagesPerMinuteOf,
+  resolveTier,
+  type TierLimits,
+  type Tiers,
+} from './quotas/tiers.js';
 // Knowledge base (RAG): parsing, chunking, stores, retrieval, context prompt and the offline answerer.
 export { citationEvents, citedIndexes } from './rag/answer/citation-events.js';
 export {

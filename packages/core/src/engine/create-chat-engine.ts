@@ -1,4 +1,3 @@
-
 import { activePath } from '../conversations/conversation-tree.js';
 import { newId } from '../conversations/new-id.js';
 import type { Conversation, Message } from '../conversations/types.js';

@@ -1,8 +1,8 @@
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { LimitName } from './tiers.js';
 
-/** Who a limit belongs to. */
-export type LimitScope = 'user' | 'apiKey' | 'tenant';
+/** Who a limit belongs to: a user, an API key, a tenant, or a client address (the abuse ceiling). */
+export type LimitScope = 'user' | 'apiKey' | 'tenant' | 'address';
 
 /**
  * A 429: a budget (`quota_exceeded`) or a rate (`rate_limited`) is used up. The server sends

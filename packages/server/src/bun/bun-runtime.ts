@@ -5,6 +5,7 @@ import { CompanyChatError } from '@company-chat/core';
 
 /** The `Bun.serve()` options the adapter passes. */
 export interface BunServeConfig {
+  /** Bun passes its server, whose `requestIP()` gives the client address. */
   fetch(request: Request, server: BunServer): Response | Promise<Response>;
   port: number;
   hostname: string;

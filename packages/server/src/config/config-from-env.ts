@@ -1,4 +1,5 @@
 import { anthropic, azureOpenAI, type ChatModel, openai, router } from '@company-chat/core';
+import { ConfigError } from './config-error.js';
 
 /** Environment variables, as in `process.env`. */
 export type Env = Record<string, string | undefined>;
@@ -35,10 +36,7 @@ export const MODEL_VARIABLES_HELP = [
 const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-6';
 
-/** A configuration value that cannot work (the CLI prints it and exits). */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from './config-error.js';
 
 const value = (env: Env, name: string): string | undefined => {
   const v = env[name]?.trim();

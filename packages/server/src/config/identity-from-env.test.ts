@@ -130,6 +130,27 @@ describe('quotasFromEnv', () => {
     }
   });
 
+  it('warns about the deprecated requestsPerMinute and reads the per-address ceiling', async () => {
+    const old = await quotasFromEnv({
+      COMPANY_CHAT_TIERS: '{"free":{"requestsPerMinute":5},"pro":{"messagesPerMinute":60}}',
+    });
+    expect(old.warnings).toEqual([
+      expect.stringMatching(/requestsPerMinute \(tiers free\) is deprecated.*messagesPerMinute/),
+    ]);
+    expect(old.quotas.requestsPerMinutePerAddress).toBeUndefined();
+    const current = await quotasFromEnv({
+      COMPANY_CHAT_TIERS: '{"free":{"messagesPerMinute":10,"uploadsPerHour":20}}',
+      COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE: '0',
+    });
+    expect(current.warnings).toEqual([]);
+    expect(current.quotas.requestsPerMinutePerAddress).toBe(0);
+    for (const bad of ['-1', 'many', '1.5']) {
+      await expect(
+        quotasFromEnv({ COMPANY_CHAT_TIERS: '{"free":{}}', COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE: bad }),
+      ).rejects.toBeInstanceOf(ConfigError);
+    }
+  });
+
   it('refuses malformed tiers and a missing fallback tier', async () => {
     for (const tiers of ['not json', '{"free":{"tokensPerDay":-1}}', '{"free":{"tokens":1}}', '{"pro":{}}', '[]']) {
       await expect(quotasFromEnv({ COMPANY_CHAT_TIERS: tiers })).rejects.toBeInstanceOf(ConfigError);

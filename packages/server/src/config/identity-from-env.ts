@@ -41,6 +41,19 @@ const list = (v: string | undefined) =>
 /** What `COMPANY_CHAT_ADMIN_KEY` must look like. */
 export const ADMIN_KEY_PATTERN = /^cc_live_[0-9A-Za-z]{40}$/;
 
+const identityVariables = [
+  'COMPANY_CHAT_JWT_SECRET',
+  'COMPANY_CHAT_JWKS_URL',
+  'COMPANY_CHAT_WIDGET_SECRET',
+  'COMPANY_CHAT_ACCOUNTS_SECRET',
+  'COMPANY_CHAT_ADMIN_KEY',
+] as const;
+
+/** The identity variables that are set (names only), read before anything is opened. */
+export function identityVariablesSet(env: Env): string[] {
+  return identityVariables.filter((name) => value(env, name) !== undefined);
+}
+
 /**
  * Reads identity configuration:
  * - `COMPANY_CHAT_JWT_SECRET` (HS256/384/512) or `COMPANY_CHAT_JWKS_URL` (+ `COMPANY_CHAT_JWT_ALGORITHMS`,

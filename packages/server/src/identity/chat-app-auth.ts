@@ -16,7 +16,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import { accountRoutes } from './account-routes.js';
 import { authenticateRequest } from './authenticate-request.js';
-import { clientAddress } from './client-address.js';
+import { type ClientAddressOf, clientAddress } from './client-address.js';
 import { throttledResponse } from './throttled-response.js';
 import { widgetTokenRoute } from './widget-token-route.js';
 
@@ -75,7 +75,14 @@ export interface IdentityWiring {
  */
 export function wireIdentity(
   auth: ChatAppAuthOptions,
-  options: { dev: boolean; rateLimiter?: RateLimiter | undefined },
+  options: {
+    dev: boolean;
+    rateLimiter?: RateLimiter | undefined;
+    /** Per-address request ceiling per minute (0 or absent: none). */
+    addressRequestsPerMinute?: number;
+    /** The client address of a request. Default: the connection's, or `X-Forwarded-For` per `auth.trustProxy`. */
+    clientAddress?: ClientAddressOf;
+  },
 ): IdentityWiring {
   const authenticator = createAuthenticator({
     ...(auth.jwt ? { jwt: auth.jwt } : {}),
@@ -89,8 +96,9 @@ export function wireIdentity(
   // Read once per request, by the first middleware: body-limit middleware later replaces `c.req.raw`,
   // and with it the `cf` object that carries the address on Workers.
   const addresses = new WeakMap<Context, string | undefined>();
+  const addressOf: ClientAddressOf = options.clientAddress ?? ((c) => clientAddress(c, auth.trustProxy ?? 0));
   const address = (c: Context) => {
-    if (!addresses.has(c)) addresses.set(c, clientAddress(c, auth.trustProxy ?? 0));
+    if (!addresses.has(c)) addresses.set(c, addressOf(c));
     return addresses.get(c);
   };
   if (auth.accounts) {
@@ -121,6 +129,9 @@ export function wireIdentity(
   const middleware = authenticateRequest({
     authenticator,
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.addressRequestsPerMinute
+      ? { addressCeiling: { perMinute: options.addressRequestsPerMinute, clientAddress: address } }
+      : {}),
     ...(auth.audit ? { audit: auth.audit } : {}),
     ...(auth.users ? { users: auth.users } : {}),
   }) as unknown as MiddlewareHandler<AppEnv>;

@@ -1,5 +1,8 @@
 import type { Context } from 'hono';
 
+/** How the app learns a request's client address (per-address limits, sign-in throttle, audit). */
+export type ClientAddressOf = (c: Context) => string | undefined;
+
 /**
  * The client's address as the runtime saw it: the socket's peer on Node (`@hono/node-server` passes the
  * request as `env.incoming`) and on Bun (our `serve()` passes the server, whose `requestIP()` knows it),
@@ -60,4 +63,15 @@ export function normaliseAddress(raw: string): string {
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
+}
+
+/** The connection's peer address (see {@link socketAddress}), normalised; `X-Forwarded-For` ignored. */
+export const socketClientAddress: ClientAddressOf = (c) => clientAddress(c, 0);
+
+/**
+ * Behind `hops` reverse proxies of yours that each append to `X-Forwarded-For`: the address the
+ * outermost trusted proxy saw. Same as `auth.trustProxy: hops`.
+ */
+export function forwardedClientAddress(hops: number): ClientAddressOf {
+  return (c) => clientAddress(c, hops);
 }

@@ -6,16 +6,24 @@
 import { readFileSync } from 'node:fs';
 import { startChatTestServer } from '../../../core/src/client/testing/start-chat-test-server.js';
 import { createMemoryQuotaLedger } from '../../../core/src/quotas/memory-quota-ledger.js';
+import { createMemoryRateLimiter } from '../../../core/src/quotas/memory-rate-limiter.js';
 import { cannedReplies } from './fixtures/canned-replies.js';
 
 const seen: string[] = [];
 const server = await startChatTestServer({
   replies: cannedReplies,
   files: true,
-  // A daily token budget large enough for every test, so the widget shows the remaining quota.
+  // A daily token budget large enough for every test, so the widget shows the remaining quota, and the
+  // documented example rate of 10 messages a minute (every test chats as its own user).
   quotas: (() => {
-    const tiers = { free: { tokensPerDay: 1_000_000 } };
-    return { tiers, ledger: createMemoryQuotaLedger({ tiers }) };
+    const tiers = { free: { tokensPerDay: 1_000_000, messagesPerMinute: 10 } };
+    return {
+      tiers,
+      ledger: createMemoryQuotaLedger({ tiers }),
+      rateLimiter: createMemoryRateLimiter({ tiers }),
+      // Every test's browser shares one loopback address; the per-address ceiling has its own tests.
+      requestsPerMinutePerAddress: 0,
+    };
   })(),
   routes(app) {
     app.use('*', async (c, next) => {
