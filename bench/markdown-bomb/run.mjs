@@ -15,10 +15,13 @@ const STEP = 3;
 const TARGET_MS = 2000;
 
 const [bundle] = await bundleForBrowser(join(here, 'bench-entry.ts'));
-const browser = await launchBrowser();
 
-/** Streams one input in a fresh page; a run past the limit is stopped, one that throws is reported. */
+/**
+ * Streams one input in a fresh browser (a page stopped mid-run keeps its renderer busy, which would slow
+ * the next page on the same site); a run past the limit is stopped, one that throws is reported.
+ */
 async function measure(text) {
+  const browser = await launchBrowser();
   const page = await openScriptPage(browser, bundle.text);
   const clock = await mainThreadClock(page);
   const before = await clock();
@@ -36,7 +39,7 @@ async function measure(text) {
   const result = await Promise.race([run, limit]);
   clearTimeout(timer);
   if (!result.stopped) result.mainThread = (await clock()) - before;
-  await page.close().catch(() => {});
+  await browser.close();
   return result;
 }
 
@@ -69,7 +72,6 @@ for (const [name, text] of Object.entries(bombs)) {
     `${row}${col(`${Math.round(r.mainThread)} ms`)}${col(`${Math.round(r.update)} ms`)}${col(ratio)}${col(r.nodes, 11)}  ${isBaseline ? '' : ok ? 'ok' : 'MISSED'}`,
   );
 }
-await browser.close();
 console.log('');
 console.log(
   missed === 0
