@@ -1,5 +1,6 @@
 // ENGINE READY (lead, 06:23 UTC): persistence, RAG and quotas extend this file.
 
+import type { ChatStore } from '../conversations/chat-store.js';
 import { activePath } from '../conversations/conversation-tree.js';
 import { newId } from '../conversations/new-id.js';
 import type { Conversation, Message } from '../conversations/types.js';
@@ -16,15 +17,19 @@ import { consoleLogger } from './logger.js';
 import { makeTitle } from './make-title.js';
 import { replayTurn } from './replay-turn.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
+import { retryUntilStored } from './retry-until-stored.js';
 import { streamAnswer } from './stream-answer.js';
 import { loadDefaultTokenCounter } from './token-counter.js';
 
 const DEFAULT_CONTEXT_WINDOW = 8192;
 const DEFAULT_MAX_OUTPUT = 1024;
 const DEFAULT_MAX_MESSAGE_LENGTH = 32_000;
-// The store-level send lock outlives a crashed process by at most this (restart recovery frees it sooner);
+// The store-level send lock outlives a crashed process by at most this (then the sweep frees it);
 // a live answer renews it every third of it.
-const DEFAULT_LOCK_TTL_MS = 2 * 60_000;
+const DEFAULT_LOCK_TTL_MS = 60_000;
+const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
+const DEFAULT_RETRY_INITIAL_MS = 200;
+const DEFAULT_RETRY_MAX_MS = 5_000;
 
 /**
  * Creates the chat engine: it stores conversations, builds prompts within the model's context window,
@@ -55,6 +60,11 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
   }
   const logger = options.logger ?? consoleLogger;
+  const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  const storeRetry = {
+    initialMs: options.storeRetry?.initialMs ?? DEFAULT_RETRY_INITIAL_MS,
+    maxMs: options.storeRetry?.maxMs ?? DEFAULT_RETRY_MAX_MS,
+  };
   const checkpoint = { ...defaultCheckpointPolicy, ...options.checkpoint };
   const maxMessageLength = options.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
   const counter = options.tokenCounter ? Promise.resolve(options.tokenCounter) : loadDefaultTokenCounter();
@@ -62,6 +72,29 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   counter.catch(() => {});
 
   const shutdownController = new AbortController();
+  // Answers whose owner (this instance or another) stopped renewing their lock become `interrupted`
+  // and their conversations usable again, without waiting for a restart.
+  const sweepIntervalMs = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+  let sweeping = false;
+  const sweep =
+    sweepIntervalMs > 0
+      ? setInterval(() => {
+          if (sweeping) return;
+          sweeping = true;
+          store
+            .recoverAbandoned()
+            .then(
+              (count) => {
+                if (count > 0) logger.warn('marked answers whose owner stopped as interrupted', { count });
+              },
+              (error: unknown) => logger.warn('the sweep of abandoned answers failed', { error: String(error) }),
+            )
+            .finally(() => {
+              sweeping = false;
+            });
+        }, sweepIntervalMs)
+      : undefined;
+  (sweep as { unref?: () => void } | undefined)?.unref?.();
   const running = new Set<Promise<void>>();
   // The controllers of in-flight answers, aborted by shutdown(): one listener per send on the shared
   // shutdown signal would trip Node's MaxListenersExceededWarning past 10 concurrent answers.
@@ -164,11 +197,17 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
     const created = !conversation;
-    conversation ??= await store.createConversation(owner, {
-      title: makeTitle(input.content),
-      model: alias,
-      useKnowledge,
-    });
+    let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
+    if (!conversation) {
+      // The conversation and its first message in one transaction: concurrent retries of a first message
+      // (same clientMessageId) leave one conversation, not one empty conversation each.
+      started = await store.startConversation(
+        owner,
+        { title: makeTitle(input.content), model: alias, useKnowledge },
+        { content: input.content, clientMessageId: input.clientMessageId ?? null },
+      );
+      conversation = started.conversation;
+    }
     const conversationId = conversation.id;
     if (busy.has(conversationId)) {
       throw new CompanyChatError({
@@ -188,9 +227,18 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     input.signal?.addEventListener('abort', onClientAbort);
     if (input.signal?.aborted) controller.abort(input.signal.reason);
 
+    const requestId = input.requestId;
     const lockToken = newId();
-    const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
     let renewLock: ReturnType<typeof setInterval> | undefined;
+    let renewing: Promise<unknown> = Promise.resolve();
+    // Set when the answer's final write failed and is being retried: the lock is kept until it lands.
+    let pendingFinal: Promise<void> | undefined;
+    const retry = (what: string, details: Record<string, unknown>) => ({
+      ...storeRetry,
+      signal: shutdownController.signal,
+      onRetry: (error: unknown, attempt: number, waitMs: number) =>
+        logger.warn(`${what} failed; retrying`, { requestId, ...details, attempt, waitMs, error: String(error) }),
+    });
     try {
       // Across instances too (PostgreSQL): an atomic test-and-set on the conversation row.
       if (!(await store.lockConversation(owner, conversationId, lockToken, lockTtlMs))) {
@@ -201,12 +249,13 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         });
       }
       renewLock = setInterval(() => {
-        store.lockConversation(owner, conversationId, lockToken, lockTtlMs).catch(() => {});
+        renewing = store.lockConversation(owner, conversationId, lockToken, lockTtlMs).catch(() => {});
       }, lockTtlMs / 3);
       (renewLock as { unref?: () => void }).unref?.();
       const last = history[history.length - 1];
       // The user's message is committed before the provider is called: nothing the user typed is lost.
       const userMessage =
+        started?.message ??
         input.branch?.question ??
         (await store.appendMessage(owner, {
           conversationId,
@@ -244,31 +293,71 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       };
       yield { type: 'message-start', userMessageId: userMessage.id, messageId: answer.id, model: alias };
       yield* citationEvents(answer.id, knowledge?.passages ?? []);
+      const messageId = answer.id;
       yield* streamAnswer({
         store,
         owner,
-        messageId: answer.id,
+        messageId,
         model,
         request: prompt.request,
         signal: controller.signal,
         shutdownSignal: shutdownController.signal,
         checkpoint,
         logger,
+        ...(requestId === undefined ? {} : { requestId }),
+        async saveFinal(patch) {
+          try {
+            await store.updateMessage(owner, messageId, patch);
+            return true;
+          } catch (error) {
+            // The client already has the text: keep it here and write it as soon as the store is back.
+            logger.warn('could not save the answer; retrying in the background', {
+              requestId,
+              messageId,
+              error: String(error),
+            });
+            pendingFinal = retryUntilStored(
+              () => store.updateMessage(owner, messageId, patch),
+              retry('saving the answer', { messageId }),
+            ).then(
+              () => logger.info('answer saved after retrying', { requestId, messageId }),
+              (e: unknown) =>
+                logger.error('gave up saving the answer at shutdown; it will be marked interrupted', {
+                  requestId,
+                  messageId,
+                  error: String(e),
+                }),
+            );
+            return false;
+          }
+        },
       });
     } finally {
       // Also reached when the consumer stops iterating: make sure the upstream request is closed.
       controller.abort();
       inFlight.delete(controller);
       input.signal?.removeEventListener('abort', onClientAbort);
-      busy.delete(conversationId);
-      clearInterval(renewLock);
-      await store
-        .unlockConversation(owner, conversationId, lockToken)
-        .catch((e: unknown) =>
-          logger.error('could not release the conversation lock', { conversationId, error: String(e) }),
+      const release = async () => {
+        await pendingFinal;
+        clearInterval(renewLock);
+        // A renewal still in flight could take the lock again after the unlock.
+        await renewing;
+        await retryUntilStored(
+          () => store.unlockConversation(owner, conversationId, lockToken),
+          retry('releasing the conversation lock', { conversationId }),
+        ).catch((e: unknown) =>
+          logger.error('could not release the conversation lock', { requestId, conversationId, error: String(e) }),
         );
-      running.delete(done);
-      finished();
+        busy.delete(conversationId);
+        running.delete(done);
+        finished();
+      };
+      if (pendingFinal) {
+        // The stream ends now (message-end is sent); the write and the unlock finish in the background.
+        release().catch(() => {});
+      } else {
+        await release();
+      }
     }
   }
 
@@ -304,6 +393,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         isRetryable: true,
       });
       shutdownController.abort(reason);
+      clearInterval(sweep);
       for (const controller of inFlight) controller.abort(reason);
       await Promise.all(running);
     },
@@ -321,5 +411,6 @@ function pickTurn(input: RegenerateInput | EditInput): SendInput {
   if (input.model !== undefined) turn.model = input.model;
   if (input.signal !== undefined) turn.signal = input.signal;
   if ('clientMessageId' in input && input.clientMessageId !== undefined) turn.clientMessageId = input.clientMessageId;
+  if (input.requestId !== undefined) turn.requestId = input.requestId;
   return turn;
 }
