@@ -4,6 +4,7 @@ import { configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
 import { identityFromEnv, worstCaseFromModels } from '../config/identity-from-env.js';
 import { quotasFromEnv } from '../config/quotas-from-env.js';
+import { leaseFromEnv } from '../config/timeouts-from-env.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
@@ -46,6 +47,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     store,
     systemPrompt: config.systemPrompt,
     knowledge: knowledge.knowledge,
+    ...leaseFromEnv(env),
   });
   const widget = await loadWidgetAssets();
   const allowedOrigins = (env.COMPANY_CHAT_ALLOWED_ORIGINS ?? '')
@@ -63,6 +65,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     usage: identity.usage,
     knowledge: knowledge.knowledge,
     maxUploadBytes: knowledge.maxUploadBytes,
+    readiness: quotas.readiness,
   });
   const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: options.host ?? config.host });
 

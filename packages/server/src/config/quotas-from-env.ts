@@ -14,6 +14,8 @@ import { ConfigError, type Env } from './config-from-env.js';
 export interface QuotasFromEnv {
   quotas: ChatAppQuotaOptions;
   summary: string;
+  /** Readiness checks of what the quotas depend on (`redis` with `REDIS_URL`), for `/health/ready`. */
+  readiness: Record<string, () => Promise<unknown>>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function quotasFromEnv(env: Env): Promise<QuotasFromEnv> {
     return {
       quotas: { prices },
       summary: 'off (set COMPANY_CHAT_TIERS to enforce limits); usage and cost are still recorded',
+      readiness: {},
       close: async () => {},
     };
   }
@@ -87,6 +90,7 @@ export async function quotasFromEnv(env: Env): Promise<QuotasFromEnv> {
         rateLimiter: createRedisRateLimiter({ ...config, redis }),
       },
       summary: `tiers ${Object.keys(tiers).join(', ')} in Redis at ${new URL(redisUrl).host}`,
+      readiness: { redis: () => redis.ping() },
       close: async () => void (await redis.quit().catch(() => redis.disconnect())),
     };
   }
@@ -98,6 +102,7 @@ export async function quotasFromEnv(env: Env): Promise<QuotasFromEnv> {
       rateLimiter: createMemoryRateLimiter(config),
     },
     summary: `tiers ${Object.keys(tiers).join(', ')} in memory (one instance; set REDIS_URL for several)`,
+    readiness: {},
     close: async () => {},
   };
 }
