@@ -18,7 +18,9 @@ afterEach(async () => {
 });
 
 /** An engine on PostgreSQL through a proxy the test can cut, and a direct store to look at the truth. */
-async function setup() {
+async function setup(
+  lease: { lockTtlMs: number; sweepIntervalMs: number } = { lockTtlMs: 3_000, sweepIntervalMs: 500 },
+) {
   const { schema, drop } = await createTestSchema();
   cleanups.push(drop);
   const target = new URL(TEST_DATABASE_URL);
@@ -44,8 +46,7 @@ async function setup() {
     logger,
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
     checkpoint: { intervalMs: 0, everyDeltas: 1 },
-    lockTtlMs: 3_000,
-    sweepIntervalMs: 500,
+    ...lease,
     storeRetry: { initialMs: 50, maxMs: 250 },
   });
   cleanups.push(() => engine.shutdown());
@@ -164,6 +165,41 @@ describe('a database outage around an answer (PostgreSQL through a TCP proxy)', 
       expect(messageEnd(rest)?.savePending).toBeUndefined();
     });
   }
+});
+
+describe('an instance cut off from the database for longer than its lease', () => {
+  it('has its answer swept to interrupted and its conversation freed, then stores the full answer once back', async () => {
+    const { proxy, direct, engine, model } = await setup({ lockTtlMs: 600, sweepIntervalMs: 0 });
+    const turn = startTurn(engine, 'Tell me something');
+    const ids = await turn.started();
+    await sendAndWait(model, turn, 'Written before the outage. ');
+    await vi.waitFor(async () => {
+      expect((await direct.getMessage(owner, ids.messageId))?.content).toBe('Written before the outage. ');
+    }, eventually);
+    await proxy.refuse();
+    await sendAndWait(model, turn, 'Written during it.');
+
+    // Another instance (the direct store) sweeps: once the lease expires, the answer is interrupted with
+    // its last checkpoint and the conversation is usable again, while the owner is still cut off.
+    let swept = 0;
+    await vi.waitFor(async () => {
+      swept += await direct.recoverAbandoned();
+      expect(swept).toBe(1);
+    }, eventually);
+    expect(await direct.getMessage(owner, ids.messageId)).toMatchObject({
+      status: 'interrupted',
+      content: 'Written before the outage. ',
+    });
+    expect(await direct.lockConversation(owner, ids.conversationId, 'other-instance', 60_000)).toBe(true);
+    await direct.unlockConversation(owner, ids.conversationId, 'other-instance');
+
+    model.end();
+    await turn.done;
+    expect(messageEnd(turn.events)).toMatchObject({ status: 'complete', savePending: true });
+    await proxy.restore();
+    // The owner's retried final write replaces the interrupted row with everything the client received.
+    await expectStoredAsReceived(direct, turn, ids);
+  });
 });
 
 describe('two instances on one PostgreSQL', () => {
