@@ -1,12 +1,13 @@
 import { createChatEngine, createMemoryChatStore } from '@company-chat/core';
 import { createPostgresChatStore } from '@company-chat/core/postgres';
-import { connectRedis } from '@company-chat/core/redis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_REDIS_URL } from '../../core/src/quotas/redis/redis-test-client.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../../core/src/sql/test-postgres.js';
+import { gatedChatModel } from '../../core/test/outage/gated-chat-model.js';
 import { startTcpProxy } from '../../core/test/outage/tcp-proxy.js';
+import { quotasFromEnv } from '../src/config/quotas-from-env.js';
 import { createChatApp } from '../src/index.js';
-import { createScriptedModel } from './scripted-model.js';
+import { parseSse } from './sse-client.js';
 
 const eventually = { timeout: 30_000, interval: 50 };
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -34,12 +35,19 @@ async function setup() {
     timeouts: { connectTimeoutMs: 1_000, queryTimeoutMs: 1_000, statementTimeoutMs: 1_000 },
   });
   cleanups.push(() => store.close());
-  const redis = await connectRedis(redisProxy.rewrite(TEST_REDIS_URL), { commandTimeout: 1_000 });
-  cleanups.push(() => redis.disconnect());
+  // Redis as the CLI wires it from the environment: quotas in Redis, and Redis in the readiness checks.
+  const quotas = await quotasFromEnv({
+    COMPANY_CHAT_TIERS: '{"free":{"requestsPerMinute":1000}}',
+    REDIS_URL: redisProxy.rewrite(TEST_REDIS_URL),
+  });
+  cleanups.push(() => quotas.close());
+  const model = gatedChatModel();
   const engine = createChatEngine({
-    models: { default: createScriptedModel({ deltas: ['Hi'] }) },
+    models: { default: model },
     store,
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
+    storeRetry: { initialMs: 50, maxMs: 250 },
+    logger: { info() {}, warn() {}, error() {} },
   });
   cleanups.push(() => engine.shutdown());
   const logged: string[] = [];
@@ -47,10 +55,11 @@ async function setup() {
     engine,
     dev: true,
     logger: (message) => logged.push(message),
-    readiness: { redis: () => redis.ping() },
+    quotas: quotas.quotas,
+    readiness: quotas.readiness,
     readinessTimeoutMs: 1_500,
   });
-  return { app, pgProxy, redisProxy, logged };
+  return { app, pgProxy, redisProxy, logged, model };
 }
 
 const readiness = async (app: Awaited<ReturnType<typeof setup>>['app'], path = '/health/ready') => {
@@ -112,6 +121,49 @@ describe('/health/live, /health/ready and store_unavailable while PostgreSQL or 
       }, eventually);
     });
   }
+
+  it('PostgreSQL refused at the end of an SSE answer: message-end arrives, the stored answer equals the text sent', async () => {
+    const { app, pgProxy, model } = await setup();
+    const headers = { 'content-type': 'application/json', 'x-user-id': 'u' };
+    const res = await app.request('/api/v1/chat', { method: 'POST', headers, body: JSON.stringify({ content: 'Hi' }) });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let body = '';
+    const readUntil = async (done: (events: ReturnType<typeof parseSse>) => boolean) => {
+      while (!done(parseSse(body))) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        body += decoder.decode(chunk.value, { stream: true });
+      }
+      return parseSse(body);
+    };
+    await readUntil((events) => events.some((e) => e.event === 'message-start'));
+    model.send('Everything the user ');
+    model.send('saw on the screen.');
+    await readUntil((events) => events.filter((e) => e.event === 'text-delta').length === 2);
+    await pgProxy.refuse();
+    model.end();
+    const events = await readUntil(() => false);
+    expect(events.some((e) => e.event === 'error')).toBe(false);
+    expect(events.at(-1)).toMatchObject({ event: 'message-end', data: { status: 'complete', savePending: true } });
+    const conversationId = events[0]!.data.conversation.id;
+
+    await pgProxy.restore();
+    await vi.waitFor(async () => {
+      const stored = await app.request(`/api/v1/conversations/${conversationId}`, { headers });
+      const { messages } = await stored.json();
+      expect(messages.at(-1)).toMatchObject({ status: 'complete', content: 'Everything the user saw on the screen.' });
+    }, eventually);
+    // The conversation is not left busy: the next message is accepted.
+    const next = await app.request('/api/v1/chat', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ content: 'And now?', conversationId }),
+    });
+    expect(next.status).toBe(200);
+    model.end();
+    await next.text();
+  });
 
   it('ready is 503 when no model is configured; live stays 200', async () => {
     const engine = createChatEngine({ models: {}, store: createMemoryChatStore() });
