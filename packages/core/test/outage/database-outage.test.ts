@@ -203,7 +203,7 @@ describe('an instance cut off from the database for longer than its lease', () =
 });
 
 describe('two instances on one PostgreSQL', () => {
-  it("restarting or sweeping on one never marks the other's live answer interrupted", async () => {
+  it("restarting or sweeping on one never marks the other's live answer interrupted, only abandoned ones", async () => {
     const { schema, drop } = await createTestSchema();
     cleanups.push(drop);
     const open = async (sweeps?: { count: number }) => {
@@ -233,10 +233,21 @@ describe('two instances on one PostgreSQL', () => {
     };
 
     const modelA = gatedChatModel();
-    const a = engineOn(await open(), modelA);
+    const storeA = await open();
+    const a = engineOn(storeA, modelA);
     const turn = startTurn(a, 'A long question');
     const ids = await turn.started();
     await sendAndWait(modelA, turn, 'A is still answering');
+    // An answer whose instance crashed: its lease has expired.
+    const crashed = await storeA.createConversation(owner, { title: 'crashed elsewhere' });
+    expect(await storeA.lockConversation(owner, crashed.id, 'crashed-instance', 1)).toBe(true);
+    const abandoned = await storeA.appendMessage(owner, {
+      conversationId: crashed.id,
+      parentId: null,
+      role: 'assistant',
+      content: 'half an answer',
+      status: 'streaming',
+    });
 
     // Instance B starts (start-up recovery) and sweeps many times over several lock lifetimes.
     const sweeps = { count: 0 };
@@ -246,6 +257,12 @@ describe('two instances on one PostgreSQL', () => {
     // And instance C restarts meanwhile: its start-up recovery leaves A's answer alone too.
     const storeC = await open();
     expect(await storeC.getMessage(owner, ids.messageId)).toMatchObject({ status: 'streaming' });
+    // The sweeps took the abandoned answer, and only it.
+    expect(await storeC.getMessage(owner, abandoned!.id)).toMatchObject({
+      status: 'interrupted',
+      content: 'half an answer',
+    });
+    expect(await storeC.lockConversation(owner, crashed.id, 'next', 60_000)).toBe(true);
 
     modelA.end();
     await turn.done;
