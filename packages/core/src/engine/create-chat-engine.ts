@@ -2,13 +2,13 @@
 
 import type { ChatStore } from '../conversations/chat-store.js';
 import { activePath } from '../conversations/conversation-tree.js';
-import { newId } from '../conversations/new-id.js';
 import type { Conversation, Message } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatModel, ChatModelMessage } from '../providers/chat-model.js';
 import { citationEvents } from '../rag/answer/citation-events.js';
 import { type PromptKnowledge, retrieveForPrompt } from '../rag/prompt/with-knowledge.js';
 import { defaultCheckpointPolicy } from './answer-checkpointer.js';
+import { AnswerLease } from './answer-lease.js';
 import { buildPrompt } from './build-prompt.js';
 import type { ChatEngine, ChatEngineOptions, EditInput, ModelInfo, RegenerateInput, SendInput } from './chat-engine.js';
 import type { ChatEvent } from './chat-events.js';
@@ -17,8 +17,8 @@ import { consoleLogger } from './logger.js';
 import { makeTitle } from './make-title.js';
 import { replayTurn } from './replay-turn.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
-import { retryUntilStored } from './retry-until-stored.js';
 import { streamAnswer } from './stream-answer.js';
+import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
 import { loadDefaultTokenCounter } from './token-counter.js';
 
 const DEFAULT_CONTEXT_WINDOW = 8192;
@@ -72,29 +72,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   counter.catch(() => {});
 
   const shutdownController = new AbortController();
-  // Answers whose owner (this instance or another) stopped renewing their lock become `interrupted`
-  // and their conversations usable again, without waiting for a restart.
-  const sweepIntervalMs = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
-  let sweeping = false;
-  const sweep =
-    sweepIntervalMs > 0
-      ? setInterval(() => {
-          if (sweeping) return;
-          sweeping = true;
-          store
-            .recoverAbandoned()
-            .then(
-              (count) => {
-                if (count > 0) logger.warn('marked answers whose owner stopped as interrupted', { count });
-              },
-              (error: unknown) => logger.warn('the sweep of abandoned answers failed', { error: String(error) }),
-            )
-            .finally(() => {
-              sweeping = false;
-            });
-        }, sweepIntervalMs)
-      : undefined;
-  (sweep as { unref?: () => void } | undefined)?.unref?.();
+  const stopSweep = sweepAbandonedAnswers(store, options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS, logger);
   const running = new Set<Promise<void>>();
   // The controllers of in-flight answers, aborted by shutdown(): one listener per send on the shared
   // shutdown signal would trip Node's MaxListenersExceededWarning past 10 concurrent answers.
@@ -228,30 +206,25 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     if (input.signal?.aborted) controller.abort(input.signal.reason);
 
     const requestId = input.requestId;
-    const lockToken = newId();
-    let renewLock: ReturnType<typeof setInterval> | undefined;
-    let renewing: Promise<unknown> = Promise.resolve();
-    // Set when the answer's final write failed and is being retried: the lock is kept until it lands.
-    let pendingFinal: Promise<void> | undefined;
-    const retry = (what: string, details: Record<string, unknown>) => ({
-      ...storeRetry,
-      signal: shutdownController.signal,
-      onRetry: (error: unknown, attempt: number, waitMs: number) =>
-        logger.warn(`${what} failed; retrying`, { requestId, ...details, attempt, waitMs, error: String(error) }),
+    const lease = new AnswerLease({
+      store,
+      owner,
+      conversationId,
+      ttlMs: lockTtlMs,
+      retry: storeRetry,
+      shutdownSignal: shutdownController.signal,
+      logger,
+      requestId,
     });
     try {
       // Across instances too (PostgreSQL): an atomic test-and-set on the conversation row.
-      if (!(await store.lockConversation(owner, conversationId, lockToken, lockTtlMs))) {
+      if (!(await lease.take())) {
         throw new CompanyChatError({
           code: 'conversation_busy',
           message: 'An answer is already being written in this conversation.',
           isRetryable: true,
         });
       }
-      renewLock = setInterval(() => {
-        renewing = store.lockConversation(owner, conversationId, lockToken, lockTtlMs).catch(() => {});
-      }, lockTtlMs / 3);
-      (renewLock as { unref?: () => void }).unref?.();
       const last = history[history.length - 1];
       // The user's message is committed before the provider is called: nothing the user typed is lost.
       const userMessage =
@@ -305,59 +278,20 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         checkpoint,
         logger,
         ...(requestId === undefined ? {} : { requestId }),
-        async saveFinal(patch) {
-          try {
-            await store.updateMessage(owner, messageId, patch);
-            return true;
-          } catch (error) {
-            // The client already has the text: keep it here and write it as soon as the store is back.
-            logger.warn('could not save the answer; retrying in the background', {
-              requestId,
-              messageId,
-              error: String(error),
-            });
-            pendingFinal = retryUntilStored(
-              () => store.updateMessage(owner, messageId, patch),
-              retry('saving the answer', { messageId }),
-            ).then(
-              () => logger.info('answer saved after retrying', { requestId, messageId }),
-              (e: unknown) =>
-                logger.error('gave up saving the answer at shutdown; it will be marked interrupted', {
-                  requestId,
-                  messageId,
-                  error: String(e),
-                }),
-            );
-            return false;
-          }
-        },
+        saveFinal: (patch) => lease.saveFinal(messageId, patch),
       });
     } finally {
       // Also reached when the consumer stops iterating: make sure the upstream request is closed.
       controller.abort();
       inFlight.delete(controller);
       input.signal?.removeEventListener('abort', onClientAbort);
-      const release = async () => {
-        await pendingFinal;
-        clearInterval(renewLock);
-        // A renewal still in flight could take the lock again after the unlock.
-        await renewing;
-        await retryUntilStored(
-          () => store.unlockConversation(owner, conversationId, lockToken),
-          retry('releasing the conversation lock', { conversationId }),
-        ).catch((e: unknown) =>
-          logger.error('could not release the conversation lock', { requestId, conversationId, error: String(e) }),
-        );
+      // With a healthy store the lock is released before the stream ends; through an outage the answer's
+      // write and the release finish in the background and the stream ends now (message-end is sent).
+      await lease.release(() => {
         busy.delete(conversationId);
         running.delete(done);
         finished();
-      };
-      if (pendingFinal) {
-        // The stream ends now (message-end is sent); the write and the unlock finish in the background.
-        release().catch(() => {});
-      } else {
-        await release();
-      }
+      });
     }
   }
 
@@ -393,7 +327,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         isRetryable: true,
       });
       shutdownController.abort(reason);
-      clearInterval(sweep);
+      stopSweep();
       for (const controller of inFlight) controller.abort(reason);
       await Promise.all(running);
     },
