@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { markedLexerOnly } from './scripts/marked-lexer-only.mjs';
 
 // Lit records its versions on globalThis (`litHtmlVersions`, ...) and keeps decorator metadata in a
 // global `litPropertyMetadata`. The script-tag bundle must leak nothing onto the host page, so those
@@ -66,7 +67,7 @@ export default defineConfig([
     target: 'es2021',
     platform: 'browser',
     noExternal: [/.*/],
-    esbuildPlugins: [dropLitVersionGlobals, minifyCssLiterals],
+    esbuildPlugins: [dropLitVersionGlobals, minifyCssLiterals, markedLexerOnly],
     // Built from the workspace sources, so the bundle never depends on a stale core dist/.
     esbuildOptions(options) {
       options.conditions = ['@company-chat/source', 'module', 'browser', 'import', 'default'];

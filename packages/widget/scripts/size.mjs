@@ -1,4 +1,4 @@
-// Bundle budget: min+gz size of dist/company-chat.js (the script-tag build), failing past 30 KB.
+// Bundle budget: min+gz size of dist/company-chat.js (the script-tag build), failing past 45 KB.
 // Prints deep-chat's published bundle size for reference when that package is installed.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 30 * 1024;
+const BUDGET = 45 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const file = join(root, 'dist', 'company-chat.js');
 if (!existsSync(file)) {
