@@ -9,6 +9,13 @@ import { type RenderContext, renderBlock } from './render-markdown.js';
 const STEP_CHARS = 4000;
 /** Main-thread time one frame may spend rendering before the rest moves to the next frame. */
 const FRAME_BUDGET_MS = 12;
+/**
+ * After re-lexing the unfinished tail took `t` ms, the next re-lex waits `TAIL_PAUSE × t` ms, so a huge
+ * or hostile open block uses at most a third of the main thread however fast its text arrives.
+ */
+const TAIL_PAUSE = 2;
+/** Re-lexing the tail faster than this needs no pause: ordinary answers render every token at once. */
+const CHEAP_TAIL_MS = 2;
 
 interface TailNode {
   raw: string;
@@ -57,6 +64,7 @@ export class CcMarkdown extends LitElement {
   #tail: TailNode[] = [];
   #enhanced = new WeakSet<Element>();
   #frame = false;
+  #nextTailLexAt = 0;
   #quietSince = '';
   #idle: Promise<void> = Promise.resolve();
   #resolveIdle: (() => void) | null = null;
@@ -71,6 +79,12 @@ export class CcMarkdown extends LitElement {
   /** Resolves once everything received so far is rendered exactly (slices done, tail up to date). */
   get settled(): Promise<void> {
     return this.updateComplete.then(() => this.#idle);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Frames do not run for a detached element: catch up on what arrived meanwhile.
+    if (this.hasUpdated) this.#process();
   }
 
   protected override render() {
@@ -119,7 +133,10 @@ export class CcMarkdown extends LitElement {
           const nl = content.indexOf('\n', this.#fed + STEP_CHARS);
           end = nl < 0 ? content.length : nl + 1;
         }
-        md.update(end === content.length ? content : content.slice(0, end));
+        const text = end === content.length ? content : content.slice(0, end);
+        const lexStart = performance.now();
+        md.update(text, lexStart < this.#nextTailLexAt);
+        if (!md.staleTail) this.#pauseTail(lexStart);
         this.#fed = end;
       }
       const done = this.#renderCommitted(started);
@@ -147,15 +164,23 @@ export class CcMarkdown extends LitElement {
       if (this.#fed < this.content.length || this.#committedNodes.length < this.#md.committed.length) {
         return this.#process();
       }
-      // The text kept changing since the last frame: let the stream go on, look again next frame.
-      if (this.content !== this.#quietSince && this.streaming) return this.#schedule();
+      // The text kept changing since the last frame, or the tail was just re-lexed: look again next frame.
+      const now = performance.now();
+      if (now < this.#nextTailLexAt || (this.content !== this.#quietSince && this.streaming)) return this.#schedule();
       this.#md.flush();
+      this.#pauseTail(now);
       this.#renderRevised();
       this.#renderCommitted(performance.now(), Number.POSITIVE_INFINITY);
       this.#renderTail();
       if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhance(t.node);
       this.#markIdle();
     });
+  }
+
+  #pauseTail(started: number): void {
+    const now = performance.now();
+    const spent = now - started;
+    this.#nextTailLexAt = spent < CHEAP_TAIL_MS ? 0 : now + TAIL_PAUSE * spent;
   }
 
   #markIdle(): void {

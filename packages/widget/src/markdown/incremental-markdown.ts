@@ -1,5 +1,5 @@
 import type { Links, Token } from 'marked';
-import { lexMarkdown, linksOf } from './markdown-lexer.js';
+import { InlineMemo, lexMarkdown, linksOf } from './markdown-lexer.js';
 
 /** A finished top-level block: its tokens never change, except when a link definition it uses appears. */
 export interface CommittedBlock {
@@ -13,8 +13,8 @@ export interface CommittedBlock {
  * appended since then amounts to 1/TAIL_RATIO of that cost: a huge open block (one long list or table)
  * then costs a constant amount of lexing per appended character instead of its whole length per token.
  */
-const SMALL_TAIL_WORK = 4096;
-const TAIL_RATIO = 16;
+const SMALL_TAIL_WORK = 2048;
+const TAIL_RATIO = 8;
 
 const label = (raw: string) => raw.toLowerCase().replace(/\s+/g, ' ').trim();
 const bracketed = /\[((?:\\[\s\S]|[^[\]\\]){1,999})\]/g;
@@ -60,6 +60,8 @@ export class IncrementalMarkdown {
   #tailLinks: Links = {};
   #labelIndex = new Map<string, number[]>();
   #revised: number[] = [];
+  readonly #memo = new InlineMemo();
+  #relinkedAt = 0;
 
   /** @param math whether `$…$`, `$$…$$`, `\(…\)` and `\[…\]` are math. */
   constructor(math = true) {
@@ -68,9 +70,10 @@ export class IncrementalMarkdown {
 
   /**
    * Updates to the full text so far. Appends are incremental; any other change starts over. Only the
-   * appended part is examined: committed text never changes while an answer streams.
+   * appended part is examined: committed text never changes while an answer streams. With `deferTail`
+   * (a renderer that is out of time for this frame) the text is only recorded, as when the tail is stale.
    */
-  update(full: string): void {
+  update(full: string, deferTail = false): void {
     if (full === this.#raw) return;
     if (!this.#extends(full)) this.reset();
     let text = (this.#pendingCr ? '\r' : '') + full.slice(this.#raw.length);
@@ -82,7 +85,8 @@ export class IncrementalMarkdown {
     if (!text) return;
     this.#src += text;
     this.#appendedSinceLex += text.length;
-    if (this.#lastTailWork > SMALL_TAIL_WORK && this.#appendedSinceLex * TAIL_RATIO < this.#lastTailWork) {
+    const behind = this.#appendedSinceLex * TAIL_RATIO < this.#lastTailWork;
+    if (deferTail || (this.#lastTailWork > SMALL_TAIL_WORK && behind)) {
       this.staleTail = true;
       return;
     }
@@ -100,7 +104,8 @@ export class IncrementalMarkdown {
       this.staleTail = true;
     }
     if (this.staleTail) this.#lexTail();
-    this.#relink();
+    if (this.#relinkedAt !== this.linksVersion) this.#relink();
+    this.#relinkedAt = this.linksVersion;
   }
 
   /** Indexes of committed blocks replaced since the last call (their rendering is out of date). */
@@ -126,6 +131,7 @@ export class IncrementalMarkdown {
     this.#tailLinks = {};
     this.#labelIndex.clear();
     this.#revised = [];
+    this.#memo.clear();
   }
 
   // An answer only grows while it streams (a regenerated or edited one arrives as new text), so comparing
@@ -140,13 +146,18 @@ export class IncrementalMarkdown {
     this.staleTail = false;
     this.#appendedSinceLex = 0;
     const src = this.#src.slice(this.#tailStart);
-    const tokens = lexMarkdown(src, this.#links, this.#math);
+    let tokens = lexMarkdown(src, this.#links, this.#math, this.#memo);
+    const tailLinks = linksOf(tokens);
+    if (JSON.stringify(tailLinks) !== JSON.stringify(this.#tailLinks)) {
+      // The memo's inline tokens were lexed without these definitions: lex again without it.
+      this.#linksChanged();
+      this.work += workOf(tokens);
+      tokens = lexMarkdown(src, this.#links, this.#math, this.#memo);
+    }
+    this.#tailLinks = tailLinks;
     const work = workOf(tokens);
     this.work += work;
     this.#lastTailWork = work;
-    const tailLinks = linksOf(tokens);
-    if (JSON.stringify(tailLinks) !== JSON.stringify(this.#tailLinks)) this.linksVersion++;
-    this.#tailLinks = tailLinks;
     // A block is closed once a later block starts on a complete line followed by another complete line
     // (a table's header row is only one once the delimiter row below it is complete).
     const last = src.lastIndexOf('\n');
@@ -174,7 +185,7 @@ export class IncrementalMarkdown {
       const tag = label(token.tag);
       if (!this.#links[tag]) {
         this.#links[tag] = { href: token.href, title: token.title };
-        this.linksVersion++;
+        this.#linksChanged();
         this.#relink(tag);
       }
       return;
@@ -186,6 +197,11 @@ export class IncrementalMarkdown {
       if (list) list.push(index);
       else this.#labelIndex.set(name, [index]);
     }
+  }
+
+  #linksChanged(): void {
+    this.linksVersion++;
+    this.#memo.clear();
   }
 
   #effectiveHref(name: string): string | undefined {

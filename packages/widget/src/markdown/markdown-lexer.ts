@@ -50,17 +50,59 @@ const mathOptions = (() => {
 })();
 
 /**
+ * Inline tokens by source text, across the lexes of a growing block: a long list or table re-lexed on
+ * every token then inline-lexes only its changed last item or row. Lookups read the previous lex's
+ * entries; what the current lex uses is kept for the next one.
+ */
+export class InlineMemo {
+  #previous = new Map<string, Token[]>();
+  #current = new Map<string, Token[]>();
+
+  /** The inline tokens lexed for `src` in the previous or current lex, if any. */
+  get(src: string): Token[] | undefined {
+    return this.#current.get(src) ?? this.#previous.get(src);
+  }
+
+  /** Records the inline tokens of `src` for the next lex. */
+  set(src: string, tokens: Token[]): void {
+    this.#current.set(src, tokens);
+  }
+
+  /** Ends a lex: entries it did not use are dropped. */
+  rotate(): void {
+    this.#previous = this.#current;
+    this.#current = new Map();
+  }
+
+  /** Drops everything (link definitions changed, so cached references may resolve differently). */
+  clear(): void {
+    this.#previous.clear();
+    this.#current.clear();
+  }
+}
+
+/**
  * Lexes markdown into marked tokens (CommonMark + GFM, optionally math), starting from the link
  * reference definitions already known from earlier parts of the answer.
  */
-export function lexMarkdown(src: string, links: Links, math: boolean): Token[] {
+export function lexMarkdown(src: string, links: Links, math: boolean, memo?: InlineMemo): Token[] {
   const lexer = new Lexer({
     ...baseOptions,
     tokenizer: new BoundedTokenizer(),
     extensions: math ? mathOptions : null,
   });
   Object.assign(lexer.tokens.links, links);
-  return lexer.lex(src);
+  // What `lexer.lex` does, with the inline pass going through the memo.
+  const tokens = lexer.blockTokens(src.replace(/\r\n?/g, '\n'), lexer.tokens);
+  for (const item of lexer.inlineQueue) {
+    const cached = memo?.get(item.src);
+    if (cached) item.tokens.push(...cached);
+    else lexer.inlineTokens(item.src, item.tokens);
+    memo?.set(item.src, item.tokens);
+  }
+  lexer.inlineQueue = [];
+  memo?.rotate();
+  return tokens;
 }
 
 /** The link reference definitions a token list defines (first definition wins, as in CommonMark). */
