@@ -1,9 +1,11 @@
 import { css, LitElement, nothing, type PropertyValues } from 'lit';
+import type { Token, Tokens } from 'marked';
 import { defineElement } from '../define-element.js';
+import { completeOpenMarkdown } from './complete-open-markdown.js';
 import { IncrementalMarkdown } from './incremental-markdown.js';
 import type { MarkdownEnhancers } from './markdown-enhancers.js';
 import { markdownStyles } from './markdown-styles.js';
-import { type RenderContext, renderBlock } from './render-markdown.js';
+import { type RenderContext, renderBlock, renderListItem } from './render-markdown.js';
 
 /** How much new text one step lexes when a lot arrives at once (a backlog, a fast model). */
 const STEP_CHARS = 4000;
@@ -22,7 +24,10 @@ interface TailNode {
   node: Node | null;
   /** The link definitions it was rendered with (a reference may resolve differently since). */
   linksVersion: number;
+  token?: Token;
 }
+
+const completable = new Set(['paragraph', 'heading', 'list', 'blockquote']);
 
 const nextFrame = (fn: () => void) =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 16);
@@ -238,12 +243,13 @@ export class CcMarkdown extends LitElement {
   #renderTail(): void {
     const old = this.#tail;
     const linksVersion = this.#md.linksVersion;
-    const next: TailNode[] = this.#md.tail.map((token, i) => {
+    const next: TailNode[] = this.#shownTail().map((token, i) => {
       const prev = old[i];
       if (prev && prev.raw === token.raw && (prev.linksVersion === linksVersion || !token.raw.includes('['))) {
         return prev;
       }
-      return { raw: token.raw, node: renderBlock(token, this.context), linksVersion };
+      const patched = prev && token.type === 'list' && this.#patchList(prev, token as Tokens.List, linksVersion);
+      return patched || { raw: token.raw, node: renderBlock(token, this.context), linksVersion, token };
     });
     const keep = new Set(next.map((t) => t.node));
     for (const t of old) if (t.node && !keep.has(t.node)) t.node.parentNode?.removeChild(t.node);
@@ -256,6 +262,46 @@ export class CcMarkdown extends LitElement {
       ref = node;
     }
     this.#tail = next;
+  }
+
+  // A growing list keeps the DOM of its unchanged items: only the changed (usually the last) one is rebuilt.
+  #patchList(prev: TailNode, token: Tokens.List, linksVersion: number): TailNode | null {
+    const list = prev.node;
+    const before = prev.token;
+    if (
+      !(list instanceof HTMLElement) ||
+      before?.type !== 'list' ||
+      before.ordered !== token.ordered ||
+      before.start !== token.start ||
+      before.loose !== token.loose ||
+      prev.linksVersion !== linksVersion
+    ) {
+      return null;
+    }
+    token.items.forEach((item, k) => {
+      const current = list.children[k];
+      if (current && before.items[k]?.raw === item.raw) return;
+      const li = renderListItem(item, token.loose, this.context);
+      if (current) current.replaceWith(li);
+      else list.append(li);
+    });
+    while (list.children.length > token.items.length) list.lastElementChild?.remove();
+    return { raw: token.raw, node: list, linksVersion, token };
+  }
+
+  // While streaming, the last block shows with its open emphasis, code span or link completed.
+  #shownTail(): Token[] {
+    const tail = this.#md.tail;
+    if (!this.streaming) return tail;
+    let i = tail.length - 1;
+    while (i >= 0 && tail[i]?.type === 'space') i--;
+    const last = tail[i];
+    if (!last || !completable.has(last.type)) return tail;
+    const completed = completeOpenMarkdown(last.raw);
+    if (completed === last.raw) return tail;
+    const shown = this.#md.lexAside(completed).filter((t) => t.type !== 'space');
+    if (shown.length !== 1 || shown[0]?.type !== last.type) return tail;
+    return [...tail.slice(0, i), shown[0], ...tail.slice(i + 1)];
   }
 
   // Calls the enhancers once per finished code block and math node.

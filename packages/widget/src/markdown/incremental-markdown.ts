@@ -108,6 +108,11 @@ export class IncrementalMarkdown {
     this.#relinkedAt = this.linksVersion;
   }
 
+  /** Lexes other text (a display variant of the tail) with the same options and link definitions. */
+  lexAside(src: string): Token[] {
+    return lexMarkdown(src, { ...this.#tailLinks, ...this.#links }, this.#math);
+  }
+
   /** Indexes of committed blocks replaced since the last call (their rendering is out of date). */
   takeRevised(): number[] {
     const revised = this.#revised;

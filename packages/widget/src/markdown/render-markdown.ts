@@ -103,31 +103,31 @@ function renderCode(token: Tokens.Code, ctx: RenderContext): HTMLElement {
 }
 
 function renderList(token: Tokens.List, ctx: RenderContext): HTMLElement {
-  const items = token.items.map((item) => {
-    const children: (Node | string | null)[] = [];
-    let checkbox: HTMLInputElement | null = null;
-    if (item.task) {
-      checkbox = h('input', { type: 'checkbox', disabled: '', checked: item.checked ? '' : null });
-    }
-    for (const t of item.tokens) {
-      if (t.type === 'checkbox') continue;
-      // A tight item's text renders without <p> margins; a loose item's text is a paragraph.
-      if (t.type === 'text' && !token.loose) {
-        children.push(t.tokens ? renderInlines(t.tokens, ctx) : decodeEntities(t.text));
-      } else {
-        children.push(renderBlock(t.type === 'text' ? { ...t, type: 'paragraph' } : t, ctx));
-      }
-    }
-    if (checkbox) {
-      const first = children[0];
-      if (first instanceof HTMLParagraphElement) first.prepend(checkbox, ' ');
-      else children.unshift(checkbox, ' ');
-    }
-    return h('li', item.task ? { class: 'task-list-item' } : null, ...children);
-  });
+  const items = token.items.map((item) => renderListItem(item, token.loose, ctx));
   if (!token.ordered) return h('ul', null, ...items);
   const start = typeof token.start === 'number' && token.start !== 1 ? String(token.start) : null;
   return h('ol', { start }, ...items);
+}
+
+/** Renders one item of a list (`loose`: its text is in paragraphs); task items get a disabled checkbox. */
+export function renderListItem(item: Tokens.ListItem, loose: boolean, ctx: RenderContext): HTMLLIElement {
+  const children: (Node | string | null)[] = [];
+  for (const t of item.tokens) {
+    if (t.type === 'checkbox') continue;
+    // A tight item's text renders without <p> margins; a loose item's text is a paragraph.
+    if (t.type === 'text' && !loose) {
+      children.push(t.tokens ? renderInlines(t.tokens, ctx) : decodeEntities(t.text));
+    } else {
+      children.push(renderBlock(t.type === 'text' ? { ...t, type: 'paragraph' } : t, ctx));
+    }
+  }
+  if (item.task) {
+    const checkbox = h('input', { type: 'checkbox', disabled: '', checked: item.checked ? '' : null });
+    const first = children[0];
+    if (first instanceof HTMLParagraphElement) first.prepend(checkbox, ' ');
+    else children.unshift(checkbox, ' ');
+  }
+  return h('li', item.task ? { class: 'task-list-item' } : null, ...children);
 }
 
 // CSS classes instead of style attributes: inline styles would need 'unsafe-inline' under a strict CSP.

@@ -76,6 +76,42 @@ describe('<cc-markdown>: chat answers', () => {
   });
 });
 
+describe('<cc-markdown>: while streaming', () => {
+  it('shows open emphasis, code spans and links completed, and the exact text once the stream ends', async () => {
+    const el = markdownElement();
+    el.streaming = true;
+    el.content = 'Intro.\n\nThis is **really imp';
+    await el.settled;
+    equal(body(el).querySelector('strong')?.textContent, 'really imp', 'bold at once');
+    el.content = 'Intro.\n\nThis is **really important**, see [the docs](https://exa';
+    await el.settled;
+    equal(body(el).lastElementChild.textContent, 'This is really important, see the docs', 'no raw link syntax');
+    el.content += 'mple.com/docs) and `npm i';
+    await el.settled;
+    equal(body(el).querySelector('p:last-child code')?.textContent, 'npm i', 'open code span');
+    el.streaming = false;
+    await el.settled;
+    equal(
+      body(el).lastElementChild.textContent,
+      'This is really important, see the docs and `npm i',
+      'exact once finished',
+    );
+  });
+
+  it('a growing list keeps the DOM of its finished items', async () => {
+    const el = markdownElement();
+    el.streaming = true;
+    el.content = '1. first step\n2. second step\n3. thi';
+    await el.settled;
+    const [first, second] = body(el).querySelectorAll('li');
+    el.content += 'rd step\n4. fourth';
+    await el.settled;
+    const items = body(el).querySelectorAll('li');
+    equal(items.length, 4, 'four items');
+    assert(items[0] === first && items[1] === second, 'unchanged items are the same nodes');
+  });
+});
+
 describe('<cc-markdown>: enhancers', () => {
   it('are called once per finished code block with a language and per math node, only for nodes that stay', async () => {
     const calls = [];
