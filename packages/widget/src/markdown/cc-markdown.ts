@@ -16,7 +16,11 @@ const FRAME_BUDGET_MS = 12;
  * or hostile open block uses at most a third of the main thread however fast its text arrives.
  */
 const TAIL_PAUSE = 2;
-/** Re-lexing the tail faster than this needs no pause: ordinary answers render every token at once. */
+/**
+ * A tail shorter than this (in lexed characters) or re-lexed faster than CHEAP_TAIL_MS needs no pause:
+ * ordinary answers render every token at once, and a first lex slowed by a cold start defers nothing.
+ */
+const CHEAP_TAIL_CHARS = 1024;
 const CHEAP_TAIL_MS = 2;
 
 interface TailNode {
@@ -105,6 +109,10 @@ export class CcMarkdown extends LitElement {
       const math = this.context?.math !== false;
       this.#md = new IncrementalMarkdown(math);
       this.#restart();
+    } else if (changed.has('enhancers')) {
+      // Enhancers set late (a lazily loaded module) still reach every finished node once.
+      for (const node of this.#committedNodes) if (node) this.#enhance(node);
+      if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhance(t.node);
     }
     this.#process();
   }
@@ -140,7 +148,8 @@ export class CcMarkdown extends LitElement {
         }
         const text = end === content.length ? content : content.slice(0, end);
         const lexStart = performance.now();
-        md.update(text, lexStart < this.#nextTailLexAt);
+        // Only the newest text may wait for a paused tail: the steps of a burst commit their blocks as they go.
+        md.update(text, end === content.length && lexStart < this.#nextTailLexAt);
         if (!md.staleTail) this.#pauseTail(lexStart);
         this.#fed = end;
       }
@@ -174,8 +183,7 @@ export class CcMarkdown extends LitElement {
       if (now < this.#nextTailLexAt || (this.content !== this.#quietSince && this.streaming)) return this.#schedule();
       this.#md.flush();
       this.#pauseTail(now);
-      this.#renderRevised();
-      this.#renderCommitted(performance.now(), Number.POSITIVE_INFINITY);
+      if (!this.#renderCommitted(performance.now())) return this.#schedule();
       this.#renderTail();
       if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhance(t.node);
       this.#markIdle();
@@ -185,7 +193,8 @@ export class CcMarkdown extends LitElement {
   #pauseTail(started: number): void {
     const now = performance.now();
     const spent = now - started;
-    this.#nextTailLexAt = spent < CHEAP_TAIL_MS ? 0 : now + TAIL_PAUSE * spent;
+    const cheap = spent < CHEAP_TAIL_MS || this.#md.tailWork < CHEAP_TAIL_CHARS;
+    this.#nextTailLexAt = cheap ? 0 : now + TAIL_PAUSE * spent;
   }
 
   #markIdle(): void {
@@ -195,12 +204,12 @@ export class CcMarkdown extends LitElement {
   }
 
   // Appends the DOM of newly committed blocks, adopting the tail's node when it shows the same token.
-  #renderCommitted(started: number, budget = FRAME_BUDGET_MS): boolean {
+  #renderCommitted(started: number): boolean {
     this.#renderRevised();
     const committed = this.#md.committed;
     const nodes = this.#committedNodes;
     while (nodes.length < committed.length) {
-      if (performance.now() - started > budget) return false;
+      if (performance.now() - started > FRAME_BUDGET_MS) return false;
       const block = committed[nodes.length];
       if (!block) break;
       const reuse = this.#tail[0];

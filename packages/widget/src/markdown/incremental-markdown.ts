@@ -108,6 +108,11 @@ export class IncrementalMarkdown {
     this.#relinkedAt = this.linksVersion;
   }
 
+  /** Characters the last lex of the tail covered, nested levels counted again. */
+  get tailWork(): number {
+    return this.#lastTailWork;
+  }
+
   /** Lexes other text (a display variant of the tail) with the same options and link definitions. */
   lexAside(src: string): Token[] {
     return lexMarkdown(src, { ...this.#tailLinks, ...this.#links }, this.#math);

@@ -9,10 +9,12 @@ export interface MathToken extends Tokens.Generic {
 
 // Inline `$…$` follows the usual rules that keep prices like `$5 and $10` text: no space after the opening
 // `$`, none before the closing one, and the closing `$` not followed by a digit.
-const inlineDollar = /^\$(?![\s$])((?:\\[\s\S]|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
-const inlineDisplayDollar = /^\$\$(?!\$)((?:\\[\s\S]|[^\\$])+?)\$\$/;
-const inlineParen = /^\\\(([\s\S]+?)\\\)/;
-const inlineBracket = /^\\\[([\s\S]+?)\\\]/;
+// Inline math is at most 2,000 characters: each opening `$` or `\(` scans ahead for its end, and a bound
+// keeps an answer full of unmatched openers linear.
+const inlineDollar = /^\$(?![\s$])((?:\\[\s\S]|[^\\$\n]){1,2000}?)(?<!\s)\$(?!\d)/;
+const inlineDisplayDollar = /^\$\$(?!\$)((?:\\[\s\S]|[^\\$]){1,2000}?)\$\$/;
+const inlineParen = /^\\\(([\s\S]{1,2000}?)\\\)/;
+const inlineBracket = /^\\\[([\s\S]{1,2000}?)\\\]/;
 // A display block runs to its closing line; unclosed (still streaming) it runs to the end, like a fence.
 const blockDollar =
   /^ {0,3}\$\$([^\n]*?)\$\$[ \t]*(?:\n|$)|^ {0,3}\$\$[ \t]*\n([\s\S]*?)(?:\n {0,3}\$\$[ \t]*(?:\n|$)|$)/;

@@ -139,6 +139,16 @@ describe('<cc-markdown>: enhancers', () => {
     );
   });
 
+  it('set after the answer rendered (a lazily loaded module), reach the finished nodes once', async () => {
+    const el = await renderOnce('```py\nprint(1)\n```\n\nArea $\\pi r^2$.\n', context());
+    const calls = [];
+    el.enhancers = { code: (_n, lang) => calls.push(lang), math: (_n, tex) => calls.push(tex) };
+    await el.settled;
+    el.enhancers = { ...el.enhancers };
+    await el.settled;
+    equal(calls.join(), 'py,\\pi r^2', 'each node once');
+  });
+
   it('wait while streaming: a block that is still open is not enhanced', async () => {
     const calls = [];
     const el = markdownElement(context({ enhancers: { code: (_n, lang) => calls.push(lang) } }));
