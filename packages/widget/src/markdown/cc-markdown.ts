@@ -20,8 +20,10 @@ const TAIL_PAUSE = 2;
  * A tail shorter than this (in lexed characters) or re-lexed faster than CHEAP_TAIL_MS needs no pause:
  * ordinary answers render every token at once, and a first lex slowed by a cold start defers nothing.
  */
-const CHEAP_TAIL_CHARS = 1024;
+const CHEAP_TAIL_CHARS = 512;
 const CHEAP_TAIL_MS = 2;
+/** Longest last block that is shown with its open syntax completed while streaming. */
+const COMPLETION_MAX_CHARS = 4000;
 
 interface TailNode {
   raw: string;
@@ -74,6 +76,7 @@ export class CcMarkdown extends LitElement {
   #enhanced = new WeakSet<Element>();
   #frame = false;
   #nextTailLexAt = 0;
+  #completionTooSlow = false;
   #quietSince = '';
   #idle: Promise<void> = Promise.resolve();
   #resolveIdle: (() => void) | null = null;
@@ -118,6 +121,7 @@ export class CcMarkdown extends LitElement {
   }
 
   #restart(): void {
+    this.#completionTooSlow = false;
     this.#fed = 0;
     this.#fedText = '';
     this.#committedNodes = [];
@@ -298,17 +302,23 @@ export class CcMarkdown extends LitElement {
     return { raw: token.raw, node: list, linksVersion, token };
   }
 
-  // While streaming, the last block shows with its open emphasis, code span or link completed.
+  // While streaming, the last block shows with its open emphasis, code span or link completed. That costs
+  // a second lex of the block, so a large block, or one whose lex proved slow, shows as it is.
   #shownTail(): Token[] {
     const tail = this.#md.tail;
-    if (!this.streaming) return tail;
+    if (!this.streaming || this.#completionTooSlow) return tail;
     let i = tail.length - 1;
     while (i >= 0 && tail[i]?.type === 'space') i--;
     const last = tail[i];
-    if (!last || !completable.has(last.type)) return tail;
+    if (!last || !completable.has(last.type) || last.raw.length > COMPLETION_MAX_CHARS) return tail;
     const completed = completeOpenMarkdown(last.raw);
     if (completed === last.raw) return tail;
+    const started = performance.now();
     const shown = this.#md.lexAside(completed).filter((t) => t.type !== 'space');
+    // A small block is never really slow (a pause is noise); a large slow one stays slow.
+    if (performance.now() - started > CHEAP_TAIL_MS && last.raw.length > CHEAP_TAIL_CHARS) {
+      this.#completionTooSlow = true;
+    }
     if (shown.length !== 1 || shown[0]?.type !== last.type) return tail;
     return [...tail.slice(0, i), shown[0], ...tail.slice(i + 1)];
   }
