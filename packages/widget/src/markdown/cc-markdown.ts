@@ -5,7 +5,7 @@ import { completeOpenMarkdown } from './complete-open-markdown.js';
 import { IncrementalMarkdown } from './incremental-markdown.js';
 import type { MarkdownEnhancers } from './markdown-enhancers.js';
 import { markdownStyles } from './markdown-styles.js';
-import { type RenderContext, renderBlock, renderListItem } from './render-markdown.js';
+import { type RenderContext, renderBlock, renderListItem, renderTableRow } from './render-markdown.js';
 
 /** How much new text one step lexes when a lot arrives at once (a backlog, a fast model). */
 const STEP_CHARS = 4000;
@@ -261,7 +261,12 @@ export class CcMarkdown extends LitElement {
       if (prev && prev.raw === token.raw && (prev.linksVersion === linksVersion || !token.raw.includes('['))) {
         return prev;
       }
-      const patched = prev && token.type === 'list' && this.#patchList(prev, token as Tokens.List, linksVersion);
+      const patched =
+        prev &&
+        prev.linksVersion === linksVersion &&
+        (token.type === 'list'
+          ? this.#patchList(prev, token as Tokens.List)
+          : token.type === 'table' && this.#patchTable(prev, token as Tokens.Table));
       return patched || { raw: token.raw, node: renderBlock(token, this.context), linksVersion, token };
     });
     const keep = new Set(next.map((t) => t.node));
@@ -278,7 +283,7 @@ export class CcMarkdown extends LitElement {
   }
 
   // A growing list keeps the DOM of its unchanged items: only the changed (usually the last) one is rebuilt.
-  #patchList(prev: TailNode, token: Tokens.List, linksVersion: number): TailNode | null {
+  #patchList(prev: TailNode, token: Tokens.List): TailNode | null {
     const list = prev.node;
     const before = prev.token;
     if (
@@ -286,8 +291,7 @@ export class CcMarkdown extends LitElement {
       before?.type !== 'list' ||
       before.ordered !== token.ordered ||
       before.start !== token.start ||
-      before.loose !== token.loose ||
-      prev.linksVersion !== linksVersion
+      before.loose !== token.loose
     ) {
       return null;
     }
@@ -299,7 +303,32 @@ export class CcMarkdown extends LitElement {
       else list.append(li);
     });
     while (list.children.length > token.items.length) list.lastElementChild?.remove();
-    return { raw: token.raw, node: list, linksVersion, token };
+    return { raw: token.raw, node: list, linksVersion: prev.linksVersion, token };
+  }
+
+  // A growing table keeps the DOM of its unchanged rows (same header and alignment).
+  #patchTable(prev: TailNode, token: Tokens.Table): TailNode | null {
+    const before = prev.token;
+    const body = prev.node instanceof HTMLElement ? prev.node.querySelector('tbody') : null;
+    const cells = (row: Tokens.TableCell[] | undefined) => row?.map((c) => c.text).join('\u0000');
+    if (
+      !body ||
+      before?.type !== 'table' ||
+      token.rows.length === 0 ||
+      cells(before.header) !== cells(token.header) ||
+      before.align.join() !== token.align.join()
+    ) {
+      return null;
+    }
+    token.rows.forEach((row, k) => {
+      const current = body.rows[k];
+      if (current && cells(before.rows[k]) === cells(row)) return;
+      const tr = renderTableRow(token, row, this.context);
+      if (current) current.replaceWith(tr);
+      else body.append(tr);
+    });
+    while (body.rows.length > token.rows.length) body.lastElementChild?.remove();
+    return { raw: token.raw, node: prev.node, linksVersion: prev.linksVersion, token };
   }
 
   // While streaming, the last block shows with its open emphasis, code span or link completed. That costs

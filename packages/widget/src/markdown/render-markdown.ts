@@ -145,22 +145,19 @@ function renderTable(token: Tokens.Table, ctx: RenderContext): HTMLElement {
       ...token.header.map((cell, i) => h('th', alignClass(token.align[i] ?? null), renderInlines(cell.tokens, ctx))),
     ),
   );
-  const body = token.rows.length
-    ? h(
-        'tbody',
-        null,
-        ...token.rows.map((row) =>
-          h(
-            'tr',
-            null,
-            ...token.header.map((_, i) =>
-              h('td', alignClass(token.align[i] ?? null), renderInlines(row[i]?.tokens ?? [], ctx)),
-            ),
-          ),
-        ),
-      )
-    : null;
+  const body = token.rows.length ? h('tbody', null, ...token.rows.map((row) => renderTableRow(token, row, ctx))) : null;
   return h('div', { class: 'table-wrap', tabindex: '0' }, h('table', null, head, body));
+}
+
+/** Renders one body row of a table (as many cells as the header, aligned like it). */
+export function renderTableRow(table: Tokens.Table, row: Tokens.TableCell[], ctx: RenderContext): HTMLTableRowElement {
+  return h(
+    'tr',
+    null,
+    ...table.header.map((_, i) =>
+      h('td', alignClass(table.align[i] ?? null), renderInlines(row[i]?.tokens ?? [], ctx)),
+    ),
+  );
 }
 
 function mathNode(token: MathToken, tag: 'div' | 'span'): HTMLElement {

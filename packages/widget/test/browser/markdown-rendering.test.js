@@ -110,6 +110,19 @@ describe('<cc-markdown>: while streaming', () => {
     equal(items.length, 4, 'four items');
     assert(items[0] === first && items[1] === second, 'unchanged items are the same nodes');
   });
+
+  it('a growing table keeps the DOM of its finished rows', async () => {
+    const el = markdownElement();
+    el.streaming = true;
+    el.content = '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n| 5';
+    await el.settled;
+    const [first, second] = body(el).querySelectorAll('tbody tr');
+    el.content += ' | 6 |\n| 7 | 8 |';
+    await el.settled;
+    const rows = body(el).querySelectorAll('tbody tr');
+    equal([...rows].map((r) => r.textContent).join(), '12,34,56,78', 'four rows');
+    assert(rows[0] === first && rows[1] === second, 'unchanged rows are the same nodes');
+  });
 });
 
 describe('<cc-markdown>: enhancers', () => {
