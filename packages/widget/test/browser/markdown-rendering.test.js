@@ -98,31 +98,30 @@ describe('<cc-markdown>: while streaming', () => {
     );
   });
 
-  it('a growing list keeps the DOM of its finished items', async () => {
-    const el = markdownElement();
-    el.streaming = true;
-    el.content = '1. first step\n2. second step\n3. thi';
-    await el.settled;
-    const [first, second] = body(el).querySelectorAll('li');
-    el.content += 'rd step\n4. fourth';
-    await el.settled;
-    const items = body(el).querySelectorAll('li');
-    equal(items.length, 4, 'four items');
-    assert(items[0] === first && items[1] === second, 'unchanged items are the same nodes');
-  });
-
-  it('a growing table keeps the DOM of its finished rows', async () => {
-    const el = markdownElement();
-    el.streaming = true;
-    el.content = '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n| 5';
-    await el.settled;
-    const [first, second] = body(el).querySelectorAll('tbody tr');
-    el.content += ' | 6 |\n| 7 | 8 |';
-    await el.settled;
-    const rows = body(el).querySelectorAll('tbody tr');
-    equal([...rows].map((r) => r.textContent).join(), '12,34,56,78', 'four rows');
-    assert(rows[0] === first && rows[1] === second, 'unchanged rows are the same nodes');
-  });
+  const growing = [
+    [
+      'list',
+      'li',
+      '1. first step\n2. second step\n3. thi',
+      'rd step\n4. fourth',
+      'first step,second step,third step,fourth',
+    ],
+    ['table', 'tbody tr', '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n| 5', ' | 6 |\n| 7 | 8 |', '12,34,56,78'],
+  ];
+  for (const [what, selector, start, more, expected] of growing) {
+    it(`a growing ${what} keeps the DOM of its finished parts`, async () => {
+      const el = markdownElement();
+      el.streaming = true;
+      el.content = start;
+      await el.settled;
+      const [first, second] = body(el).querySelectorAll(selector);
+      el.content += more;
+      await el.settled;
+      const parts = body(el).querySelectorAll(selector);
+      equal([...parts].map((p) => p.textContent).join(), expected, 'all parts');
+      assert(parts[0] === first && parts[1] === second, 'unchanged parts are the same nodes');
+    });
+  }
 });
 
 describe('<cc-markdown>: enhancers', () => {
