@@ -77,6 +77,8 @@ export class CcMarkdown extends LitElement {
   #frame = false;
   #nextTailLexAt = 0;
   #completionTooSlow = false;
+  #shownFrom: Token[] | null = null;
+  #shownStreaming = false;
   #quietSince = '';
   #idle: Promise<void> = Promise.resolve();
   #resolveIdle: (() => void) | null = null;
@@ -122,6 +124,7 @@ export class CcMarkdown extends LitElement {
 
   #restart(): void {
     this.#completionTooSlow = false;
+    this.#shownFrom = null;
     this.#fed = 0;
     this.#fedText = '';
     this.#committedNodes = [];
@@ -194,11 +197,16 @@ export class CcMarkdown extends LitElement {
     });
   }
 
-  #pauseTail(started: number): void {
+  // Sets when the tail may be re-lexed next, from what lexing (`reset`) or showing it just cost.
+  #pauseTail(started: number, reset = true): void {
     const now = performance.now();
     const spent = now - started;
     const cheap = spent < CHEAP_TAIL_MS || this.#md.tailWork < CHEAP_TAIL_CHARS;
-    this.#nextTailLexAt = cheap ? 0 : now + TAIL_PAUSE * spent;
+    if (cheap) {
+      if (reset) this.#nextTailLexAt = 0;
+    } else {
+      this.#nextTailLexAt = Math.max(this.#nextTailLexAt, now + TAIL_PAUSE * spent);
+    }
   }
 
   #markIdle(): void {
@@ -254,6 +262,17 @@ export class CcMarkdown extends LitElement {
 
   // Re-renders the tail, keeping the nodes of tail tokens that did not change.
   #renderTail(): void {
+    // A deferred update leaves the tail tokens as they were: nothing to show anew.
+    const tokens = this.#md.tail;
+    if (tokens === this.#shownFrom && this.streaming === this.#shownStreaming) return;
+    this.#shownFrom = tokens;
+    this.#shownStreaming = this.streaming;
+    const started = performance.now();
+    this.#showTail();
+    this.#pauseTail(started, false);
+  }
+
+  #showTail(): void {
     const old = this.#tail;
     const linksVersion = this.#md.linksVersion;
     const next: TailNode[] = this.#shownTail().map((token, i) => {
