@@ -8,9 +8,9 @@ import { markdownStyles } from './markdown-styles.js';
 import { type RenderContext, renderBlock, renderListItem, renderTableRow } from './render-markdown.js';
 
 /** How much new text one step lexes when a lot arrives at once (a backlog, a fast model). */
-const STEP_CHARS = 4000;
+const STEP_CHARS = 2000;
 /** Main-thread time one frame may spend rendering before the rest moves to the next frame. */
-const FRAME_BUDGET_MS = 12;
+const FRAME_BUDGET_MS = 10;
 /**
  * After re-lexing the unfinished tail took `t` ms, the next re-lex waits `TAIL_PAUSE × t` ms, so a huge
  * or hostile open block uses at most a third of the main thread however fast its text arrives.
