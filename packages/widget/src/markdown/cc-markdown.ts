@@ -1,11 +1,12 @@
 import { css, LitElement, nothing, type PropertyValues } from 'lit';
-import type { Token, Tokens } from 'marked';
+import type { Token } from 'marked';
 import { defineElement } from '../define-element.js';
 import { completeOpenMarkdown } from './complete-open-markdown.js';
 import { IncrementalMarkdown } from './incremental-markdown.js';
 import type { MarkdownEnhancers } from './markdown-enhancers.js';
 import { markdownStyles } from './markdown-styles.js';
-import { type RenderContext, renderBlock, renderListItem, renderTableRow } from './render-markdown.js';
+import { type RenderContext, renderBlock } from './render-markdown.js';
+import { enhanceNode, patchTailNode, type TailNode } from './tail-nodes.js';
 
 /** How much new text one step lexes when a lot arrives at once (a backlog, a fast model). */
 const STEP_CHARS = 2000;
@@ -24,14 +25,6 @@ const CHEAP_TAIL_CHARS = 512;
 const CHEAP_TAIL_MS = 2;
 /** Longest last block that is shown with its open syntax completed while streaming. */
 const COMPLETION_MAX_CHARS = 4000;
-
-interface TailNode {
-  raw: string;
-  node: Node | null;
-  /** The link definitions it was rendered with (a reference may resolve differently since). */
-  linksVersion: number;
-  token?: Token;
-}
 
 const completable = new Set(['paragraph', 'heading', 'list', 'blockquote']);
 
@@ -116,8 +109,8 @@ export class CcMarkdown extends LitElement {
       this.#restart();
     } else if (changed.has('enhancers')) {
       // Enhancers set late (a lazily loaded module) still reach every finished node once.
-      for (const node of this.#committedNodes) if (node) this.#enhance(node);
-      if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhance(t.node);
+      for (const node of this.#committedNodes) if (node) this.#enhanceNode(node);
+      if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhanceNode(t.node);
     }
     this.#process();
   }
@@ -192,7 +185,7 @@ export class CcMarkdown extends LitElement {
       this.#pauseTail(now);
       if (!this.#renderCommitted(performance.now())) return this.#schedule();
       this.#renderTail();
-      if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhance(t.node);
+      if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhanceNode(t.node);
       this.#markIdle();
     });
   }
@@ -207,6 +200,11 @@ export class CcMarkdown extends LitElement {
     } else {
       this.#nextTailLexAt = Math.max(this.#nextTailLexAt, now + TAIL_PAUSE * spent);
     }
+  }
+
+  #enhanceNode(node: Node): void {
+    const enhancers = this.enhancers ?? this.context?.enhancers;
+    if (enhancers) enhanceNode(node, enhancers, this.#enhanced);
   }
 
   #markIdle(): void {
@@ -236,7 +234,7 @@ export class CcMarkdown extends LitElement {
       if (node) {
         const before = this.#firstTailNode();
         if (node.parentNode !== this.#root || node.nextSibling !== before) this.#root.insertBefore(node, before);
-        this.#enhance(node);
+        this.#enhanceNode(node);
       }
     }
     return true;
@@ -251,7 +249,7 @@ export class CcMarkdown extends LitElement {
       if (!node) continue;
       this.#root.replaceChild(node, old);
       this.#committedNodes[i] = node;
-      this.#enhance(node);
+      this.#enhanceNode(node);
     }
   }
 
@@ -280,12 +278,7 @@ export class CcMarkdown extends LitElement {
       if (prev && prev.raw === token.raw && (prev.linksVersion === linksVersion || !token.raw.includes('['))) {
         return prev;
       }
-      const patched =
-        prev &&
-        prev.linksVersion === linksVersion &&
-        (token.type === 'list'
-          ? this.#patchList(prev, token as Tokens.List)
-          : token.type === 'table' && this.#patchTable(prev, token as Tokens.Table));
+      const patched = prev && prev.linksVersion === linksVersion && patchTailNode(prev, token, this.context);
       return patched || { raw: token.raw, node: renderBlock(token, this.context), linksVersion, token };
     });
     const keep = new Set(next.map((t) => t.node));
@@ -299,55 +292,6 @@ export class CcMarkdown extends LitElement {
       ref = node;
     }
     this.#tail = next;
-  }
-
-  // A growing list keeps the DOM of its unchanged items: only the changed (usually the last) one is rebuilt.
-  #patchList(prev: TailNode, token: Tokens.List): TailNode | null {
-    const list = prev.node;
-    const before = prev.token;
-    if (
-      !(list instanceof HTMLElement) ||
-      before?.type !== 'list' ||
-      before.ordered !== token.ordered ||
-      before.start !== token.start ||
-      before.loose !== token.loose
-    ) {
-      return null;
-    }
-    token.items.forEach((item, k) => {
-      const current = list.children[k];
-      if (current && before.items[k]?.raw === item.raw) return;
-      const li = renderListItem(item, token.loose, this.context);
-      if (current) current.replaceWith(li);
-      else list.append(li);
-    });
-    while (list.children.length > token.items.length) list.lastElementChild?.remove();
-    return { raw: token.raw, node: list, linksVersion: prev.linksVersion, token };
-  }
-
-  // A growing table keeps the DOM of its unchanged rows (same header and alignment).
-  #patchTable(prev: TailNode, token: Tokens.Table): TailNode | null {
-    const before = prev.token;
-    const body = prev.node instanceof HTMLElement ? prev.node.querySelector('tbody') : null;
-    const cells = (row: Tokens.TableCell[] | undefined) => row?.map((c) => c.text).join('\u0000');
-    if (
-      !body ||
-      before?.type !== 'table' ||
-      token.rows.length === 0 ||
-      cells(before.header) !== cells(token.header) ||
-      before.align.join() !== token.align.join()
-    ) {
-      return null;
-    }
-    token.rows.forEach((row, k) => {
-      const current = body.rows[k];
-      if (current && cells(before.rows[k]) === cells(row)) return;
-      const tr = renderTableRow(token, row, this.context);
-      if (current) current.replaceWith(tr);
-      else body.append(tr);
-    });
-    while (body.rows.length > token.rows.length) body.lastElementChild?.remove();
-    return { raw: token.raw, node: prev.node, linksVersion: prev.linksVersion, token };
   }
 
   // While streaming, the last block shows with its open emphasis, code span or link completed. That costs
@@ -369,24 +313,6 @@ export class CcMarkdown extends LitElement {
     }
     if (shown.length !== 1 || shown[0]?.type !== last.type) return tail;
     return [...tail.slice(0, i), shown[0], ...tail.slice(i + 1)];
-  }
-
-  // Calls the enhancers once per finished code block and math node.
-  #enhance(node: Node): void {
-    const enhancers = this.enhancers ?? this.context?.enhancers;
-    if (!enhancers || !(node instanceof Element)) return;
-    const targets: Element[] = [];
-    if (node.matches('code[data-lang], .cc-math')) targets.push(node);
-    targets.push(...node.querySelectorAll('code[data-lang], .cc-math'));
-    for (const el of targets) {
-      if (this.#enhanced.has(el) || !(el instanceof HTMLElement)) continue;
-      this.#enhanced.add(el);
-      if (el.localName === 'code') {
-        enhancers.code?.(el, el.dataset.lang ?? '', el.textContent ?? '');
-      } else {
-        enhancers.math?.(el, el.dataset.tex ?? '', el.classList.contains('cc-math-display'));
-      }
-    }
   }
 }
 
