@@ -1,6 +1,6 @@
 // Public API of @company-chat/core. Explicit named exports only (no `export *`), so the API surface is reviewed.
 
-// Identity (issue 6)
+// Identity
 export type { AuditEvent, AuditLog, AuditOutcome, AuditQuery, AuditRecord } from './audit/audit-log.js';
 export { createMemoryAuditLog } from './audit/memory-audit-log.js';
 export {
@@ -60,7 +60,7 @@ export type {
   UsageEvent,
 } from './engine/chat-events.js';
 export { createChatEngine } from './engine/create-chat-engine.js';
-export { consoleLogger, type Logger } from './engine/logger.js';
+export { consoleLogger, formatLogLine, type Logger } from './engine/logger.js';
 export { makeTitle } from './engine/make-title.js';
 export { type PublicError, toPublicError } from './engine/to-public-error.js';
 export { loadDefaultTokenCounter, type TokenCounter } from './engine/token-counter.js';
@@ -86,7 +86,8 @@ export {
 } from './identity/api-keys.js';
 export { AuthenticationError, forbidden, UNAUTHENTICATED_MESSAGE, unauthenticated } from './identity/auth-errors.js';
 export { type Authenticator, type AuthenticatorOptions, createAuthenticator } from './identity/authenticator.js';
-export { authorize } from './identity/authorize.js';
+export { type AccessNeed, authorize, scopesOf } from './identity/authorize.js';
+export { type CachedUserDirectoryOptions, cacheUserDirectory } from './identity/cached-user-directory.js';
 export { type ClaimMapping, principalFromClaims } from './identity/claim-mapping.js';
 export {
   type AsymmetricAlgorithm,
@@ -96,8 +97,15 @@ export {
   type JwtVerifier,
   type JwtVerifierOptions,
 } from './identity/jwt-verifier.js';
+export type {
+  LoginAttempt,
+  LoginThrottle,
+  LoginThrottleOptions,
+  ThrottleVerdict,
+} from './identity/login-throttle.js';
 export { createMemoryAccountStore } from './identity/memory-account-store.js';
 export { createMemoryApiKeyStore } from './identity/memory-api-key-store.js';
+export { createMemoryLoginThrottle } from './identity/memory-login-throttle.js';
 export { createMemoryUserDirectory } from './identity/memory-user-directory.js';
 export {
   DEFAULT_PASSWORD_HASH_PARAMS,
@@ -113,6 +121,7 @@ export {
   type Principal,
   ROLES,
   type Role,
+  WIDGET_TOKEN_SCOPES,
 } from './identity/principal.js';
 export { createSqlAccountStore } from './identity/sql-account-store.js';
 export { createSqlApiKeyStore } from './identity/sql-api-key-store.js';
@@ -135,6 +144,7 @@ export type {
   ChatModelRequest,
   ChatModelStreamPart,
   ContextPassage,
+  FallbackEvent,
   FinishReason,
   TokenUsage,
 } from './providers/chat-model.js';
@@ -148,7 +158,7 @@ export {
   openai,
 } from './providers/openai/openai-provider.js';
 export { RouterChatModel, type RouterOptions, type RouteStatus, router } from './providers/router/router-chat-model.js';
-// Quotas, rate limits and cost (issue 6)
+// Quotas, rate limits and cost
 export { createMemoryQuotaLedger, type MemoryQuotaLedgerOptions } from './quotas/memory-quota-ledger.js';
 export { createMemoryRateLimiter, type MemoryRateLimiterOptions } from './quotas/memory-rate-limiter.js';
 export { meterChatEvents } from './quotas/meter-chat-events.js';
@@ -179,8 +189,21 @@ export type {
   ReservedCounter,
   ReserveInput,
 } from './quotas/quota-ledger.js';
-export type { RateLimiter, RateLimiterConfig, StreamLease } from './quotas/rate-limiter.js';
-export { DEFAULT_TIERS, type LimitName, resolveTier, type TierLimits, type Tiers } from './quotas/tiers.js';
+export {
+  RATE_WINDOW_MS,
+  type RateLimiter,
+  type RateLimiterConfig,
+  type RateLimitName,
+  type StreamLease,
+} from './quotas/rate-limiter.js';
+export {
+  DEFAULT_TIERS,
+  type LimitName,
+  messagesPerMinuteOf,
+  resolveTier,
+  type TierLimits,
+  type Tiers,
+} from './quotas/tiers.js';
 // Knowledge base (RAG): parsing, chunking, stores, retrieval, context prompt and the offline answerer.
 export { citationEvents, citedIndexes } from './rag/answer/citation-events.js';
 export {

@@ -14,8 +14,10 @@ export {
   retryAfterHeaders,
 } from './identity/authenticate-request.js';
 export type { ChatAppAuthOptions } from './identity/chat-app-auth.js';
+export { type ClientAddressOf, forwardedClientAddress, socketClientAddress } from './identity/client-address.js';
 export { DEFAULT_TENANT_ID, DEV_USER_ID, devIdentity } from './identity/dev-identity.js';
 export { rejectNonCanonicalPaths } from './identity/reject-non-canonical-paths.js';
 export { widgetTokenRoute } from './identity/widget-token-route.js';
-export type { ChatAppQuotaOptions } from './quotas/chat-app-quotas.js';
+export { type ChatAppQuotaOptions, DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from './quotas/chat-app-quotas.js';
 export { type MeteringOptions, type ModelSwitch, meterEngine } from './quotas/metered-engine.js';
+export { API_ROUTES, type ApiRoute, type RouteAccess } from './routes/api-route-table.js';

@@ -1,4 +1,6 @@
 import {
+  type AccountStore,
+  type ApiKeyStore,
   type ChatModel,
   createAccounts,
   createApiKeys,
@@ -9,9 +11,11 @@ import {
   createMemoryRateLimiter,
   createMemoryUsageLog,
   createMemoryUserDirectory,
+  type KnowledgeBase,
   mintWidgetToken,
   type Role,
   type Tiers,
+  type UserDirectory,
 } from '@company-chat/core';
 import { exportSPKI, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { createChatApp } from '../src/index.js';
@@ -22,25 +26,35 @@ export const JWT_ISSUER = 'https://idp.example.com/';
 export const JWT_AUDIENCE = 'company-chat';
 const widgetSecret = 'widget-secret-widget-secret-widget-secret';
 
+/** Options of {@link createIdentityApp}: the stores default to memory. */
+export interface IdentityAppOptions {
+  recheckMs?: number;
+  /** SQL stores (PGlite, PostgreSQL) instead of the memory ones. */
+  stores?: { apiKeys: ApiKeyStore; accounts: AccountStore; users: UserDirectory };
+  /** Serves `/api/v1/files`. */
+  knowledge?: KnowledgeBase;
+  tiers?: Tiers;
+}
+
 /**
  * A chat app with every kind of identity configured (RS256 JWTs from an identity provider, widget
- * tokens, API keys, built-in accounts), a user directory, audit and usage logs and quota tiers, all in
- * memory, and helpers that produce credentials for it.
+ * tokens, API keys, built-in accounts), a user directory, audit and usage logs and quota tiers, in
+ * memory unless SQL stores are given, and helpers that produce credentials for it.
  */
-export async function createIdentityApp(models: Record<string, ChatModel>, options: { recheckMs?: number } = {}) {
+export async function createIdentityApp(models: Record<string, ChatModel>, options: IdentityAppOptions = {}) {
   const idp = await generateKeyPair('RS256', { extractable: true });
   const publicKeyPem = await exportSPKI(idp.publicKey);
-  const apiKeys = createApiKeys({ store: createMemoryApiKeyStore() });
-  const accountStore = createMemoryAccountStore();
+  const apiKeys = createApiKeys({ store: options.stores?.apiKeys ?? createMemoryApiKeyStore() });
+  const accountStore = options.stores?.accounts ?? createMemoryAccountStore();
   const accounts = createAccounts({
     store: accountStore,
     secret: 'access-secret-access-secret-access-secret',
     passwordHash: { memorySize: 256, iterations: 1, parallelism: 1 },
   });
-  const users = createMemoryUserDirectory();
+  const users = options.stores?.users ?? createMemoryUserDirectory();
   const audit = createMemoryAuditLog();
   const usage = createMemoryUsageLog();
-  const tiers: Tiers = { free: { requestsPerMinute: 1000 }, pro: { requestsPerMinute: 1000 } };
+  const tiers: Tiers = options.tiers ?? { free: { messagesPerMinute: 1000 }, pro: { messagesPerMinute: 1000 } };
   const engine = createTestEngine(models);
   const logged: unknown[] = [];
   const app = createChatApp({
@@ -68,6 +82,7 @@ export async function createIdentityApp(models: Record<string, ChatModel>, optio
       ...(options.recheckMs ? { recheckMs: options.recheckMs } : {}),
     },
     usage,
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   });
 
   const now = () => Math.floor(Date.now() / 1000);
@@ -76,9 +91,9 @@ export async function createIdentityApp(models: Record<string, ChatModel>, optio
     new SignJWT({ sub, tid, roles, iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: now(), exp: now() + 300, ...claims })
       .setProtectedHeader({ alg: 'RS256' })
       .sign(idp.privateKey);
-  /** A widget token as the host backend mints it. */
-  const widget = (id: string, tenantId: string, roles: Role[] = ['user']) =>
-    mintWidgetToken({ secret: widgetSecret, user: { id, tenantId, roles } });
+  /** A widget token as the host backend mints it (bound to `origin` when given). */
+  const widget = (id: string, tenantId: string, roles: Role[] = ['user'], origin?: string) =>
+    mintWidgetToken({ secret: widgetSecret, user: { id, tenantId, roles }, ...(origin ? { origin } : {}) });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   /** An admin API key of a tenant. */
   const adminKey = async (tenantId: string) =>

@@ -6,6 +6,7 @@ export { CcMessage } from './elements/cc-message.js';
 export { CcMessageList } from './elements/cc-message-list.js';
 export { CcSidebar } from './elements/cc-sidebar.js';
 export { CompanyChat, type CompanyChatMode } from './elements/company-chat.js';
+export { createLazyEnhancers, type LazyEnhancerOptions } from './enhance/lazy-enhancers.js';
 export { CcMarkdown } from './markdown/cc-markdown.js';
 export { type CommittedBlock, IncrementalMarkdown } from './markdown/incremental-markdown.js';
 export type { MarkdownEnhancers } from './markdown/markdown-enhancers.js';

@@ -35,6 +35,17 @@ describe('audit sanitiser', () => {
     expect((details.long as string).length).toBeLessThanOrEqual(257);
     expect(JSON.stringify(details)).not.toMatch(/hunter22|secret plans|user message body|leak/);
   });
+
+  it('keeps the numbers of quota limits whose names look like content keys', () => {
+    const details = sanitizeAuditDetails({
+      after: { messagesPerMinute: 10, tokensPerDay: 5000, uploadsPerHour: 2 },
+      messagesPerMinute: 'a string is not a limit',
+    });
+    expect(details).toEqual({
+      after: { messagesPerMinute: 10, tokensPerDay: 5000, uploadsPerHour: 2 },
+      messagesPerMinute: REDACTED,
+    });
+  });
 });
 
 describe('memory audit log', () => {

@@ -6,6 +6,8 @@ export const REDACTED = '[redacted]';
 // Keys whose values are secrets or user content, whatever they contain.
 const secretKey =
   /pass(word|phrase)?|secret|token|authori[sz]ation|cookie|api[-_]?key|^key$|credential|private|signature|content|body|message|prompt|answer|completion|text/i;
+// Quota limit names that only look like secret or content keys: their values are numbers an admin set.
+const limitKey = /^(messagesPerMinute|uploadsPerHour|requestsPerMinute|tokensPerDay|tokensPerMonth)$/;
 // Secrets recognisable by shape, wherever they appear.
 const secretValues: RegExp[] = [
   /cc_live_[0-9A-Za-z]+/g, // company-chat API keys
@@ -43,7 +45,8 @@ function sanitizeValue(value: unknown, depth: number): unknown {
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value).slice(0, maxItems)) {
-      out[key] = secretKey.test(key) ? REDACTED : sanitizeValue(item, depth + 1);
+      const redact = secretKey.test(key) && !(limitKey.test(key) && typeof item === 'number');
+      out[key] = redact ? REDACTED : sanitizeValue(item, depth + 1);
     }
     return out;
   }

@@ -71,7 +71,9 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     const token = match[1];
     if (isApiKey(token)) return viaApiKey(token);
     const kind = tokenKind(token);
-    if (kind === WIDGET_TOKEN_KIND) return viaWidgetToken(token, headers.get('origin'));
+    if (kind === WIDGET_TOKEN_KIND) {
+      return viaWidgetToken(token, headers.get('origin'), headers.get('sec-fetch-site') === 'same-origin');
+    }
     if (kind === ACCESS_TOKEN_KIND) {
       if (!options.accounts) throw unauthenticated('built-in accounts are not enabled');
       return options.accounts.verifyAccessToken(token);
@@ -84,9 +86,9 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     return options.apiKeys.verify(key);
   }
 
-  async function viaWidgetToken(token: string, origin: string | null): Promise<Principal> {
+  async function viaWidgetToken(token: string, origin: string | null, sameOrigin: boolean): Promise<Principal> {
     if (!options.widgetTokens) throw unauthenticated('widget tokens are not enabled');
-    const principal = await verifyWidgetToken(token, { secret: options.widgetTokens.secret, origin });
+    const principal = await verifyWidgetToken(token, { secret: options.widgetTokens.secret, origin, sameOrigin });
     const allowed = await options.widgetTokens.allowedOrigins?.(principal.tenantId);
     if (allowed !== undefined && (origin === null || !allowed.includes(origin))) {
       throw unauthenticated(`widget token from origin ${origin ?? '(none)'} not allowed for tenant`);

@@ -7,11 +7,18 @@ export const ROLES: readonly Role[] = ['user', 'admin', 'auditor'];
 /** How a request proved who it is. */
 export type AuthMethod = 'jwt' | 'api-key' | 'widget-token' | 'session' | 'dev';
 
-/** What an API key may be used for. */
-export type ApiKeyScope = 'chat' | 'files' | 'admin';
+/**
+ * What a credential may be used for: `chat` (conversations, answers, models), `files` (the knowledge
+ * base), `admin` (the admin API, with the admin or auditor role) and `widget-tokens` (minting widget
+ * tokens, with the admin role). API keys carry the scopes they were created with.
+ */
+export type ApiKeyScope = 'chat' | 'files' | 'admin' | 'widget-tokens';
 
 /** All known API key scopes. */
-export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['chat', 'files', 'admin'];
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['chat', 'files', 'admin', 'widget-tokens'];
+
+/** What a widget token may do: it lives in a browser, so it chats and manages its user's files, nothing else. */
+export const WIDGET_TOKEN_SCOPES: readonly ApiKeyScope[] = ['chat', 'files'];
 
 /**
  * The authenticated caller of one request. Every limit, ownership check and audit record is keyed by
@@ -24,7 +31,7 @@ export interface Principal {
   /** Name of the quota tier (see `quotas/tiers.ts`). */
   tier: string;
   via: AuthMethod;
-  /** Set for API keys only: what the key may do. */
+  /** Set for API keys only: what the key may do (see `scopesOf()` for every credential). */
   scopes?: ApiKeyScope[];
   /** Set for API keys only: the key's id (limits may apply per key). */
   keyId?: string;

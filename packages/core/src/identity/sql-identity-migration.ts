@@ -1,5 +1,5 @@
 /**
- * Identity tables (issue 6), to register as migration `0003-identity` after the shared ones.
+ * Identity tables, to register as migration `0003-identity` after the shared ones.
  * Built-in accounts are rows of `users` with a password hash, so the admin API manages one list of
  * users whatever way they sign in; `status` also suspends users from identity providers.
  * `users.role` (single, from 0001) is kept in step with `roles` for older readers.

@@ -42,6 +42,19 @@ describe('widget tokens', () => {
     await expect(verifyWidgetToken(token, { secret })).rejects.toMatchObject({ statusCode: 401 });
   });
 
+  it('accepts a bound token without Origin only on a browser-marked same-origin request', async () => {
+    const token = await mintWidgetToken({ secret, user: { id: 'u1' }, origin: 'https://chat.example.com' });
+    expect((await verifyWidgetToken(token, { secret, origin: null, sameOrigin: true })).userId).toBe('u1');
+    // Server to server: no Origin, no Sec-Fetch-Site.
+    await expect(verifyWidgetToken(token, { secret, origin: null, sameOrigin: false })).rejects.toMatchObject({
+      statusCode: 401,
+    });
+    // An Origin that is present must match, whatever Sec-Fetch-Site says.
+    await expect(
+      verifyWidgetToken(token, { secret, origin: 'https://evil.example.com', sameOrigin: true }),
+    ).rejects.toMatchObject({ statusCode: 401 });
+  });
+
   it('rejects another secret, expiry and a look-alike token without the widget typ', async () => {
     const token = await mintWidgetToken({ secret, user: { id: 'u1' }, ttl: 60 });
     await expect(verifyWidgetToken(token, { secret: `${secret}-other` })).rejects.toMatchObject({

@@ -16,7 +16,11 @@ export interface MintWidgetTokenOptions {
   user: { id: string; tenantId?: string; tier?: string; roles?: Role[] };
   /** Lifetime in seconds. Default 600, at most {@link MAX_WIDGET_TOKEN_TTL_SEC}. */
   ttl?: number;
-  /** When set, the token is only accepted from this page origin (e.g. `https://intranet.example.com`). */
+  /**
+   * The page origin the token is minted for (e.g. `https://intranet.example.com`): it is then only
+   * accepted on requests whose `Origin` header is exactly this (or same-origin requests of the chat
+   * server's own pages). Set it whenever you know the page; without it the token works from anywhere.
+   */
   origin?: string;
 }
 
@@ -54,13 +58,23 @@ export interface VerifyWidgetTokenOptions {
   secret: string | Uint8Array;
   /** The request's `Origin` header, checked against the token's `origin` claim when it has one. */
   origin?: string | null;
+  /**
+   * True when a browser marked the request same-origin (`Sec-Fetch-Site: same-origin`) and sent no
+   * `Origin`, as browsers do for same-origin `GET`s: a page of the chat server itself, accepted.
+   */
+  sameOrigin?: boolean;
 }
 
 /** Verifies a widget token and returns its principal, or throws 401. */
 export async function verifyWidgetToken(token: string, options: VerifyWidgetTokenOptions): Promise<Principal> {
   const payload = await verifyInternalToken(secretBytes(options.secret), WIDGET_TOKEN_KIND, token);
   if (typeof payload.origin === 'string' && payload.origin !== options.origin) {
-    throw unauthenticated('widget token used from another origin');
+    const sameOriginPage = (options.origin === undefined || options.origin === null) && options.sameOrigin === true;
+    if (!sameOriginPage) {
+      throw unauthenticated(
+        `widget token for ${payload.origin} used ${options.origin ? `from ${options.origin}` : 'without an Origin header'}`,
+      );
+    }
   }
   return principalFromClaims(payload, { tenantClaim: 'tid', defaultTier: 'free' }, 'widget-token');
 }

@@ -7,7 +7,7 @@ describe('memory rate limiter', () => {
 
   it('opens a new window after a minute', async () => {
     let clock = 0;
-    const limiter = createMemoryRateLimiter({ tiers: { free: { requestsPerMinute: 1 } }, now: () => clock });
+    const limiter = createMemoryRateLimiter({ tiers: { free: { messagesPerMinute: 1 } }, now: () => clock });
     const principal = { tenantId: 't', userId: 'u', roles: [], tier: 'free', via: 'dev' as const };
     await limiter.hit(principal);
     await expect(limiter.hit(principal)).rejects.toMatchObject({ retryAfterMs: 60_000 });

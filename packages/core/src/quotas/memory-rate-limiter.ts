@@ -1,16 +1,32 @@
+import type { LimitScope } from './quota-error.js';
 import { QuotaError } from './quota-error.js';
-import { planRateSubjects, type RateLimiter, type RateLimiterConfig } from './rate-limiter.js';
+import {
+  addressSubjectKey,
+  planRateSubjects,
+  RATE_WINDOW_MS,
+  type RateLimiter,
+  type RateLimiterConfig,
+} from './rate-limiter.js';
+import type { LimitName } from './tiers.js';
 
 /** Options of {@link createMemoryRateLimiter}. */
 export interface MemoryRateLimiterOptions extends RateLimiterConfig {
   now?: () => number;
 }
 
-const windowMs = 60_000;
+/** One fixed-window counter to check: its key, cap, window and what to report when it is full. */
+interface WindowCheck {
+  key: string;
+  max: number;
+  windowMs: number;
+  limit: LimitName;
+  scope: LimitScope;
+}
 
 /**
- * A {@link RateLimiter} in one process's memory: a fixed one-minute window per subject for request
- * rate, and a set of leases per subject for concurrent streams. Exact within one process.
+ * A {@link RateLimiter} in one process's memory: fixed windows per subject and rate (one minute for
+ * messages and the address ceiling, one hour for uploads), and a set of leases per subject for
+ * concurrent streams. Exact within one process.
  */
 export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): RateLimiter {
   const now = options.now ?? Date.now;
@@ -25,31 +41,54 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): Rate
     for (const [key, leases] of streams) if (leases.size === 0) streams.delete(key);
   }
 
+  /** All windows are checked before any is counted, so a refused request counts nowhere. */
+  function count(checks: WindowCheck[]) {
+    const at = now();
+    prune(at);
+    const current = checks.map((check) => {
+      let window = windows.get(check.key);
+      if (!window || window.resetAt <= at) {
+        window = { count: 0, resetAt: at + check.windowMs };
+        windows.set(check.key, window);
+      }
+      return window;
+    });
+    checks.forEach((check, i) => {
+      const window = current[i]!;
+      if (window.count >= check.max) {
+        throw new QuotaError({
+          code: 'rate_limited',
+          limit: check.limit,
+          scope: check.scope,
+          retryAfterMs: window.resetAt - at,
+        });
+      }
+    });
+    for (const window of current) window.count++;
+  }
+
   return {
-    async hit(principal) {
-      const at = now();
-      prune(at);
-      const subjects = planRateSubjects(principal, options).filter((s) => s.requestsPerMinute !== undefined);
-      const current = subjects.map((subject) => {
-        let window = windows.get(subject.key);
-        if (!window || window.resetAt <= at) {
-          window = { count: 0, resetAt: at + windowMs };
-          windows.set(subject.key, window);
-        }
-        return window;
-      });
-      subjects.forEach((subject, i) => {
-        const window = current[i]!;
-        if (window.count >= subject.requestsPerMinute!) {
-          throw new QuotaError({
-            code: 'rate_limited',
-            limit: 'requestsPerMinute',
-            scope: subject.scope,
-            retryAfterMs: window.resetAt - at,
-          });
-        }
-      });
-      for (const window of current) window.count++;
+    async hit(principal, limit = 'messagesPerMinute') {
+      count(
+        planRateSubjects(principal, options).flatMap((subject) => {
+          const max = subject[limit];
+          return max === undefined
+            ? []
+            : [{ key: `${subject.key}:${limit}`, max, windowMs: RATE_WINDOW_MS[limit], limit, scope: subject.scope }];
+        }),
+      );
+    },
+
+    async hitAddress(address, perMinute) {
+      count([
+        {
+          key: `${addressSubjectKey(address)}:requestsPerMinute`,
+          max: perMinute,
+          windowMs: RATE_WINDOW_MS.requestsPerMinute,
+          limit: 'requestsPerMinute',
+          scope: 'address',
+        },
+      ]);
     },
 
     async acquireStream(principal) {

@@ -1,20 +1,39 @@
 import type { Principal } from '../identity/principal.js';
 import { encodeKeyPart, type QuotaConfig } from './plan-quota-counters.js';
 import type { LimitScope } from './quota-error.js';
-import { resolveTier } from './tiers.js';
+import { messagesPerMinuteOf, resolveTier, type TierLimits } from './tiers.js';
 
 /** A held concurrent-stream slot. Release it when the stream ends, however it ends. */
 export interface StreamLease {
   release(): Promise<void>;
 }
 
+/** The counted rates of a tier: what {@link RateLimiter.hit} counts. */
+export type RateLimitName = 'messagesPerMinute' | 'uploadsPerHour';
+
+/** Window length of each counted rate. */
+export const RATE_WINDOW_MS: Record<RateLimitName | 'requestsPerMinute', number> = {
+  messagesPerMinute: 60_000,
+  uploadsPerHour: 3_600_000,
+  requestsPerMinute: 60_000,
+};
+
 /**
- * Request rates and concurrent streams. Implementations: memory (one process) and Redis
- * (`@company-chat/core/redis`, falls back to memory while Redis is down).
+ * Message and upload rates, a per-client-address request ceiling, and concurrent streams.
+ * Implementations: memory (one process) and Redis (`@company-chat/core/redis`, falls back to memory
+ * while Redis is down).
  */
 export interface RateLimiter {
-  /** Counts one request against `requestsPerMinute`; throws `QuotaError` (429 `rate_limited`). */
-  hit(principal: Principal): Promise<void>;
+  /**
+   * Counts one message (default) or upload against the principal's tier; throws `QuotaError`
+   * (429 `rate_limited`, `limit` names the rate).
+   */
+  hit(principal: Principal, limit?: RateLimitName): Promise<void>;
+  /**
+   * Counts one request from a client address against a ceiling per minute, whoever is asking; throws
+   * `QuotaError` (429 `rate_limited`, limit `requestsPerMinute`, scope `address`).
+   */
+  hitAddress(address: string, perMinute: number): Promise<void>;
   /** Takes a slot of `concurrentStreams`; throws `QuotaError` (429 `rate_limited`). */
   acquireStream(principal: Principal): Promise<StreamLease>;
 }
@@ -29,7 +48,8 @@ export interface RateLimiterConfig extends Pick<QuotaConfig, 'tiers' | 'fallback
 export interface RateSubject {
   scope: LimitScope;
   key: string;
-  requestsPerMinute: number | undefined;
+  messagesPerMinute: number | undefined;
+  uploadsPerHour: number | undefined;
   concurrentStreams: number | undefined;
 }
 
@@ -48,6 +68,15 @@ export function planRateSubjects(principal: Principal, config: RateLimiterConfig
   return subjects;
 }
 
-function pick(limits: { requestsPerMinute?: number; concurrentStreams?: number }) {
-  return { requestsPerMinute: limits.requestsPerMinute, concurrentStreams: limits.concurrentStreams };
+/** The subject key of a client address; encoded, so no address can spell a user's or tenant's key. */
+export function addressSubjectKey(address: string): string {
+  return `~addr:${encodeKeyPart(address)}`;
+}
+
+function pick(limits: TierLimits) {
+  return {
+    messagesPerMinute: messagesPerMinuteOf(limits),
+    uploadsPerHour: limits.uploadsPerHour,
+    concurrentStreams: limits.concurrentStreams,
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * Usage record columns (issue 6) on top of `usage_records` from migration 0001: the API key, total
+ * Usage record columns on top of `usage_records` from migration 0001: the API key, total
  * tokens, latency, time to first token, how the answer ended and whether tokens were estimated.
  */
 export const migration0004Usage = `

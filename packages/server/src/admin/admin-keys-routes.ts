@@ -12,7 +12,7 @@ const createSchema = z.strictObject({
   scopes: z
     .array(z.enum(API_KEY_SCOPES as [ApiKeyScope, ...ApiKeyScope[]]))
     .min(1)
-    .max(3),
+    .max(API_KEY_SCOPES.length),
   roles: z
     .array(z.enum(ROLES as [Role, ...Role[]]))
     .max(3)

@@ -8,6 +8,9 @@ import { type AdminRoutesOptions, auditAdmin } from './admin-context.js';
 
 const limit = z.number().min(0).max(1e15);
 const tierSchema = z.strictObject({
+  messagesPerMinute: limit.optional(),
+  uploadsPerHour: limit.optional(),
+  /** Deprecated name of messagesPerMinute, still accepted (and read as it). */
   requestsPerMinute: limit.optional(),
   concurrentStreams: limit.optional(),
   tokensPerDay: limit.optional(),

@@ -121,13 +121,18 @@ describe('admin API', () => {
   it('reads and updates tiers (audited), and switches models off and on', async () => {
     const { call, app, tiers, audit, widget, bearer } = await setup();
     expect(await (await call('/tiers')).json()).toMatchObject({ enforced: true, tiers: { free: {}, pro: {} } });
-    const put = await call('/tiers/pro', jsonInit('PUT', { requestsPerMinute: 120, tokensPerDay: 2_000_000 }));
+    const put = await call(
+      '/tiers/pro',
+      jsonInit('PUT', { messagesPerMinute: 120, uploadsPerHour: 30, tokensPerDay: 2_000_000 }),
+    );
     expect(put.status).toBe(200);
-    expect(tiers.pro).toEqual({ requestsPerMinute: 120, tokensPerDay: 2_000_000 });
+    expect(tiers.pro).toEqual({ messagesPerMinute: 120, uploadsPerHour: 30, tokensPerDay: 2_000_000 });
     expect((await call('/tiers/pro', jsonInit('PUT', { tokensPerDay: -1 }))).status).toBe(400);
     expect((await audit.list('acme', { action: 'quota.update' }))[0]?.details).toMatchObject({
-      after: { requestsPerMinute: 120 },
+      after: { messagesPerMinute: 120 },
     });
+    // The deprecated name is still accepted (and read as messagesPerMinute).
+    expect((await call('/tiers/legacy', jsonInit('PUT', { requestsPerMinute: 10 }))).status).toBe(200);
 
     const listed = (await (await call('/models')).json()) as {
       models: Array<{ id: string; enabled: boolean; modelId: string }>;

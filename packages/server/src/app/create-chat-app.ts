@@ -1,22 +1,28 @@
-import { createQuotaGuard, type KnowledgeBase, type UsageLog } from '@company-chat/core';
+import { cacheUserDirectory, createQuotaGuard, type KnowledgeBase, type UsageLog } from '@company-chat/core';
 import { Hono } from 'hono';
 import { adminRoutes } from '../admin/admin-routes.js';
 import { chatRoute } from '../chat/chat-route.js';
 import { conversationsRoutes } from '../conversations/conversations-routes.js';
 import { historyRoutes } from '../conversations/history-routes.js';
 import { createErrorHandler, type ErrorLogger, notFoundHandler } from '../errors/error-handler.js';
-import { methodNotAllowed } from '../errors/method-not-allowed.js';
 import { filesRoutes } from '../files/files-routes.js';
+import { healthRoutes, type ReadinessCheck } from '../health/health-routes.js';
 import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth.js';
+import type { ClientAddressOf } from '../identity/client-address.js';
 import { rejectNonCanonicalPaths } from '../identity/reject-non-canonical-paths.js';
 import { modelsRoute } from '../models/models-route.js';
-import type { ChatAppQuotaOptions } from '../quotas/chat-app-quotas.js';
+import { type ChatAppQuotaOptions, DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
 import { type ModelSwitch, meterEngine } from '../quotas/metered-engine.js';
 import { quotaRoute } from '../quotas/quota-route.js';
+import { API_ROUTES } from '../routes/api-route-table.js';
+import { undeclaredRoutes } from '../routes/find-api-route.js';
+import { routeAccess } from '../routes/route-access.js';
 import { corsForOrigins } from '../widget/cors-for-origins.js';
 import type { WidgetAssets } from '../widget/widget-assets.js';
 import { widgetRoutes } from '../widget/widget-routes.js';
 import type { AppEnv } from './app-env.js';
+import { assertDevModeAllowed } from './assert-dev-mode-allowed.js';
+import { assignRequestId } from './assign-request-id.js';
 import type { ChatEnginePort } from './chat-engine-port.js';
 
 /** Options of {@link createChatApp}. */
@@ -26,7 +32,9 @@ export interface ChatAppOptions {
   /**
    * Development mode: the user is named by the `X-User-Id` header (default `dev-user`), unverified.
    * Without it every API request is answered 401 until an identity provider is configured.
-   * Defaults to `COMPANY_CHAT_DEV=1` in the environment.
+   * Defaults to `COMPANY_CHAT_DEV=1` in the environment. Refused (the app is not created) next to a
+   * real identity (`auth.jwt`, `auth.widgetTokens`, `auth.apiKeys`, `auth.accounts`) and with
+   * `NODE_ENV=production`; `serve()` also refuses to bind a development app to a non-loopback address.
    */
   dev?: boolean;
   /** Largest accepted request body in bytes (also for chunked bodies). Default 1 MiB. */
@@ -55,14 +63,33 @@ export interface ChatAppOptions {
   auth?: ChatAppAuthOptions;
   /** Rate limits, concurrent streams and token/cost budgets. Default: none enforced. */
   quotas?: ChatAppQuotaOptions;
+  /**
+   * The client address of a request, for the per-address request ceiling and the sign-in throttle.
+   * Default: the connection's peer on Node, Bun and Workers, or behind reverse proxies the address
+   * `auth.trustProxy` selects from `X-Forwarded-For`. Override only for another source (e.g. a CDN header).
+   */
+  clientAddress?: ClientAddressOf;
   /** Where each answer's tokens, latency and cost are recorded. */
   usage?: UsageLog;
+  /**
+   * Extra checks of `GET /health/ready` beside the store and the models, e.g. `{ redis: () => redis.ping() }`
+   * (the CLI adds Redis when `REDIS_URL` is set).
+   */
+  readiness?: Record<string, ReadinessCheck>;
+  /** Longest wait for one readiness check, in ms. Default 2 000. */
+  readinessTimeoutMs?: number;
 }
 
 /** The Hono app {@link createChatApp} returns. */
 export type ChatApp = Hono<AppEnv>;
 
 const engines = new WeakMap<object, ChatEnginePort>();
+const devApps = new WeakSet<object>();
+
+/** True when the app was created in development mode (runtime adapters refuse to expose it). */
+export function isDevChatApp(app: object): boolean {
+  return devApps.has(app);
+}
 
 /** The engine a {@link createChatApp} app serves (used by runtime adapters to shut it down). */
 export function getChatAppEngine(app: object): ChatEnginePort | undefined {
@@ -76,7 +103,7 @@ function devFromEnv(): boolean {
 
 /**
  * Creates the HTTP API of company-chat as a Hono app: `POST /api/v1/chat` (SSE), conversations,
- * models and `GET /health`. Every error is JSON `{ "error": { "code", "message" } }`.
+ * models and the health routes (`/health/live`, `/health/ready`, `/health`). Every error is JSON `{ "error": { "code", "message" } }`.
  *
  * @example
  * ```ts
@@ -87,9 +114,19 @@ function devFromEnv(): boolean {
  */
 export function createChatApp(options: ChatAppOptions): ChatApp {
   const quotas = options.quotas ?? {};
-  const identity = wireIdentity(options.auth ?? {}, {
-    dev: options.dev ?? devFromEnv(),
+  const dev = options.dev ?? devFromEnv();
+  assertDevModeAllowed(dev, options.auth ?? {});
+  // One cached directory for the identity middleware and the admin API, so an admin's change to a user
+  // (demotion, suspension) drops the cached record at once.
+  const auth: ChatAppAuthOptions = {
+    ...options.auth,
+    ...(options.auth?.users ? { users: cacheUserDirectory(options.auth.users) } : {}),
+  };
+  const identity = wireIdentity(auth, {
+    dev,
     rateLimiter: quotas.rateLimiter,
+    addressRequestsPerMinute: quotas.requestsPerMinutePerAddress ?? DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const log: ErrorLogger = options.logger ?? ((message, error) => console.error(`[company-chat] ${message}`, error));
@@ -118,6 +155,7 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   // Public (login, refresh, logout): before the identity middleware, so they answer without credentials.
   api.route('/', identity.publicRoutes);
   api.use(identity.middleware);
+  api.use(routeAccess({ routes: API_ROUTES, rateLimiter: quotas.rateLimiter, audit: auth.audit }));
   api.route('/', identity.routes);
   api.route(
     '/',
@@ -155,7 +193,7 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
     '/admin',
     adminRoutes({
       engine: options.engine,
-      auth: options.auth ?? {},
+      auth,
       quotas,
       usage: options.usage,
       models,
@@ -164,14 +202,32 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   );
 
   const app = new Hono<AppEnv>();
+  app.use(assignRequestId());
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
   if (options.widget) app.route('/', widgetRoutes(options.widget));
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.all('/health', methodNotAllowed(['GET']));
+  const store = options.engine.store;
+  app.route(
+    '/',
+    healthRoutes({
+      checks: {
+        ...(store ? { store: () => store.ping() } : {}),
+        models: async () => {
+          if (options.engine.listModels().length === 0) throw new Error('no model configured');
+        },
+        ...options.readiness,
+      },
+      timeoutMs: options.readinessTimeoutMs ?? 2_000,
+    }),
+  );
   app.route('/api/v1', api);
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(log));
+  const undeclared = undeclaredRoutes(app, API_ROUTES);
+  if (undeclared.length > 0) {
+    throw new Error(`routes missing from the route table (API_ROUTES): ${undeclared.join(', ')}`);
+  }
   engines.set(app, options.engine);
+  if (dev) devApps.add(app);
   return app;
 }

@@ -5,7 +5,8 @@ import { CompanyChatError } from '@company-chat/core';
 
 /** The `Bun.serve()` options the adapter passes. */
 export interface BunServeConfig {
-  fetch(request: Request): Response | Promise<Response>;
+  /** Bun passes its server, whose `requestIP()` gives the client address. */
+  fetch(request: Request, server: BunServer): Response | Promise<Response>;
   port: number;
   hostname: string;
   /** Seconds a connection may stay silent before Bun closes it (max 255, 0 = never). */
@@ -18,6 +19,8 @@ export interface BunServer {
   readonly hostname: string;
   /** Stops listening; `true` also closes active connections. Resolves when all connections are closed. */
   stop(closeActiveConnections?: boolean): Promise<void>;
+  /** The peer address of a request's connection. */
+  requestIP(request: Request): { address: string; family: string; port: number } | null;
 }
 
 interface BunGlobal {

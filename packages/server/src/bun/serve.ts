@@ -1,5 +1,6 @@
+import { assertDevAppBind } from '../app/assert-dev-mode-allowed.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
-import { getChatAppEngine } from '../app/create-chat-app.js';
+import { getChatAppEngine, isDevChatApp } from '../app/create-chat-app.js';
 import { type BunServer, bunRuntime } from './bun-runtime.js';
 
 /**
@@ -53,10 +54,12 @@ export interface BunServerHandle {
  * ```
  */
 export async function serve(options: BunServeOptions): Promise<BunServerHandle> {
+  assertDevAppBind(isDevChatApp(options.app), options.hostname ?? '127.0.0.1');
   const engine = options.engine ?? getChatAppEngine(options.app);
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const server = bunRuntime().serve({
-    fetch: (request: Request) => options.app.fetch(request),
+    // The server as the app's env lets it read the client's address (`server.requestIP()`).
+    fetch: (request: Request, bunServer: BunServer) => options.app.fetch(request, bunServer),
     port: options.port ?? 3000,
     hostname: options.hostname ?? '127.0.0.1',
     idleTimeout: options.idleTimeout ?? BUN_SSE_IDLE_TIMEOUT_SECONDS,

@@ -1,12 +1,18 @@
 import { createChatEngine, offline } from '@company-chat/core';
 import { createChatApp } from '../app/create-chat-app.js';
-import { configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
+import { ConfigError, configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
-import { identityFromEnv, worstCaseFromModels } from '../config/identity-from-env.js';
+import { decideDevMode } from '../config/dev-mode-policy.js';
+import { checkEnumeratedEnv } from '../config/enumerated-env.js';
+import { identityFromEnv, identityVariablesSet, worstCaseFromModels } from '../config/identity-from-env.js';
+import { lineLogger } from '../config/line-logger.js';
 import { quotasFromEnv } from '../config/quotas-from-env.js';
+import { throttlesFromEnv } from '../config/throttles-from-env.js';
+import { leaseFromEnv } from '../config/timeouts-from-env.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
+import { DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
 import { normaliseOrigin } from '../widget/cors-for-origins.js';
 
 /** Options of {@link runServe}. */
@@ -25,18 +31,23 @@ export interface RunServeOptions {
  */
 export async function runServe(options: RunServeOptions): Promise<ServerHandle> {
   const { env, log } = options;
+  checkEnumeratedEnv(env);
   const config = configFromEnv(env);
+  const host = options.host ?? config.host;
+  // Decided before anything is opened, so a refusal costs nothing and says what to configure.
+  const devMode = decideDevMode(devModeInput(options, host));
+  if ('refuse' in devMode) throw new ConfigError(devMode.refuse);
+  const dev = devMode.dev;
   // PGlite under ./.company-chat by default, PostgreSQL with DATABASE_URL (see createStoreFromEnv);
   // identity, usage and audit records go to the same database.
   const stores = await createServerStoresFromEnv(env);
   const { store, description: storeDescription } = stores;
   const identity = await identityFromEnv(env, stores.sql);
-  const quotas = await quotasFromEnv(env);
-  // Development mode (unverified X-User-Id) is the default only while no identity is configured;
-  // --dev forces it on, COMPANY_CHAT_DEV=0 off.
-  const devOff = env.COMPANY_CHAT_DEV === '0' || env.COMPANY_CHAT_DEV === 'false';
-  const devOn = env.COMPANY_CHAT_DEV === '1' || env.COMPANY_CHAT_DEV === 'true';
-  const dev = options.dev || devOn || (!devOff && !identity.configured);
+  const logger = lineLogger(log);
+  const quotas = await quotasFromEnv(env, { logger });
+  const throttles = await throttlesFromEnv(env, { logger });
+  // In development mode no credential is accepted: API keys stored by an earlier run stay unused.
+  const { apiKeys: _keysUnusedInDev, ...devAuth } = identity.auth;
   const knowledge = await createKnowledgeFromEnv({ env, ...(stores.sql ? { sql: stores.sql } : {}), chatStore: store });
   // With no model configured the embedded default answers from the knowledge base alone (no network, no weights).
   const offlineOnly = Object.keys(config.models).length === 0;
@@ -46,6 +57,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     store,
     systemPrompt: config.systemPrompt,
     knowledge: knowledge.knowledge,
+    ...leaseFromEnv(env),
   });
   const widget = await loadWidgetAssets();
   const allowedOrigins = (env.COMPANY_CHAT_ALLOWED_ORIGINS ?? '')
@@ -58,15 +70,16 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     dev,
     allowedOrigins,
     ...('assets' in widget ? { widget: widget.assets } : {}),
-    auth: identity.auth,
+    auth: { ...(dev ? devAuth : identity.auth), ...throttles.auth },
     quotas: { ...quotas.quotas, worstCase: worstCaseFromModels(models, env) },
     usage: identity.usage,
     knowledge: knowledge.knowledge,
     maxUploadBytes: knowledge.maxUploadBytes,
+    readiness: quotas.readiness,
   });
-  const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: options.host ?? config.host });
+  const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: host });
 
-  for (const warning of config.warnings) log(`warning: ${warning}`);
+  for (const warning of [...config.warnings, ...quotas.warnings]) log(`warning: ${warning}`);
   if (config.served.length === 0) {
     log(
       'No model is configured: answering with the offline retrieval answerer, which quotes the uploaded files ' +
@@ -88,13 +101,23 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     log(`warning: COMPANY_CHAT_ALLOWED_ORIGINS entry ${JSON.stringify(o)} is not an http(s) origin; ignored.`);
   log(`Identity: ${identity.summary.join(', ')}.`);
   log(`Quotas: ${quotas.summary}.`);
+  log(`Sign-in throttle: ${throttles.summary}.`);
+  if (quotas.quotas.rateLimiter) {
+    const perAddress = quotas.quotas.requestsPerMinutePerAddress ?? DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS;
+    log(
+      perAddress === 0
+        ? 'Per-address request ceiling: off.'
+        : `Per-address request ceiling: ${perAddress} requests a minute per client address, taken from ${
+            throttles.auth.trustProxy > 0
+              ? 'X-Forwarded-For (COMPANY_CHAT_TRUST_PROXY)'
+              : 'the connection (behind a load balancer set COMPANY_CHAT_TRUST_PROXY)'
+          }.`,
+    );
+  }
   if (dev) {
     log(
-      'Development mode: the X-User-Id header names the user (default "dev-user") and is NOT verified. ' +
-        (identity.configured
-          ? 'It was turned on explicitly (--dev or COMPANY_CHAT_DEV=1) next to the configured identity.'
-          : 'This is the default because no identity is configured (COMPANY_CHAT_JWT_SECRET, COMPANY_CHAT_JWKS_URL, COMPANY_CHAT_WIDGET_SECRET, COMPANY_CHAT_ACCOUNTS_SECRET or COMPANY_CHAT_ADMIN_KEY)') +
-        '; do not expose this server to untrusted clients.',
+      `Development mode (${devMode.reason}): the X-User-Id header names the user (default "dev-user") and is ` +
+        `NOT verified; only loopback clients can reach ${host}. Configure an identity before binding another address.`,
     );
   } else if (!identity.configured) {
     log('Development mode is off and no identity is configured: only API keys are accepted.');
@@ -108,6 +131,20 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
       await close();
       await stores.close();
       await quotas.close();
+      await throttles.close();
     },
+  };
+}
+
+/** The inputs of the development-mode decision: flags, identity variables, bind address, NODE_ENV. */
+function devModeInput(options: RunServeOptions, host: string) {
+  const flag = options.env.COMPANY_CHAT_DEV?.trim();
+  const requestedBy = options.dev ? '--dev' : flag === '1' || flag === 'true' ? `COMPANY_CHAT_DEV=${flag}` : undefined;
+  return {
+    requestedBy,
+    disabled: flag === '0' || flag === 'false',
+    identity: identityVariablesSet(options.env),
+    host,
+    nodeEnv: options.env.NODE_ENV?.trim(),
   };
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { type ChatStore, createMemoryChatStore } from '@company-chat/core';
 import type { Env } from './config-from-env.js';
+import { enumFromEnv } from './enumerated-env.js';
+import { dbTimeoutsFromEnv, msFromEnv } from './timeouts-from-env.js';
 
 /** The store the server uses and a line describing it for the start-up log (never contains a password). */
 export interface StoreFromEnv {
@@ -17,11 +19,11 @@ export const DEFAULT_DATA_DIR = '.company-chat/db';
  * - `DATABASE_URL` (postgres://...) → PostgreSQL, for several instances behind a load balancer;
  * - otherwise PGlite on disk in `COMPANY_CHAT_DATA_DIR` (default `./.company-chat/db`): history survives
  *   restarts with no configuration;
- * - `COMPANY_CHAT_STORE=memory` → in memory (tests, demos).
+ * - `COMPANY_CHAT_STORE=memory` → in memory (tests, demos); any other value is a `ConfigError`.
  * Migrations are applied and answers cut off by a crash are marked `interrupted`.
  */
 export async function createStoreFromEnv(env: Env, cwd: string = process.cwd()): Promise<StoreFromEnv> {
-  if (env.COMPANY_CHAT_STORE?.trim() === 'memory') {
+  if (storeInMemory(env)) {
     return {
       store: createMemoryChatStore(),
       kind: 'memory',
@@ -31,10 +33,13 @@ export async function createStoreFromEnv(env: Env, cwd: string = process.cwd()):
   const databaseUrl = env.DATABASE_URL?.trim();
   if (databaseUrl) {
     const { createPostgresChatStore } = await import('@company-chat/core/postgres');
+    const recoverAfterMs = msFromEnv(env, 'COMPANY_CHAT_RECOVER_AFTER_MS');
     const store = await createPostgresChatStore({
       connectionString: databaseUrl,
-      // Several instances may share the database: leave answers another live instance is writing alone.
-      recoverInterrupted: { staleAfterMs: Number(env.COMPANY_CHAT_RECOVER_AFTER_MS ?? 0) || 0 },
+      timeouts: dbTimeoutsFromEnv(env),
+      // Default: the lease-based sweep, safe with several instances. The former age-based recovery
+      // only when asked for.
+      ...(recoverAfterMs === undefined ? {} : { recoverInterrupted: { staleAfterMs: recoverAfterMs } }),
     });
     return { store, kind: 'postgres', description: `PostgreSQL at ${redact(databaseUrl)}` };
   }
@@ -44,16 +49,22 @@ export async function createStoreFromEnv(env: Env, cwd: string = process.cwd()):
   return { store, kind: 'pglite', description: `PGlite (embedded PostgreSQL) in ${dataDir}` };
 }
 
+/** Whether `COMPANY_CHAT_STORE` asks for the memory store; throws on a value that is not `memory`. */
+export function storeInMemory(env: Env): boolean {
+  return enumFromEnv(env, 'COMPANY_CHAT_STORE', ['memory']) === 'memory';
+}
+
 /** Applies pending migrations to the configured database (`company-chat migrate`); returns the ids applied. */
 export async function migrateFromEnv(
   env: Env,
   cwd: string = process.cwd(),
 ): Promise<{ applied: string[]; description: string }> {
   const { migrate } = await import('@company-chat/core');
+  storeInMemory(env);
   const databaseUrl = env.DATABASE_URL?.trim();
   if (databaseUrl) {
     const { createPgSqlClient } = await import('@company-chat/core/postgres');
-    const client = createPgSqlClient({ connectionString: databaseUrl, max: 1 });
+    const client = createPgSqlClient({ connectionString: databaseUrl, max: 1, timeouts: dbTimeoutsFromEnv(env) });
     try {
       return { applied: await migrate(client), description: `PostgreSQL at ${redact(databaseUrl)}` };
     } finally {

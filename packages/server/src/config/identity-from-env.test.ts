@@ -108,7 +108,7 @@ describe('quotasFromEnv', () => {
     });
     expect(memory.quotas.prices?.['my-model']).toEqual({ inputPerMillion: 1, outputPerMillion: 2 });
     expect(memory.summary).toMatch(/in memory/);
-    const redis = await quotasFromEnv({ ...env, REDIS_URL: 'redis://127.0.0.1:6379' });
+    const redis = await quotasFromEnv({ ...env, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
     try {
       expect(redis.summary).toMatch(/in Redis/);
       const principal = {
@@ -127,6 +127,27 @@ describe('quotasFromEnv', () => {
       await redis.quotas.ledger!.settle(reservation, { tokens: 10, cost: 0 });
     } finally {
       await redis.close();
+    }
+  });
+
+  it('warns about the deprecated requestsPerMinute and reads the per-address ceiling', async () => {
+    const old = await quotasFromEnv({
+      COMPANY_CHAT_TIERS: '{"free":{"requestsPerMinute":5},"pro":{"messagesPerMinute":60}}',
+    });
+    expect(old.warnings).toEqual([
+      expect.stringMatching(/requestsPerMinute \(tiers free\) is deprecated.*messagesPerMinute/),
+    ]);
+    expect(old.quotas.requestsPerMinutePerAddress).toBeUndefined();
+    const current = await quotasFromEnv({
+      COMPANY_CHAT_TIERS: '{"free":{"messagesPerMinute":10,"uploadsPerHour":20}}',
+      COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE: '0',
+    });
+    expect(current.warnings).toEqual([]);
+    expect(current.quotas.requestsPerMinutePerAddress).toBe(0);
+    for (const bad of ['-1', 'many', '1.5']) {
+      await expect(
+        quotasFromEnv({ COMPANY_CHAT_TIERS: '{"free":{}}', COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE: bad }),
+      ).rejects.toBeInstanceOf(ConfigError);
     }
   });
 

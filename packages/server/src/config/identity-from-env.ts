@@ -19,6 +19,7 @@ import {
   type UsageLog,
 } from '@company-chat/core';
 import type { ChatAppAuthOptions } from '../identity/chat-app-auth.js';
+import { ADMIN_KEY_COMMAND } from './admin-key-command.js';
 import { ConfigError, type Env } from './config-from-env.js';
 
 /** Identity, usage and audit from the environment, and lines for the start-up log. */
@@ -37,7 +38,21 @@ const list = (v: string | undefined) =>
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-const keyPattern = /^cc_live_[0-9A-Za-z]{40}$/;
+/** What `COMPANY_CHAT_ADMIN_KEY` must look like. */
+export const ADMIN_KEY_PATTERN = /^cc_live_[0-9A-Za-z]{40}$/;
+
+const identityVariables = [
+  'COMPANY_CHAT_JWT_SECRET',
+  'COMPANY_CHAT_JWKS_URL',
+  'COMPANY_CHAT_WIDGET_SECRET',
+  'COMPANY_CHAT_ACCOUNTS_SECRET',
+  'COMPANY_CHAT_ADMIN_KEY',
+] as const;
+
+/** The identity variables that are set (names only), read before anything is opened. */
+export function identityVariablesSet(env: Env): string[] {
+  return identityVariables.filter((name) => value(env, name) !== undefined);
+}
 
 /**
  * Reads identity configuration:
@@ -107,9 +122,9 @@ export async function identityFromEnv(env: Env, sql: SqlClient | null): Promise<
 
   const adminKey = value(env, 'COMPANY_CHAT_ADMIN_KEY');
   if (adminKey) {
-    if (!keyPattern.test(adminKey)) {
+    if (!ADMIN_KEY_PATTERN.test(adminKey)) {
       throw new ConfigError(
-        "COMPANY_CHAT_ADMIN_KEY must be cc_live_ followed by 40 letters or digits, e.g. from: node -e \"console.log('cc_live_'+require('crypto').randomBytes(30).toString('base64').replace(/[^A-Za-z0-9]/g,'').slice(0,40))\"",
+        `COMPANY_CHAT_ADMIN_KEY must be cc_live_ followed by 40 letters or digits, e.g. from: ${ADMIN_KEY_COMMAND}`,
       );
     }
     const tenantId = value(env, 'COMPANY_CHAT_ADMIN_TENANT') ?? 'default';

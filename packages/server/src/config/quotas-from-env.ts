@@ -3,6 +3,7 @@ import {
   createMemoryQuotaLedger,
   createMemoryRateLimiter,
   createPriceTable,
+  type Logger,
   type PriceTable,
   type TierLimits,
   type Tiers,
@@ -14,10 +15,44 @@ import { ConfigError, type Env } from './config-from-env.js';
 export interface QuotasFromEnv {
   quotas: ChatAppQuotaOptions;
   summary: string;
+  /** Deprecated settings and the like, for the start-up log. */
+  warnings: string[];
+  /** Readiness checks of what the quotas depend on (`redis` with `REDIS_URL`), for `/health/ready`. */
+  readiness: Record<string, () => Promise<unknown>>;
   close(): Promise<void>;
 }
 
-const limitNames = ['requestsPerMinute', 'concurrentStreams', 'tokensPerDay', 'tokensPerMonth', 'costPerMonth'];
+const limitNames = [
+  'messagesPerMinute',
+  'uploadsPerHour',
+  'requestsPerMinute',
+  'concurrentStreams',
+  'tokensPerDay',
+  'tokensPerMonth',
+  'costPerMonth',
+];
+
+/** The start-up warning for tiers that still use `requestsPerMinute`, or none. */
+export function deprecatedTierWarning(tiers: Tiers, name = 'COMPANY_CHAT_TIERS'): string | undefined {
+  const old = Object.keys(tiers).filter((tier) => tiers[tier]?.requestsPerMinute !== undefined);
+  if (old.length === 0) return undefined;
+  return (
+    `${name}: requestsPerMinute (tiers ${old.join(', ')}) is deprecated and read as messagesPerMinute, which ` +
+    'counts messages (send, regenerate, edit) only, not every request; rename it.'
+  );
+}
+
+/** `COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE`: a whole number ≥ 0, or undefined for the default. */
+function addressCeiling(env: Env): number | undefined {
+  const raw = env.COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE?.trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw)) {
+    throw new ConfigError(
+      `COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE must be a whole number ≥ 0, got ${JSON.stringify(raw)}.`,
+    );
+  }
+  return Number(raw);
+}
 
 /** Reads JSON given inline (starts with `{`) or as a file path. */
 function readJson(env: Env, name: string): unknown {
@@ -53,19 +88,24 @@ export function parseTiers(input: unknown, name = 'COMPANY_CHAT_TIERS'): Tiers {
 
 /**
  * Quotas are off unless `COMPANY_CHAT_TIERS` is set (JSON, or the path of a JSON file, of tiers:
- * `{"free":{"requestsPerMinute":10,"concurrentStreams":1,"tokensPerDay":50000,"costPerMonth":1}}`).
+ * `{"free":{"messagesPerMinute":10,"uploadsPerHour":20,"concurrentStreams":1,"tokensPerDay":50000,"costPerMonth":1}}`;
+ * `requestsPerMinute` is read as `messagesPerMinute`, with a warning). With them, one client address may
+ * make `COMPANY_CHAT_ADDRESS_REQUESTS_PER_MINUTE` requests a minute (default 1000, 0 = off).
  * Unknown tier names get `COMPANY_CHAT_FALLBACK_TIER` (default `free`), which must exist.
  * `COMPANY_CHAT_PRICES` overrides model prices (`{"gpt-4o-mini":{"inputPerMillion":0.15,"outputPerMillion":0.6}}`).
  * With `REDIS_URL`, budgets and rates are shared by every instance (budgets fail closed while Redis is
- * down; request rates fall back to per-instance memory); without it they live in this process.
+ * down; request rates fall back to per-instance memory); without it they live in this process. Both
+ * are reported to `logger` when they happen (the CLI passes its log).
  */
-export async function quotasFromEnv(env: Env): Promise<QuotasFromEnv> {
+export async function quotasFromEnv(env: Env, options: { logger?: Logger } = {}): Promise<QuotasFromEnv> {
   const prices: PriceTable = createPriceTable((readJson(env, 'COMPANY_CHAT_PRICES') as PriceTable | undefined) ?? {});
   const rawTiers = readJson(env, 'COMPANY_CHAT_TIERS');
   if (rawTiers === undefined) {
     return {
       quotas: { prices },
       summary: 'off (set COMPANY_CHAT_TIERS to enforce limits); usage and cost are still recorded',
+      warnings: [],
+      readiness: {},
       close: async () => {},
     };
   }
@@ -75,29 +115,35 @@ export async function quotasFromEnv(env: Env): Promise<QuotasFromEnv> {
     throw new ConfigError(`COMPANY_CHAT_TIERS has no "${fallbackTier}" tier (the fallback for unknown tiers).`);
   }
   const config = { tiers, fallbackTier };
+  const perAddress = addressCeiling(env);
+  const common = { tiers, prices, ...(perAddress === undefined ? {} : { requestsPerMinutePerAddress: perAddress }) };
+  const warning = deprecatedTierWarning(tiers);
+  const warnings = warning ? [warning] : [];
   const redisUrl = env.REDIS_URL?.trim();
   if (redisUrl) {
     const { connectRedis, createRedisQuotaLedger, createRedisRateLimiter } = await import('@company-chat/core/redis');
     const redis = await connectRedis(redisUrl);
     return {
       quotas: {
-        tiers,
-        prices,
-        ledger: createRedisQuotaLedger({ ...config, redis }),
-        rateLimiter: createRedisRateLimiter({ ...config, redis }),
+        ...common,
+        ledger: createRedisQuotaLedger({ ...config, redis, ...options }),
+        rateLimiter: createRedisRateLimiter({ ...config, redis, ...options }),
       },
       summary: `tiers ${Object.keys(tiers).join(', ')} in Redis at ${new URL(redisUrl).host}`,
+      warnings,
+      readiness: { redis: () => redis.ping() },
       close: async () => void (await redis.quit().catch(() => redis.disconnect())),
     };
   }
   return {
     quotas: {
-      tiers,
-      prices,
+      ...common,
       ledger: createMemoryQuotaLedger(config),
       rateLimiter: createMemoryRateLimiter(config),
     },
     summary: `tiers ${Object.keys(tiers).join(', ')} in memory (one instance; set REDIS_URL for several)`,
+    warnings,
+    readiness: {},
     close: async () => {},
   };
 }

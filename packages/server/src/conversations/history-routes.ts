@@ -44,7 +44,7 @@ function fileName(title: string, ext: string): string {
 }
 
 /**
- * History routes beyond list/read/rename/delete (issue 3): regenerate and edit (SSE, like `POST /chat`),
+ * History routes beyond list/read/rename/delete: regenerate and edit (SSE, like `POST /chat`),
  * switching the shown branch, exports and the GDPR routes `GET /me/export` and `DELETE /me`.
  * Everything is scoped to `c.var.owner`: another user's ids answer 404 exactly like unknown ones.
  */
@@ -74,7 +74,14 @@ export function historyRoutes(options: HistoryRoutesOptions): Hono<AppEnv> {
     const { id, messageId } = ids(c);
     const body = await optionalJson<{ model?: string }>(c, regenerateSchema);
     return stream(c, (signal) =>
-      engine.regenerate({ owner: c.var.owner, conversationId: id, messageId, model: body.model, signal }),
+      engine.regenerate({
+        owner: c.var.owner,
+        conversationId: id,
+        messageId,
+        model: body.model,
+        signal,
+        requestId: c.var.requestId,
+      }),
     );
   });
   app.all(regeneratePath, methodNotAllowed(['POST']));
@@ -92,6 +99,7 @@ export function historyRoutes(options: HistoryRoutesOptions): Hono<AppEnv> {
         model: body.model,
         clientMessageId: body.clientMessageId,
         signal,
+        requestId: c.var.requestId,
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { CompanyChatError, type IngestProgress, type KnowledgeBase } from '@company-chat/core';
+import { CompanyChatError, type IngestProgress, type KnowledgeBase, scopesOf } from '@company-chat/core';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app/app-env.js';
@@ -13,7 +13,8 @@ export interface FilesRoutesOptions {
   maxUploadBytes?: number;
   /**
    * Whether the caller administers the tenant's shared collections. Default: the authenticated
-   * principal (`c.var.principal`, set by the identity middleware) has the `admin` role.
+   * principal (`c.var.principal`, set by the identity middleware) has the `admin` role and, for an API
+   * key, the `admin` scope too (a `files` key of an admin manages only its own files).
    */
   canManageShared?: (c: Context<AppEnv>) => boolean;
 }
@@ -29,8 +30,8 @@ const notFound = (id: string) =>
   });
 
 function principalIsAdmin(c: Context<AppEnv>): boolean {
-  const principal = (c.var as { principal?: { roles?: readonly string[] } }).principal;
-  return principal?.roles?.includes('admin') === true;
+  const principal = (c.var as Partial<AppEnv['Variables']>).principal;
+  return principal?.roles.includes('admin') === true && scopesOf(principal).includes('admin');
 }
 
 /**

@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../errors/error-handler.js';
 import { authenticateRequest, type IdentityEnv } from './authenticate-request.js';
+import { socketClientAddress } from './client-address.js';
 
 const widgetSecret = 'widget-secret-widget-secret-widget-secret';
 
@@ -21,9 +22,17 @@ async function setup() {
     widgetTokens: { secret: widgetSecret },
     userStatus: async (p) => (p.userId === 'suspended-user' ? 'suspended' : 'active'),
   });
-  const rateLimiter = createMemoryRateLimiter({ tiers: { free: { requestsPerMinute: 2 } } });
+  const rateLimiter = createMemoryRateLimiter({ tiers: { free: { messagesPerMinute: 2 } } });
   const app = new Hono<IdentityEnv>();
-  app.use('/api/*', authenticateRequest({ authenticator, rateLimiter, audit }));
+  app.use(
+    '/api/*',
+    authenticateRequest({
+      authenticator,
+      rateLimiter,
+      audit,
+      addressCeiling: { perMinute: 3, clientAddress: socketClientAddress },
+    }),
+  );
   app.get('/api/me', (c) => c.json({ owner: c.var.owner, via: c.var.principal.via }));
   app.onError(createErrorHandler(() => {}));
   return { app, apiKeys, audit };
@@ -53,20 +62,25 @@ describe('authenticateRequest', () => {
     expect((await (await app.request('/api/me', { headers: { 'x-api-key': key } })).json()).via).toBe('api-key');
   });
 
-  it('answers 429 with Retry-After, keyed by the principal whatever X-Forwarded-For says', async () => {
-    const { app, audit } = await setup();
+  it('caps requests per connection address (429 with Retry-After), whatever X-Forwarded-For says or who asks', async () => {
+    const { app, apiKeys } = await setup();
     const token = await mintWidgetToken({ secret: widgetSecret, user: { id: 'w1', tenantId: 'acme' } });
-    const call = (ip: string) =>
-      app.request('/api/me', { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': ip } });
-    expect((await call('1.1.1.1')).status).toBe(200);
-    expect((await call('2.2.2.2')).status).toBe(200);
-    const limited = await call('3.3.3.3');
+    const { key } = await apiKeys.create({ tenantId: 'acme', userId: 'svc', name: 'ci', scopes: ['chat'] });
+    // The Node adapter hands Hono the incoming request as env; its socket names the peer.
+    const from = (peer: string) => ({ incoming: { socket: { remoteAddress: peer } } });
+    const call = (peer: string, headers: Record<string, string>) => app.request('/api/me', { headers }, from(peer));
+    expect((await call('10.0.0.1', { authorization: `Bearer ${token}`, 'x-forwarded-for': '1.1.1.1' })).status).toBe(
+      200,
+    );
+    expect((await call('10.0.0.1', { 'x-api-key': key, 'x-forwarded-for': '2.2.2.2' })).status).toBe(200);
+    expect((await call('10.0.0.1', { 'x-forwarded-for': '3.3.3.3' })).status).toBe(401);
+    const limited = await call('10.0.0.1', { authorization: `Bearer ${token}`, 'x-forwarded-for': '4.4.4.4' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({
-      error: { code: 'rate_limited', limit: 'requestsPerMinute', scope: 'user' },
+      error: { code: 'rate_limited', limit: 'requestsPerMinute', scope: 'address' },
     });
-    expect((await audit.list('acme'))[0]).toMatchObject({ action: 'quota.denied', actor: 'w1', outcome: 'denied' });
+    expect((await call('10.0.0.2', { authorization: `Bearer ${token}` })).status).toBe(200);
   });
 
   it('answers 403 for a suspended user and revoked keys 401 on the next request', async () => {

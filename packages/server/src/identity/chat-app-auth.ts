@@ -5,16 +5,19 @@ import {
   type AuditLog,
   type AuthenticatorOptions,
   createAuthenticator,
-  createMemoryRateLimiter,
+  createMemoryLoginThrottle,
   type JwtVerifierOptions,
+  type LoginThrottle,
   type Principal,
   type RateLimiter,
   type UserDirectory,
 } from '@company-chat/core';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import { accountRoutes } from './account-routes.js';
 import { authenticateRequest } from './authenticate-request.js';
+import { type ClientAddressOf, clientAddress } from './client-address.js';
+import { throttledResponse } from './throttled-response.js';
 import { widgetTokenRoute } from './widget-token-route.js';
 
 /** Identity options of `createChatApp()`: configure the credentials you accept. */
@@ -35,19 +38,27 @@ export interface ChatAppAuthOptions {
   audit?: AuditLog;
   /** Tenant of logins that name none. Default `default`. */
   defaultTenantId?: string;
-  /** Login attempts per email and minute (per instance) before `429`. Default 10. */
-  loginAttemptsPerMinute?: number;
+  /**
+   * Sign-in back-off per account and client address, and the per-address limits below. Default: in this
+   * process's memory (`createMemoryLoginThrottle()`); with several instances pass
+   * `createRedisLoginThrottle()` so they share it.
+   */
+  loginThrottle?: LoginThrottle;
+  /**
+   * How many proxies of yours stand in front of the server, each appending to `X-Forwarded-For`. Default
+   * 0: the client's address is the connection's, and `X-Forwarded-For` is ignored (anyone can send it).
+   */
+  trustProxy?: number;
+  /** Requests per client address and minute to `/auth/login`, `/auth/refresh` and `/auth/logout` together. Default 120; 0 turns it off. */
+  authRequestsPerMinute?: number;
+  /** Requests per client address and minute to `POST /widget-tokens`. Default 600; 0 turns it off. */
+  widgetTokenRequestsPerMinute?: number;
 }
 
-/** Counts login attempts per tenant and email (lowercased), whatever the client's address. */
-function loginThrottle(perMinute: number) {
-  const limiter = createMemoryRateLimiter({
-    tiers: { login: { requestsPerMinute: perMinute } },
-    fallbackTier: 'login',
-  });
-  return (tenantId: string, email: string) =>
-    limiter.hit({ tenantId, userId: `login:${email.trim().toLowerCase()}`, roles: [], tier: 'login', via: 'session' });
-}
+/** Default of {@link ChatAppAuthOptions.authRequestsPerMinute}. */
+export const DEFAULT_AUTH_REQUESTS_PER_MINUTE = 120;
+/** Default of {@link ChatAppAuthOptions.widgetTokenRequestsPerMinute}. */
+export const DEFAULT_WIDGET_TOKEN_REQUESTS_PER_MINUTE = 600;
 
 /** What the app mounts for identity: public routes, the middleware, routes behind it. */
 export interface IdentityWiring {
@@ -64,7 +75,14 @@ export interface IdentityWiring {
  */
 export function wireIdentity(
   auth: ChatAppAuthOptions,
-  options: { dev: boolean; rateLimiter?: RateLimiter | undefined },
+  options: {
+    dev: boolean;
+    rateLimiter?: RateLimiter | undefined;
+    /** Per-address request ceiling per minute (0 or absent: none). */
+    addressRequestsPerMinute?: number;
+    /** The client address of a request. Default: the connection's, or `X-Forwarded-For` per `auth.trustProxy`. */
+    clientAddress?: ClientAddressOf;
+  },
 ): IdentityWiring {
   const authenticator = createAuthenticator({
     ...(auth.jwt ? { jwt: auth.jwt } : {}),
@@ -74,6 +92,15 @@ export function wireIdentity(
     dev: { enabled: options.dev },
   });
   const publicRoutes = new Hono();
+  const throttle = auth.loginThrottle ?? createMemoryLoginThrottle();
+  // Read once per request, by the first middleware: body-limit middleware later replaces `c.req.raw`,
+  // and with it the `cf` object that carries the address on Workers.
+  const addresses = new WeakMap<Context, string | undefined>();
+  const addressOf: ClientAddressOf = options.clientAddress ?? ((c) => clientAddress(c, auth.trustProxy ?? 0));
+  const address = (c: Context) => {
+    if (!addresses.has(c)) addresses.set(c, addressOf(c));
+    return addresses.get(c);
+  };
   if (auth.accounts) {
     publicRoutes.route(
       '/',
@@ -81,15 +108,30 @@ export function wireIdentity(
         accounts: auth.accounts,
         ...(auth.audit ? { audit: auth.audit } : {}),
         ...(auth.defaultTenantId ? { defaultTenantId: auth.defaultTenantId } : {}),
-        throttleLogin: loginThrottle(auth.loginAttemptsPerMinute ?? 10),
+        throttle,
+        address,
+        requestsPerMinute: auth.authRequestsPerMinute ?? DEFAULT_AUTH_REQUESTS_PER_MINUTE,
       }),
     );
+  }
+  const widgetTokensPerMinute = auth.widgetTokenRequestsPerMinute ?? DEFAULT_WIDGET_TOKEN_REQUESTS_PER_MINUTE;
+  if (auth.widgetTokens && widgetTokensPerMinute > 0) {
+    // Registered here, before the identity middleware, so key guessing is limited before any key is checked.
+    publicRoutes.use('/widget-tokens', async (c, next) => {
+      const from = address(c);
+      if (from === undefined) return next();
+      const verdict = await throttle.hitAddress('widget-tokens', from, widgetTokensPerMinute);
+      return verdict.allowed ? next() : throttledResponse(verdict);
+    });
   }
   const routes = new Hono<AppEnv>();
   if (auth.widgetTokens) routes.route('/', widgetTokenRoute({ secret: auth.widgetTokens.secret }) as never);
   const middleware = authenticateRequest({
     authenticator,
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.addressRequestsPerMinute
+      ? { addressCeiling: { perMinute: options.addressRequestsPerMinute, clientAddress: address } }
+      : {}),
     ...(auth.audit ? { audit: auth.audit } : {}),
     ...(auth.users ? { users: auth.users } : {}),
   }) as unknown as MiddlewareHandler<AppEnv>;

@@ -5,11 +5,14 @@ import {
   createMemoryAccountStore,
   createMemoryApiKeyStore,
   createMemoryAuditLog,
+  createMemoryLoginThrottle,
   verifyWidgetToken,
 } from '@company-chat/core';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../errors/error-handler.js';
+import { API_ROUTES } from '../routes/api-route-table.js';
+import { routeAccess } from '../routes/route-access.js';
 import { accountRoutes } from './account-routes.js';
 import { authenticateRequest, type IdentityEnv } from './authenticate-request.js';
 import { widgetTokenRoute } from './widget-token-route.js';
@@ -26,8 +29,10 @@ async function setup() {
   const audit = createMemoryAuditLog();
   const authenticator = createAuthenticator({ apiKeys, accounts, widgetTokens: { secret: widgetSecret } });
   const api = new Hono<IdentityEnv>();
-  api.route('/', accountRoutes({ accounts, audit }));
+  const throttle = createMemoryLoginThrottle();
+  api.route('/', accountRoutes({ accounts, audit, throttle, address: () => undefined, requestsPerMinute: 0 }));
   api.use(authenticateRequest({ authenticator }));
+  api.use(routeAccess({ routes: API_ROUTES }) as unknown as MiddlewareHandler<IdentityEnv>);
   api.route('/', widgetTokenRoute({ secret: widgetSecret }));
   api.get('/me', (c) => c.json(c.var.owner));
   const app = new Hono();
@@ -43,35 +48,52 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 });
 
 describe('POST /api/v1/widget-tokens', () => {
-  it('mints a token for a user of the key tenant with an admin-scoped key', async () => {
+  const page = 'https://intranet.example.com';
+
+  it('mints a token bound to a page origin for a user of the key tenant with a widget-tokens key of an admin', async () => {
     const { app, apiKeys } = await setup();
-    const { key } = await apiKeys.create({ tenantId: 'acme', userId: 'host-backend', name: 'host', scopes: ['admin'] });
+    const { key } = await apiKeys.create({
+      tenantId: 'acme',
+      userId: 'host-backend',
+      name: 'host',
+      scopes: ['widget-tokens'],
+      roles: ['user', 'admin'],
+    });
     const res = await app.request(
       '/api/v1/widget-tokens',
-      json({ userId: 'u42', roles: ['user', 'admin'], ttl: 300 }, { 'x-api-key': key }),
+      json({ userId: 'u42', roles: ['user', 'auditor'], ttl: 300, origin: `${page}/chat` }, { 'x-api-key': key }),
     );
     expect(res.status).toBe(201);
     const { token } = (await res.json()) as { token: string };
-    expect(await verifyWidgetToken(token, { secret: widgetSecret })).toMatchObject({
+    expect(await verifyWidgetToken(token, { secret: widgetSecret, origin: page })).toMatchObject({
       tenantId: 'acme',
       userId: 'u42',
       roles: ['user'],
     });
-    const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
-    expect(await me.json()).toEqual({ tenantId: 'acme', userId: 'u42' });
+    const me = (origin?: string) =>
+      app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}`, ...(origin ? { origin } : {}) } });
+    expect(await (await me(page)).json()).toEqual({ tenantId: 'acme', userId: 'u42' });
+    expect((await me('https://evil.example.com')).status).toBe(401);
+    // No Origin (a server-to-server call, or a copied token in curl) is refused for a bound token.
+    expect((await me()).status).toBe(401);
   });
 
-  it('refuses keys without the admin scope, unauthenticated callers and a body naming a tenant', async () => {
+  it('refuses keys without the widget-tokens scope or the admin role, unauthenticated callers and bad bodies', async () => {
     const { app, apiKeys } = await setup();
-    const { key } = await apiKeys.create({ tenantId: 'acme', userId: 'svc', name: 'chat only', scopes: ['chat'] });
-    expect((await app.request('/api/v1/widget-tokens', json({ userId: 'u1' }, { 'x-api-key': key }))).status).toBe(403);
-    expect((await app.request('/api/v1/widget-tokens', json({ userId: 'u1' }))).status).toBe(401);
-    const admin = await apiKeys.create({ tenantId: 'acme', userId: 'svc', name: 'a', scopes: ['admin'] });
-    const bad = await app.request(
-      '/api/v1/widget-tokens',
-      json({ userId: 'u1', tenantId: 'other' }, { 'x-api-key': admin.key }),
-    );
-    expect(bad.status).toBe(400);
+    const mint = (key: string | undefined, body: Record<string, unknown> = { userId: 'u1', origin: page }) =>
+      app.request('/api/v1/widget-tokens', json(body, key ? { 'x-api-key': key } : {}));
+    const keyWith = async (scopes: Array<'chat' | 'admin' | 'widget-tokens'>, roles: Array<'user' | 'admin'>) =>
+      (await apiKeys.create({ tenantId: 'acme', userId: 'svc', name: 'k', scopes, roles })).key;
+    expect((await mint(await keyWith(['chat'], ['user', 'admin']))).status).toBe(403);
+    // The admin scope alone no longer mints, and a user-role key cannot impersonate whatever its scopes.
+    expect((await mint(await keyWith(['admin'], ['user', 'admin']))).status).toBe(403);
+    expect((await mint(await keyWith(['widget-tokens', 'admin'], ['user']))).status).toBe(403);
+    expect((await mint(undefined)).status).toBe(401);
+    const minter = await keyWith(['widget-tokens'], ['user', 'admin']);
+    expect((await mint(minter, { userId: 'u1', origin: page, tenantId: 'other' })).status).toBe(400);
+    expect((await mint(minter, { userId: 'u1' })).status).toBe(400);
+    expect((await mint(minter, { userId: 'u1', origin: 'javascript:alert(1)' })).status).toBe(400);
+    expect((await mint(minter)).status).toBe(201);
   });
 });
 
@@ -104,30 +126,5 @@ describe('account routes', () => {
     const records = await audit.list('default');
     expect(records.map((r) => r.outcome)).toEqual(['success', 'failure']);
     expect(JSON.stringify(records)).not.toContain('alice@example.com');
-  });
-});
-
-describe('login throttling', () => {
-  it('answers 429 with Retry-After after 10 attempts per email and minute, whatever the address', async () => {
-    const apiKeys = createApiKeys({ store: createMemoryApiKeyStore() });
-    const accounts = createAccounts({
-      store: createMemoryAccountStore(),
-      secret: 'access-secret-access-secret-access-secret',
-      passwordHash: { memorySize: 256, iterations: 1, parallelism: 1 },
-    });
-    const { createChatApp } = await import('../app/create-chat-app.js');
-    const { createTestEngine } = await import('../../test/test-app.js');
-    const app = createChatApp({ engine: createTestEngine({}), auth: { apiKeys, accounts }, logger: () => {} });
-    const attempt = (ip: string) =>
-      app.request(
-        '/api/v1/auth/login',
-        json({ email: 'Bob@example.com', password: 'guess' }, { 'x-forwarded-for': ip }),
-      );
-    for (let i = 0; i < 10; i++) expect((await attempt(`10.0.0.${i}`)).status).toBe(401);
-    const limited = await attempt('10.0.1.1');
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const other = await app.request('/api/v1/auth/login', json({ email: 'carol@example.com', password: 'guess' }));
-    expect(other.status).toBe(401);
   });
 });

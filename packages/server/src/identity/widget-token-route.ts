@@ -1,4 +1,4 @@
-import { authorize, mintWidgetToken, normalizeRoles, type Principal } from '@company-chat/core';
+import { mintWidgetToken, normalizeRoles, type Principal } from '@company-chat/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { methodNotAllowed } from '../errors/method-not-allowed.js';
@@ -17,21 +17,20 @@ const schema = z.strictObject({
     .max(3)
     .optional(),
   ttl: z.number().int().min(1).max(3600).optional(),
-  origin: z.url().optional(),
+  // Required: a token minted here only works from the page it is for (checked against `Origin`).
+  origin: z.url({ protocol: /^https?$/ }),
 });
 
 /**
- * `POST /widget-tokens`: mints a widget token for a user of the caller's tenant, for host backends that
- * cannot call `mintWidgetToken()` (other languages). Minting for any user is impersonation, so it takes an
- * API key with the `admin` scope; the tenant is the key's, never the body's, and the token gets no role
- * the key does not have.
+ * `POST /widget-tokens`: mints a widget token for a user of the caller's tenant and the page origin it is
+ * for, for host backends that cannot call `mintWidgetToken()` (other languages). Minting for any user is
+ * impersonation, so the route table asks for the `widget-tokens` scope and the admin role; the tenant is
+ * the caller's, never the body's, and the token gets no role the caller does not have.
  */
 export function widgetTokenRoute(options: { secret: string | Uint8Array }): Hono<IdentityEnv> {
   const app = new Hono<IdentityEnv>();
   app.post('/widget-tokens', jsonBodyLimit(16 * 1024), async (c) => {
     const principal: Principal = c.var.principal;
-    if (principal.via !== 'api-key') authorize(principal, { role: 'admin' });
-    authorize(principal, { scope: 'admin' });
     const body = await readJsonBody(c, schema);
     const roles = normalizeRoles(body.roles ?? ['user']).filter(
       (role) => principal.roles.includes(role) || role === 'user',
@@ -41,7 +40,7 @@ export function widgetTokenRoute(options: { secret: string | Uint8Array }): Hono
       secret: options.secret,
       user: { id: body.userId, tenantId: principal.tenantId, roles, ...(body.tier ? { tier: body.tier } : {}) },
       ttl,
-      ...(body.origin ? { origin: body.origin } : {}),
+      origin: body.origin,
     });
     return c.json({ token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() }, 201);
   });

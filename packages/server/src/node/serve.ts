@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve as serveNode } from '@hono/node-server';
+import { assertDevAppBind } from '../app/assert-dev-mode-allowed.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
-import { getChatAppEngine } from '../app/create-chat-app.js';
+import { getChatAppEngine, isDevChatApp } from '../app/create-chat-app.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -11,7 +12,10 @@ export interface ServeOptions {
   app: { fetch: (request: Request, ...rest: any[]) => Response | Promise<Response> };
   /** Port to listen on; 0 picks a free one. Default 3000. */
   port?: number;
-  /** Interface to bind. Default `127.0.0.1`; use `0.0.0.0` to accept remote connections. */
+  /**
+   * Interface to bind. Default `127.0.0.1`; use `0.0.0.0` to accept remote connections (refused for an
+   * app in development mode, which trusts the unverified `X-User-Id` header).
+   */
   hostname?: string;
   /** Engine to shut down on close. Defaults to the engine the `createChatApp()` app was made with. */
   engine?: Pick<ChatEnginePort, 'shutdown'>;
@@ -47,6 +51,7 @@ export interface ServerHandle {
  */
 export async function serve(options: ServeOptions): Promise<ServerHandle> {
   const hostname = options.hostname ?? '127.0.0.1';
+  assertDevAppBind(isDevChatApp(options.app), hostname);
   const engine = options.engine ?? getChatAppEngine(options.app);
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const { server, info } = await new Promise<{ server: Server; info: AddressInfo }>((resolve, reject) => {

@@ -12,7 +12,7 @@ function executionContext() {
 }
 
 const chatRequest = (content: string) =>
-  new Request('http://worker.local/api/v1/chat', {
+  new Request('http://localhost:8787/api/v1/chat', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-user-id': 'wanda' },
     body: JSON.stringify({ content }),
@@ -29,7 +29,7 @@ describe('createWorker', () => {
     });
 
     const health = executionContext();
-    expect((await worker.fetch(new Request('http://worker.local/health'), {}, health.ctx)).status).toBe(200);
+    expect((await worker.fetch(new Request('http://localhost:8787/health'), {}, health.ctx)).status).toBe(200);
     await Promise.all(health.waited);
     expect(disposed).toEqual(['setup 1']); // no stream: disposed once the response is out
 
@@ -62,6 +62,28 @@ describe('createWorker', () => {
     expect(stored?.messages[1]).toMatchObject({ status: 'aborted', content: 'partial' });
   });
 
+  it('refuses development mode on a deployed hostname, logging why', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const engine = createTestEngine({ default: createScriptedModel({ deltas: ['x'] }) });
+      let disposed = 0;
+      const worker = createWorker(() => ({ engine, dev: true, dispose: async () => void disposed++ }));
+      const deployed = new Request('https://chat.example.workers.dev/api/v1/conversations', {
+        headers: { 'x-user-id': 'alice' },
+      });
+      const response = await worker.fetch(deployed, {}, executionContext().ctx);
+      expect(response.status).toBe(500);
+      expect(String(logged[0]?.[1])).toMatch(/Refusing to serve a development-mode app on chat\.example\.workers\.dev/);
+      expect(disposed).toBe(1);
+      const local = new Request('http://127.0.0.1:8787/api/v1/conversations', { headers: { 'x-user-id': 'alice' } });
+      expect((await worker.fetch(local, {}, executionContext().ctx)).status).toBe(200);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('answers a JSON 500 without details when the setup fails', async () => {
     const logged: unknown[] = [];
     const original = console.error;
@@ -70,7 +92,7 @@ describe('createWorker', () => {
       const worker = createWorker(() => {
         throw new Error('DATABASE_URL points nowhere: postgres://user:hunter2@db');
       });
-      const response = await worker.fetch(new Request('http://worker.local/health'), {}, executionContext().ctx);
+      const response = await worker.fetch(new Request('http://localhost:8787/health'), {}, executionContext().ctx);
       expect(response.status).toBe(500);
       const body = await response.text();
       expect(JSON.parse(body).error.code).toBe('internal');
@@ -79,5 +101,32 @@ describe('createWorker', () => {
     } finally {
       console.error = original;
     }
+  });
+});
+
+describe('createWorker sign-in throttle', () => {
+  it('counts failed sign-ins across requests of one isolate, by CF-Connecting-IP', async () => {
+    const { createAccounts, createMemoryAccountStore } = await import('@company-chat/core');
+    const accounts = createAccounts({
+      store: createMemoryAccountStore(),
+      secret: 'access-secret-access-secret-access-secret',
+      passwordHash: { memorySize: 256, iterations: 1, parallelism: 1 },
+    });
+    await accounts.register({ tenantId: 'default', email: 'wanda@example.com', password: 'correct horse' });
+    const engine = createTestEngine({});
+    const worker = createWorker(() => ({ engine, auth: { accounts } }));
+    const login = (address: string) => {
+      const request = new Request('http://worker.local/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': address },
+        body: JSON.stringify({ email: 'wanda@example.com', password: 'guess' }),
+      });
+      // What Cloudflare's edge attaches to every request it forwards to a Worker.
+      Object.defineProperty(request, 'cf', { value: { colo: 'LIS' } });
+      return worker.fetch(request, {}, executionContext().ctx);
+    };
+    for (let i = 0; i < 5; i++) expect((await login('198.51.100.1')).status).toBe(401);
+    expect((await login('198.51.100.1')).status).toBe(429);
+    expect((await login('198.51.100.2')).status).toBe(401);
   });
 });

@@ -1,4 +1,6 @@
-import { type ChatApp, type ChatAppOptions, createChatApp } from '../app/create-chat-app.js';
+import { createMemoryLoginThrottle } from '@company-chat/core';
+import { assertDevAppBind } from '../app/assert-dev-mode-allowed.js';
+import { type ChatApp, type ChatAppOptions, createChatApp, isDevChatApp } from '../app/create-chat-app.js';
 import { errorResponse } from '../errors/error-response.js';
 import { keepAliveEngine } from './keep-alive-engine.js';
 import { type CompanyChatWorkerEnv, workerSetupFromEnv } from './worker-setup-from-env.js';
@@ -22,6 +24,9 @@ export interface WorkerAppSetup extends ChatAppOptions {
 /** Builds the app's options for one request from the Worker's env bindings. */
 export type WorkerSetup<E> = (env: E) => WorkerAppSetup | Promise<WorkerAppSetup>;
 
+// Sign-in failures are counted per isolate unless the setup passes a shared `loginThrottle`.
+const isolateThrottle = createMemoryLoginThrottle();
+
 /**
  * Makes a Cloudflare Workers handler (`export default createWorker()`). The setup runs for every request
  * and the app is built around the engine it returns, because workerd binds I/O objects (sockets, abort
@@ -44,16 +49,25 @@ export function createWorker<E = CompanyChatWorkerEnv>(
 ): WorkerHandler<E> {
   return {
     async fetch(request, env, ctx) {
-      let options: WorkerAppSetup;
+      let options: WorkerAppSetup | undefined;
+      let app: ChatApp;
+      let kept: ReturnType<typeof keepAliveEngine>;
       try {
         options = await setup(env);
+        const { dispose: _dispose, ...appOptions } = options;
+        kept = keepAliveEngine(appOptions.engine);
+        // The app is rebuilt per request, so a default (in-memory) login throttle must outlive it.
+        const auth = appOptions.auth && { loginThrottle: isolateThrottle, ...appOptions.auth };
+        app = createChatApp({ ...appOptions, ...(auth ? { auth } : {}), engine: kept.engine });
+        // A Worker has no bind address: development mode answers only requests addressed to this
+        // machine (`wrangler dev`), never a deployed hostname.
+        assertDevAppBind(isDevChatApp(app), new URL(request.url).hostname);
       } catch (error) {
         console.error('[company-chat] the worker could not start', error);
+        await options?.dispose?.().catch(() => {});
         return errorResponse('internal', 'The chat service is not configured correctly; see the Worker logs.', 500);
       }
-      const { dispose, ...appOptions } = options;
-      const kept = keepAliveEngine(appOptions.engine);
-      const app = createChatApp({ ...appOptions, engine: kept.engine });
+      const { dispose } = options;
       let response: Response;
       try {
         response = await app.fetch(request, env, ctx as Parameters<ChatApp['fetch']>[2]);

@@ -1,5 +1,6 @@
 import { type ChatStore, createChatEngine, createMemoryChatStore } from '@company-chat/core';
 import { configFromEnv, type Env } from '../config/config-from-env.js';
+import { checkEnumeratedEnv } from '../config/enumerated-env.js';
 import type { WorkerAppSetup } from './create-worker.js';
 
 /** The Worker env bindings {@link workerSetupFromEnv} reads (vars and secrets in wrangler.toml). */
@@ -37,6 +38,7 @@ let memoryStore: ChatStore | undefined;
 export async function workerSetupFromEnv(env: CompanyChatWorkerEnv): Promise<WorkerAppSetup> {
   const vars: Env = {};
   for (const [key, value] of Object.entries(env)) if (typeof value === 'string') vars[key] = value;
+  checkEnumeratedEnv(vars);
   const config = configFromEnv(vars);
 
   let store: ChatStore;
@@ -56,7 +58,13 @@ export async function workerSetupFromEnv(env: CompanyChatWorkerEnv): Promise<Wor
     memoryStore ??= createMemoryChatStore();
     store = memoryStore;
   }
-  const engine = createChatEngine({ models: config.models, store, systemPrompt: config.systemPrompt });
+  const engine = createChatEngine({
+    models: config.models,
+    store,
+    systemPrompt: config.systemPrompt,
+    // No timers that outlive a request on Workers: a Node instance or a scheduled job sweeps instead.
+    sweepIntervalMs: 0,
+  });
   const dev = vars.COMPANY_CHAT_DEV === '1' || vars.COMPANY_CHAT_DEV === 'true';
   return { engine, dev, ...(connectionString ? { dispose: () => store.close() } : {}) };
 }

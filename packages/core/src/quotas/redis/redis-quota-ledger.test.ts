@@ -6,7 +6,7 @@ import type { Principal } from '../../identity/principal.js';
 import { quotaLedgerCases } from '../quota-ledger.case.test.js';
 import { connectRedis } from './connect-redis.js';
 import { createRedisQuotaLedger } from './redis-quota-ledger.js';
-import { redisForTest } from './redis-test-client.js';
+import { redisForTest, TEST_REDIS_URL } from './redis-test-client.js';
 
 const alice: Principal = { tenantId: 'acme', userId: 'alice', roles: ['user'], tier: 'free', via: 'jwt' };
 
@@ -18,7 +18,7 @@ describe('Redis quota ledger', () => {
 
   it('keeps one budget across two clients (two server processes share Redis)', async () => {
     const first = await redisForTest();
-    const second = await connectRedis('redis://127.0.0.1:6379');
+    const second = await connectRedis(TEST_REDIS_URL);
     try {
       const tiers = { free: { tokensPerDay: 10_000 } };
       const a = createRedisQuotaLedger({ tiers, redis: first.redis, keyPrefix: first.keyPrefix });

@@ -69,20 +69,21 @@ return 1
 `);
 
 /**
- * Fixed one-minute windows for every subject at once. KEYS: window counters; ARGV: their limits.
- * Returns {0, 0} when admitted, else {index of the full subject, ms until its window ends}.
+ * Fixed windows for every subject at once. KEYS: window counters; ARGV: their limits, then the window
+ * length in ms. Returns {0, 0} when admitted, else {index of the full subject, ms until its window ends}.
  */
 export const hitScript = luaScript(`
+local window = tonumber(ARGV[#KEYS + 1])
 for i, key in ipairs(KEYS) do
   if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i]) then
     local ttl = redis.call('PTTL', key)
-    if ttl < 0 then ttl = 60000 end
+    if ttl < 0 then ttl = window end
     return {i, ttl}
   end
 end
 for _, key in ipairs(KEYS) do
   redis.call('INCR', key)
-  if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, 60000) end
+  if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, window) end
 end
 return {0, 0}
 `);

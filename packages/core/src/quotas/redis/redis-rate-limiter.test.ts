@@ -19,13 +19,13 @@ describe('Redis rate limiter', () => {
     const logger = { info() {}, error() {}, warn: (message: string) => void warnings.push(message) };
     try {
       const limiter = createRedisRateLimiter({
-        tiers: { free: { requestsPerMinute: 2, concurrentStreams: 1 } },
+        tiers: { free: { messagesPerMinute: 2, concurrentStreams: 1 } },
         redis,
         logger,
       });
       await limiter.hit(alice);
       await limiter.hit(alice);
-      await expect(limiter.hit(alice)).rejects.toMatchObject({ code: 'rate_limited', limit: 'requestsPerMinute' });
+      await expect(limiter.hit(alice)).rejects.toMatchObject({ code: 'rate_limited', limit: 'messagesPerMinute' });
       const lease = await limiter.acquireStream(alice);
       await expect(limiter.acquireStream(alice)).rejects.toMatchObject({ limit: 'concurrentStreams' });
       await lease.release();

@@ -1,8 +1,16 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../engine/logger.js';
 import { createMemoryRateLimiter } from '../memory-rate-limiter.js';
+import type { LimitScope } from '../quota-error.js';
 import { QuotaError } from '../quota-error.js';
-import { planRateSubjects, type RateLimiter, type RateLimiterConfig } from '../rate-limiter.js';
+import {
+  addressSubjectKey,
+  planRateSubjects,
+  RATE_WINDOW_MS,
+  type RateLimiter,
+  type RateLimiterConfig,
+  type RateLimitName,
+} from '../rate-limiter.js';
 import { acquireStreamScript, hitScript } from './redis-quota-scripts.js';
 
 /** Options of {@link createRedisRateLimiter}. */
@@ -16,7 +24,7 @@ export interface RedisRateLimiterOptions extends RateLimiterConfig {
 
 /**
  * A {@link RateLimiter} in Redis, shared by all server processes: one Lua script per check covering
- * the user, API key and tenant at once. While Redis is unreachable it falls back to an in-process
+ * the user, API key and tenant at once (or one client address). While Redis is unreachable it falls back to an in-process
  * limiter with the same limits (documented policy: request rates degrade to per-process limits rather
  * than refusing all traffic; spend budgets, which cost money, fail closed in the quota ledger).
  */
@@ -40,31 +48,47 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
     degraded = true;
   };
 
+  /** Checks and counts fixed windows in one script; Redis down → the in-process fallback decides. */
+  async function count(
+    checks: Array<{ key: string; max: number; scope: LimitScope }>,
+    limit: RateLimitName | 'requestsPerMinute',
+    fallbackCount: () => Promise<void>,
+  ): Promise<void> {
+    if (checks.length === 0) return;
+    let result: [number, number];
+    try {
+      result = (await hitScript.run(
+        redis,
+        checks.map((c) => c.key),
+        [...checks.map((c) => c.max), RATE_WINDOW_MS[limit]],
+      )) as [number, number];
+      degraded = false;
+    } catch (error) {
+      onRedisError('request rate', error);
+      return fallbackCount();
+    }
+    if (result[0] > 0) {
+      throw new QuotaError({
+        code: 'rate_limited',
+        limit,
+        scope: checks[result[0] - 1]!.scope,
+        retryAfterMs: result[1],
+      });
+    }
+  }
+
   return {
-    async hit(principal) {
-      const subjects = planRateSubjects(principal, options).filter((s) => s.requestsPerMinute !== undefined);
-      if (subjects.length === 0) return;
-      let result: [number, number];
-      try {
-        result = (await hitScript.run(
-          redis,
-          subjects.map((s) => key(':rpm', s.key)),
-          subjects.map((s) => s.requestsPerMinute!),
-        )) as [number, number];
-        degraded = false;
-      } catch (error) {
-        onRedisError('request rate', error);
-        return fallback.hit(principal);
-      }
-      if (result[0] > 0) {
-        const subject = subjects[result[0] - 1]!;
-        throw new QuotaError({
-          code: 'rate_limited',
-          limit: 'requestsPerMinute',
-          scope: subject.scope,
-          retryAfterMs: result[1],
-        });
-      }
+    async hit(principal, limit = 'messagesPerMinute') {
+      const subjects = planRateSubjects(principal, options).filter((s) => s[limit] !== undefined);
+      const checks = subjects.map((s) => ({ key: key(`:${limit}`, s.key), max: s[limit]!, scope: s.scope }));
+      await count(checks, limit, () => fallback.hit(principal, limit));
+    },
+
+    async hitAddress(address, perMinute) {
+      const checks = [
+        { key: key(':requestsPerMinute', addressSubjectKey(address)), max: perMinute, scope: 'address' as const },
+      ];
+      await count(checks, 'requestsPerMinute', () => fallback.hitAddress(address, perMinute));
     },
 
     async acquireStream(principal) {

@@ -1,5 +1,5 @@
 /**
- * Knowledge base columns (issue 5). A file is private to its uploader (`collection` null, optionally
+ * Knowledge base columns. A file is private to its uploader (`collection` null, optionally
  * tied to one conversation) or belongs to a tenant's shared `collection`. The scope is copied onto
  * every chunk so retrieval filters chunks by scope without a join before ranking.
  * `chunks.search` is rebuilt over the heading path and the text with a per-chunk text-search

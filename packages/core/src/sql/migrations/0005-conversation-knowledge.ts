@@ -1,5 +1,5 @@
 /**
- * Per-conversation knowledge switch (issue 5): the user chooses whether answers in a conversation
+ * Per-conversation knowledge switch: the user chooses whether answers in a conversation
  * draw on the knowledge base. Existing conversations keep using it, as they did before.
  */
 export const migration0005ConversationKnowledge = `
