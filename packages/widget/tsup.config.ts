@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { markedLexerOnly } from './scripts/marked-lexer-only.mjs';
 
 // Lit records its versions on globalThis (`litHtmlVersions`, ...) and keeps decorator metadata in a
 // global `litPropertyMetadata`. The script-tag bundle must leak nothing onto the host page, so those
@@ -119,7 +120,7 @@ export default defineConfig([
     target: 'es2021',
     platform: 'browser',
     noExternal: [/.*/],
-    esbuildPlugins: [dropLitVersionGlobals, minifyCssLiterals, lazyChunks],
+    esbuildPlugins: [dropLitVersionGlobals, minifyCssLiterals, markedLexerOnly, lazyChunks],
     // Built from the workspace sources, so the bundle never depends on a stale core dist/.
     esbuildOptions(options) {
       options.conditions = scriptTagConditions;

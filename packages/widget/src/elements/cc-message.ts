@@ -102,7 +102,7 @@ export class CcMessage extends LitElement {
     }
     const streaming = m.status === 'streaming';
     return html`<div class="bubble ${streaming ? 'cursor' : ''}">
-      <cc-markdown exportparts="code-block, copy-code-button" .content=${m.content} .context=${this.context} .enhancers=${this.enhancers}></cc-markdown>
+      <cc-markdown exportparts="code-block, copy-code-button" .content=${m.content} .context=${this.context} .enhancers=${this.enhancers} .streaming=${streaming}></cc-markdown>
     </div>`;
   }
 

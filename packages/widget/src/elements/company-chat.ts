@@ -233,10 +233,12 @@ export class CompanyChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
-    if (changed.has('strings') || changed.has('allowedImageOrigins')) {
+    if (changed.has('strings') || changed.has('allowedImageOrigins') || changed.has('math')) {
       const text = this.#text;
       this.#context = {
         imageOrigins: parseOrigins(this.allowedImageOrigins),
+        // `off`: dollar signs and `\(…\)` stay text, exactly as typed.
+        math: this.math !== 'off',
         strings: text,
         copy: (code, button) => {
           navigator.clipboard?.writeText(code).catch(() => {});
