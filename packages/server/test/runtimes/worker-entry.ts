@@ -1,4 +1,6 @@
-// The Worker the workerd runtime test runs: the default env-driven setup, with a short heartbeat.
+// The Worker the workerd runtime test runs: the default env-driven setup, with a short heartbeat and a
+// readiness check that waits as long as a loaded machine needs (the isolate's first request opens a
+// PostgreSQL connection and applies the migrations inside the store check).
 import { type CompanyChatWorkerEnv, createWorker, workerSetupFromEnv } from '@company-chat/server/workers';
 
 // workerd notices a client that went away only when it next writes to the response. While the upstream
@@ -7,4 +9,5 @@ import { type CompanyChatWorkerEnv, createWorker, workerSetupFromEnv } from '@co
 export default createWorker(async (env: CompanyChatWorkerEnv) => ({
   ...(await workerSetupFromEnv(env)),
   heartbeatMs: 250,
+  readinessTimeoutMs: 60_000,
 }));
