@@ -3,6 +3,7 @@ import { migration0004Usage } from '../../usage/sql-usage-migration.js';
 import { migration0001Initial } from './0001-initial.js';
 import { migration0002Knowledge } from './0002-knowledge.js';
 import { migration0005ConversationKnowledge } from './0005-conversation-knowledge.js';
+import { migration0006FileVersions } from './0006-file-versions.js';
 
 /** One schema change. Applied in `id` order; never edited once released (add a new one instead). */
 export interface Migration {
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { id: '0003-identity', sql: migration0003Identity },
   { id: '0004-usage', sql: migration0004Usage },
   { id: '0005-conversation-knowledge', sql: migration0005ConversationKnowledge },
+  { id: '0006-file-versions', sql: migration0006FileVersions },
 ];
