@@ -1,9 +1,8 @@
 // Bundled by run.mjs for the page: the real <cc-markdown> element plus a naive full re-render baseline
 // built from the same parser and renderer (so the difference is the incremental strategy alone).
-import { html, render } from 'lit';
 import { CcMarkdown } from '../../packages/widget/src/markdown/cc-markdown.js';
 import { IncrementalMarkdown } from '../../packages/widget/src/markdown/incremental-markdown.js';
-import { parseBlocks } from '../../packages/widget/src/markdown/parse-blocks.js';
+import { lexMarkdown } from '../../packages/widget/src/markdown/markdown-lexer.js';
 import { type RenderContext, renderBlock } from '../../packages/widget/src/markdown/render-markdown.js';
 
 const context: RenderContext = {
@@ -12,9 +11,11 @@ const context: RenderContext = {
   copy() {},
 };
 
+const parseAll = (text: string) => lexMarkdown(text, {}, true);
+
 /**
- * Re-parses and re-renders the whole text on each token. `diff`: Lit diffs into the existing DOM (an
- * optimised naive renderer); `rebuild`: the DOM is built afresh, as innerHTML-based renderers do.
+ * Re-parses and re-renders the whole text on each token. `diff`: the new nodes replace the children of
+ * the same container; `rebuild`: the container itself is built afresh, as innerHTML-based renderers do.
  */
 function naiveRender(container: HTMLElement, text: string, mode: 'diff' | 'rebuild'): HTMLElement {
   let target = container;
@@ -22,7 +23,7 @@ function naiveRender(container: HTMLElement, text: string, mode: 'diff' | 'rebui
     target = document.createElement('div');
     container.replaceWith(target);
   }
-  render(html`${parseBlocks(text).map((b) => renderBlock(b, context))}`, target);
+  target.replaceChildren(...parseAll(text).flatMap((t) => renderBlock(t, context) ?? []));
   return target;
 }
 
@@ -81,7 +82,7 @@ function lastTokenParse(full: string, lastToken: string, reps: number) {
   const incremental = (performance.now() - t0) / reps;
   const naiveReps = Math.max(3, Math.floor(reps / 20));
   t0 = performance.now();
-  for (let i = 0; i < naiveReps; i++) parseBlocks(full);
+  for (let i = 0; i < naiveReps; i++) parseAll(full);
   const naive = (performance.now() - t0) / naiveReps;
   return { incremental, naive };
 }

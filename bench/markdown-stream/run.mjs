@@ -3,53 +3,20 @@
 // Two baselines: `naive (diff)` re-parses everything and lets Lit diff it into the existing DOM;
 // `naive (rebuild)` re-parses and rebuilds the DOM, as innerHTML-based chat renderers do.
 // Usage: node bench/markdown-stream/run.mjs [--quick]   (--quick renders every 10th naive state only)
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumLaunchOptions } from '../../scripts/chromium-launch-options.mjs';
+import { bundleForBrowser, launchBrowser, mainThreadClock, openScriptPage } from '../lib/bench-page.mjs';
 import { makeAnswer } from './make-answer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// playwright-core and esbuild are devDependencies of the widget package.
-const require = createRequire(join(here, '../../packages/widget/package.json'));
-const { chromium } = require('playwright-core');
-const esbuild = require('esbuild');
-
 const quick = process.argv.includes('--quick');
 const answer = makeAnswer(60 * 1024);
 const tokens = answer.match(/[\s\S]{1,4}/g);
 
-const built = await esbuild.build({
-  entryPoints: [join(here, 'bench-entry.ts')],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  write: false,
-  target: 'es2022',
-  conditions: ['@company-chat/source', 'browser', 'module', 'import', 'default'],
-  absWorkingDir: join(here, '../../packages/widget'),
-  nodePaths: [join(here, '../../packages/widget/node_modules')],
-});
-const script = built.outputFiles[0].text;
-
-const browser = await chromium.launch({
-  ...chromiumLaunchOptions,
-});
-const page = await browser.newPage();
-await page.route('http://bench.localhost/**', (route) => {
-  const url = new URL(route.request().url());
-  if (url.pathname === '/bench.js') return route.fulfill({ body: script, contentType: 'text/javascript' });
-  return route.fulfill({
-    body: '<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>',
-    contentType: 'text/html',
-  });
-});
-await page.goto('http://bench.localhost/');
-await page.waitForFunction(() => 'bench' in window);
-const cdp = await page.context().newCDPSession(page);
-await cdp.send('Performance.enable');
-const taskDuration = async () =>
-  (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+const [bundle] = await bundleForBrowser(join(here, 'bench-entry.ts'));
+const browser = await launchBrowser();
+const page = await openScriptPage(browser, bundle.text);
+const taskDuration = await mainThreadClock(page);
 
 let t = await taskDuration();
 const inc = await page.evaluate((tk) => window.bench.streamIncremental(tk), tokens);

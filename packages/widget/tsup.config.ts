@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Plugin } from 'esbuild';
+import { basename, join } from 'node:path';
+import { build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { markedLexerOnly } from './scripts/marked-lexer-only.mjs';
 
 // Lit records its versions on globalThis (`litHtmlVersions`, ...) and keeps decorator metadata in a
 // global `litPropertyMetadata`. The script-tag bundle must leak nothing onto the host page, so those
@@ -44,9 +46,58 @@ const minifyCssLiterals: Plugin = {
   },
 };
 
+const scriptTagConditions = ['@company-chat/source', 'module', 'browser', 'import', 'default'];
+
+// The lazily loaded parts of the script-tag build. They are built in their own esbuild pass and the
+// main bundle's `import()` of them becomes an external import of the hashed file: built together in one
+// splitting pass, esbuild would move the helpers they share with the main bundle into a chunk that
+// company-chat.js then imports eagerly, and the script would no longer be one self-contained file.
+const LAZY_CHUNKS = { highlight: 'src/enhance/highlight.ts', math: 'src/enhance/math.ts' };
+
+const lazyChunks: Plugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    let built: Promise<Map<string, string>> | null = null;
+    const buildChunks = async () => {
+      const result = await esbuild({
+        entryPoints: LAZY_CHUNKS,
+        bundle: true,
+        format: 'esm',
+        splitting: true,
+        minify: true,
+        target: 'es2021',
+        platform: 'browser',
+        conditions: scriptTagConditions,
+        legalComments: 'none',
+        outdir: 'dist/chunks',
+        entryNames: '[name]-[hash]',
+        chunkNames: 'shared-[hash]',
+        metafile: true,
+      });
+      const names = new Map<string, string>();
+      for (const [file, output] of Object.entries(result.metafile.outputs)) {
+        if (output.entryPoint) names.set(output.entryPoint, basename(file));
+      }
+      return names;
+    };
+    build.onResolve({ filter: /^\.\/(highlight|math)\.js$/ }, async (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      built ??= buildChunks();
+      const names = await built;
+      const source = Object.values(LAZY_CHUNKS).find((entry) =>
+        join(args.resolveDir, args.path.replace(/\.js$/, '.ts')).endsWith(entry),
+      );
+      const file = source && names.get(source);
+      if (!file) return undefined;
+      return { path: `./chunks/${file}`, external: true };
+    });
+  },
+};
+
 export default defineConfig([
   {
-    // The library entry for bundlers: lit and @company-chat/core stay external (deduplicated by the app).
+    // The library entry for bundlers: lit, @company-chat/core and the highlighting and math libraries stay
+    // external (deduplicated by the app); the lazy enhancers stay dynamic imports, i.e. the app's chunks.
     entry: { index: 'src/index.ts' },
     format: ['esm'],
     dts: true,
@@ -56,9 +107,12 @@ export default defineConfig([
     platform: 'browser',
   },
   {
-    // The script-tag build: one self-contained, minified ES module with Lit and the client inside.
+    // The script-tag build: one self-contained, minified ES module with Lit and the client inside, plus
+    // the lazily imported highlighting and math chunks next to it (`chunks/<name>-<content hash>.js`,
+    // resolved relative to company-chat.js, so they load from wherever the script is served).
     entry: { 'company-chat': 'src/index.ts' },
     format: ['esm'],
+    splitting: false,
     dts: false,
     sourcemap: false,
     clean: false,
@@ -66,10 +120,10 @@ export default defineConfig([
     target: 'es2021',
     platform: 'browser',
     noExternal: [/.*/],
-    esbuildPlugins: [dropLitVersionGlobals, minifyCssLiterals],
+    esbuildPlugins: [dropLitVersionGlobals, minifyCssLiterals, markedLexerOnly, lazyChunks],
     // Built from the workspace sources, so the bundle never depends on a stale core dist/.
     esbuildOptions(options) {
-      options.conditions = ['@company-chat/source', 'module', 'browser', 'import', 'default'];
+      options.conditions = scriptTagConditions;
       options.legalComments = 'none';
     },
     outExtension: () => ({ js: '.js' }),

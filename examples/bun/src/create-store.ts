@@ -12,10 +12,8 @@ export async function createStore(env: Record<string, string | undefined>): Prom
   }
   if (env.DATABASE_URL) {
     const { createPostgresChatStore } = await import('@company-chat/core/postgres');
-    return createPostgresChatStore({
-      connectionString: env.DATABASE_URL,
-      recoverInterrupted: { staleAfterMs: 60_000 },
-    });
+    // Start-up recovery is lease-based: it never touches another instance's live answers.
+    return createPostgresChatStore({ connectionString: env.DATABASE_URL });
   }
   const { createPgliteChatStore } = await import('@company-chat/core/pglite');
   return createPgliteChatStore({ dataDir: env.DATA_DIR ?? '.data' });

@@ -60,7 +60,7 @@ export type {
   UsageEvent,
 } from './engine/chat-events.js';
 export { createChatEngine } from './engine/create-chat-engine.js';
-export { consoleLogger, type Logger } from './engine/logger.js';
+export { consoleLogger, formatLogLine, type Logger } from './engine/logger.js';
 export { makeTitle } from './engine/make-title.js';
 export { type PublicError, toPublicError } from './engine/to-public-error.js';
 export { loadDefaultTokenCounter, type TokenCounter } from './engine/token-counter.js';
@@ -144,6 +144,7 @@ export type {
   ChatModelRequest,
   ChatModelStreamPart,
   ContextPassage,
+  FallbackEvent,
   FinishReason,
   TokenUsage,
 } from './providers/chat-model.js';

@@ -3,4 +3,9 @@ export {
   createPostgresChatStore,
   type PostgresChatStoreOptions,
 } from './sql/postgres/create-postgres-chat-store.js';
-export { createPgSqlClient, type PgSqlClientOptions } from './sql/postgres/pg-sql-client.js';
+export {
+  createPgSqlClient,
+  DEFAULT_PG_TIMEOUTS,
+  type PgSqlClientOptions,
+  type PgTimeouts,
+} from './sql/postgres/pg-sql-client.js';

@@ -6,11 +6,11 @@ export { CcMessage } from './elements/cc-message.js';
 export { CcMessageList } from './elements/cc-message-list.js';
 export { CcSidebar } from './elements/cc-sidebar.js';
 export { CompanyChat, type CompanyChatMode } from './elements/company-chat.js';
+export { createLazyEnhancers, type LazyEnhancerOptions } from './enhance/lazy-enhancers.js';
 export { CcMarkdown } from './markdown/cc-markdown.js';
-export { IncrementalMarkdown } from './markdown/incremental-markdown.js';
-export type { Align, Block, Inline } from './markdown/markdown-types.js';
-export { parseBlocks } from './markdown/parse-blocks.js';
-export { parseInline } from './markdown/parse-inline.js';
+export { type CommittedBlock, IncrementalMarkdown } from './markdown/incremental-markdown.js';
+export type { MarkdownEnhancers } from './markdown/markdown-enhancers.js';
+export type { RenderContext } from './markdown/render-markdown.js';
 export { safeImageUrl, safeLinkUrl } from './markdown/safe-url.js';
 export { type CompanyChatStrings, defaultStrings } from './strings.js';
 

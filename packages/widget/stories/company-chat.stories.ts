@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/index.js';
 import type { CompanyChat } from '../src/index.js';
-import { cannedReplies, QUARTER_PROMPT } from '../test/browser/fixtures/canned-replies.js';
+import { CODE_MATH_PROMPT, cannedReplies, QUARTER_PROMPT } from '../test/browser/fixtures/canned-replies.js';
 import { type StoryServerOptions, storyServer } from './story-server.js';
 
 interface Args {
@@ -10,6 +10,7 @@ interface Args {
   dir: 'ltr' | 'rtl';
   server: StoryServerOptions;
   prompt?: string;
+  math?: 'on' | 'off';
 }
 
 const meta: Meta<Args> = {
@@ -28,6 +29,7 @@ const meta: Meta<Args> = {
     el.setAttribute('mode', args.mode);
     el.setAttribute('theme', args.theme);
     if (args.mode === 'launcher') el.setAttribute('open', '');
+    if (args.math) el.setAttribute('math', args.math);
     el.fetch = storyServer(args.server);
     box.append(el);
     if (args.prompt) {
@@ -52,6 +54,19 @@ export const Streaming: Story = {
 
 /** A long answer with a list, a table, code and a quote. */
 export const LongAnswer: Story = { args: { prompt: QUARTER_PROMPT, server: { answer: longAnswer } } };
+
+/**
+ * Code in two languages and inline and display math: highlighting and math load lazily (separate
+ * chunks) once the answer's first code block or formula is finished.
+ */
+export const CodeAndMath: Story = {
+  args: { prompt: CODE_MATH_PROMPT, server: { answer: cannedReplies[CODE_MATH_PROMPT]!, delayMs: 5 } },
+};
+
+/** The same answer with `math="off"`: formulas stay as typed, code is still highlighted. */
+export const MathOff: Story = {
+  args: { prompt: CODE_MATH_PROMPT, math: 'off', server: { answer: cannedReplies[CODE_MATH_PROMPT]! } },
+};
 
 /** The provider failed after part of the answer: the error shows in place with retry. */
 export const ErrorInPlace: Story = {

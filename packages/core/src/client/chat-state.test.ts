@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChatStore } from '../conversations/chat-store.js';
+import { createMemoryChatStore } from '../conversations/memory-chat-store.js';
 import { ChatClient } from './chat-client.js';
 import { type ChatSnapshot, createChatState } from './chat-state.js';
 import { olderServer } from './testing/older-server.js';
@@ -139,6 +141,44 @@ describe('createChatState', () => {
     snap = chat.getSnapshot();
     expect(snap.messages.map((m) => m.content)).toEqual(['hello again', 'You said: hello again']);
     expect(snap.messages[0]?.siblingIds).toHaveLength(2);
+  });
+
+  it('keeps the streamed answer when the server could not store it yet (savePending), even after regenerate', async () => {
+    // The store refuses final writes while `refuseFinal`, as a database outage would; the engine keeps retrying.
+    const inner = createMemoryChatStore();
+    let refuseFinal = false;
+    const store: ChatStore = {
+      ...inner,
+      async updateMessage(owner, id, patch) {
+        if (refuseFinal && patch.status === 'complete') throw new Error('database unavailable');
+        return inner.updateMessage(owner, id, patch);
+      },
+    };
+    const outage = await startChatTestServer({ store });
+    try {
+      const chat = createChatState({
+        client: new ChatClient({ endpoint: outage.url, headers: { 'x-user-id': 'sp' } }),
+      });
+      await chat.send('hello');
+      const firstAnswer = chat.getSnapshot().messages[1]!;
+      refuseFinal = true;
+      await chat.regenerate(firstAnswer.id);
+      const answer = chat.getSnapshot().messages[1]!;
+      expect(answer.id).not.toBe(firstAnswer.id);
+      expect(answer).toMatchObject({ status: 'complete', content: firstAnswer.content });
+      // The database is back: stored as shown once the engine's retry lands.
+      refuseFinal = false;
+      await vi.waitFor(
+        async () =>
+          expect(await inner.getMessage({ tenantId: 'default', userId: 'sp' }, answer.id)).toMatchObject({
+            status: 'complete',
+            content: firstAnswer.content,
+          }),
+        { timeout: 30_000, interval: 25 },
+      );
+    } finally {
+      await outage.close();
+    }
   });
 
   it('retries a stored failure as a new version of the answer', async () => {

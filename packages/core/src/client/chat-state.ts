@@ -100,6 +100,8 @@ export function createChatState(options: ChatStateOptions): ChatController {
     set({ messages: [...keep, ...added], status: 'streaming', error: null });
     let ids = { user: user.id, answer: answer.id };
     let stream: ChatStream | null = null;
+    // The server could not store the answer yet (database outage): what was streamed is the truth.
+    let savePending = false;
     try {
       stream = open();
       current = stream;
@@ -133,6 +135,7 @@ export function createChatState(options: ChatStateOptions): ChatController {
           }
           case 'message-end':
             patchMessage(ids.answer, { status: event.status });
+            savePending = event.savePending === true;
             break;
           case 'error':
             patchMessage(ids.answer, { status: 'error', error: event.error });
@@ -148,7 +151,8 @@ export function createChatState(options: ChatStateOptions): ChatController {
       }
       set({ status: state.error ? 'error' : 'idle' });
       // Branching changed the tree: read the path back for the versions (sibling ids) of each message.
-      if (options.reload && state.conversationId) await refreshPath(state.conversationId);
+      // Not while the answer's save is pending: the stored row still has less text than was shown.
+      if (options.reload && !savePending && state.conversationId) await refreshPath(state.conversationId);
       return result;
     } catch (error) {
       const info = toInfo(error);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatStore } from './chat-store.js';
 import type { Owner } from './types.js';
 
@@ -268,6 +268,76 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
       expect(await store.recoverInterrupted({ staleAfterMs: 3_600_000 })).toBe(0);
       expect(await store.recoverInterrupted()).toBe(1);
       expect(await store.lockConversation(alice, c.id, 'next', 60_000)).toBe(true);
+    });
+
+    it('starts a conversation with its first message, once per client message id, even under 20 concurrent retries', async () => {
+      const { conversation, message } = await store.startConversation(
+        alice,
+        { title: 'First', model: 'default' },
+        { content: 'hello', clientMessageId: 'first-1' },
+      );
+      expect(conversation).toMatchObject({ title: 'First', model: 'default', activeLeafId: message.id });
+      expect(message).toMatchObject({ role: 'user', content: 'hello', status: 'complete', parentId: null });
+      expect(await store.listMessages(alice, conversation.id)).toEqual([message]);
+
+      const retries = await Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          store.startConversation(alice, { title: 'Again' }, { content: 'again', clientMessageId: 'first-2' }),
+        ),
+      );
+      expect(retries.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of retries)
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'conversation_busy' });
+      await expect(
+        store.startConversation(alice, { title: 'Dup' }, { content: 'x', clientMessageId: 'first-1' }),
+      ).rejects.toMatchObject({ code: 'conversation_busy' });
+      // No empty conversation was left behind by the refused ones.
+      const titles = (await store.listConversations(alice)).items.map((c) => c.title);
+      expect(titles).toEqual(['Again', 'First']);
+      // Another owner may use the same client message id.
+      expect(
+        (await store.startConversation(bob, { title: 'b' }, { content: 'x', clientMessageId: 'first-1' })).message,
+      ).toBeTruthy();
+    });
+
+    it('sweeps answers whose lock expired and frees the lock, leaving live answers alone', async () => {
+      const live = await store.createConversation(alice, { title: 'live' });
+      const dead = await store.createConversation(alice, { title: 'dead' });
+      const unlocked = await store.createConversation(bob, { title: 'never locked' });
+      const streaming = (conversationId: string, owner: Owner = alice) =>
+        store.appendMessage(owner, { ...msg(conversationId, 'part'), role: 'assistant', status: 'streaming' });
+      expect(await store.lockConversation(alice, live.id, 'live-owner', 600_000)).toBe(true);
+      expect(await store.lockConversation(alice, dead.id, 'dead-owner', 1)).toBe(true);
+      const liveAnswer = await streaming(live.id);
+      const deadAnswer = await streaming(dead.id);
+      const orphan = await streaming(unlocked.id, bob);
+
+      // The 1 ms lock expires on the store's clock; poll the sweep until it has seen both abandoned answers.
+      let swept = 0;
+      await vi.waitFor(
+        async () => {
+          swept += await store.recoverAbandoned();
+          expect(swept).toBe(2);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      expect((await store.getMessage(alice, deadAnswer!.id))?.status).toBe('interrupted');
+      expect((await store.getMessage(bob, orphan!.id))?.status).toBe('interrupted');
+      expect(await store.getMessage(alice, liveAnswer!.id)).toMatchObject({ status: 'streaming', content: 'part' });
+      expect(await store.lockConversation(alice, dead.id, 'next', 60_000)).toBe(true);
+      expect(await store.lockConversation(alice, live.id, 'intruder', 60_000)).toBe(false);
+      expect(await store.recoverAbandoned()).toBe(0);
+
+      // Renewing keeps a lease alive; once the owner releases it, nothing is left streaming under it.
+      expect(await store.lockConversation(alice, live.id, 'live-owner', 600_000)).toBe(true);
+      await store.updateMessage(alice, liveAnswer!.id, { content: 'part and the rest', status: 'complete' });
+      await store.unlockConversation(alice, live.id, 'live-owner');
+      expect(await store.recoverAbandoned()).toBe(0);
+      expect((await store.getMessage(alice, liveAnswer!.id))?.status).toBe('complete');
+    });
+
+    it('answers a ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
     });
 
     it("erases everything an owner has, and nothing of anyone else's", async () => {

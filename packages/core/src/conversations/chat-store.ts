@@ -22,6 +22,16 @@ export interface ChatStore {
     owner: Owner,
     input: { title: string; model?: string | null; useKnowledge?: boolean },
   ): Promise<Conversation>;
+  /**
+   * Starts a conversation with its first user message in one transaction: both exist or neither does.
+   * A `clientMessageId` the owner already used creates nothing and throws `conversation_busy`, so
+   * concurrent retries of a first message leave exactly one conversation.
+   */
+  startConversation(
+    owner: Owner,
+    input: { title: string; model?: string | null; useKnowledge?: boolean },
+    message: { content: string; clientMessageId?: string | null },
+  ): Promise<{ conversation: Conversation; message: Message }>;
   getConversation(owner: Owner, id: string): Promise<Conversation | null>;
   /** Most recent activity first. */
   listConversations(owner: Owner, options?: ListConversationsOptions): Promise<Page<Conversation>>;
@@ -67,6 +77,15 @@ export interface ChatStore {
    * their conversations' send locks. Returns how many.
    */
   recoverInterrupted(options?: RecoverOptions): Promise<number>;
+  /**
+   * The periodic sweep: marks `streaming` answers whose conversation lock has expired (their owner, on
+   * any instance, stopped renewing it: crashed, or cut off for longer than the lock's lifetime) as
+   * `interrupted`, and clears expired locks. Answers under a live lock are left alone, so any instance
+   * may run it at any time. Returns how many answers it marked.
+   */
+  recoverAbandoned(): Promise<number>;
+  /** Resolves when the store answers a trivial query; throws (e.g. `store_unavailable`) when it does not. */
+  ping(): Promise<void>;
   /** Releases connections and file locks. */
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { decodeConversationCursor, encodeConversationCursor } from './conversati
 import { monotonicClock } from './monotonic-clock.js';
 import { newId } from './new-id.js';
 import { matchesSearch, searchWords } from './search-words.js';
-import type { Conversation, Message, Owner } from './types.js';
+import type { Conversation, Message, NewMessage, Owner } from './types.js';
 
 const owns = (owner: Owner, row: { tenantId: string; userId: string }) =>
   row.tenantId === owner.tenantId && row.userId === owner.userId;
@@ -14,6 +14,12 @@ const newestFirst = (a: Conversation, b: Conversation) =>
   b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 type StoredConversation = Conversation & { lock: { token: string; until: number } | null };
+
+const duplicateClientId = () =>
+  new CompanyChatError({
+    code: 'conversation_busy',
+    message: 'A message with this client message id was already sent.',
+  });
 
 const publicConversation = ({ lock: _lock, ...row }: StoredConversation): Conversation => ({ ...row });
 
@@ -55,26 +61,72 @@ export function createMemoryChatStore(): ChatStore {
   const matches = (c: Conversation, words: string[]) =>
     matchesSearch(words, c.title) || (messages.get(c.id) ?? []).some((m) => matchesSearch(words, m.content));
 
-  return {
+  const createRow = (owner: Owner, input: { title: string; model?: string | null; useKnowledge?: boolean }) => {
+    const at = now();
+    const row: StoredConversation = {
+      id: newId(),
+      tenantId: owner.tenantId,
+      userId: owner.userId,
+      title: input.title,
+      model: input.model ?? null,
+      pinned: false,
+      archived: false,
+      useKnowledge: input.useKnowledge ?? true,
+      activeLeafId: null,
+      createdAt: at,
+      updatedAt: at,
+      lock: null,
+    };
+    conversations.set(row.id, row);
+    messages.set(row.id, []);
+    return row;
+  };
+  const appendRow = (conversation: StoredConversation, input: NewMessage) => {
+    const at = now();
+    const row: Message = {
+      id: newId(),
+      conversationId: conversation.id,
+      parentId: input.parentId,
+      role: input.role,
+      content: input.content,
+      status: input.status,
+      model: input.model ?? null,
+      provider: null,
+      providerModel: null,
+      usage: null,
+      finishReason: null,
+      error: null,
+      clientMessageId: input.clientMessageId ?? null,
+      createdAt: at,
+      updatedAt: at,
+      timeToFirstTokenMs: null,
+      durationMs: null,
+    };
+    messages.get(conversation.id)?.push(row);
+    messageById.set(row.id, row);
+    conversation.updatedAt = at;
+    conversation.activeLeafId = row.id;
+    return row;
+  };
+
+  const store: ChatStore = {
     async createConversation(owner, input) {
-      const at = now();
-      const row: StoredConversation = {
-        id: newId(),
-        tenantId: owner.tenantId,
-        userId: owner.userId,
-        title: input.title,
-        model: input.model ?? null,
-        pinned: false,
-        archived: false,
-        useKnowledge: input.useKnowledge ?? true,
-        activeLeafId: null,
-        createdAt: at,
-        updatedAt: at,
-        lock: null,
-      };
-      conversations.set(row.id, row);
-      messages.set(row.id, []);
-      return publicConversation(row);
+      return publicConversation(createRow(owner, input));
+    },
+
+    async startConversation(owner, input, message) {
+      // No await until both rows exist: the check and the writes run as one step, like a transaction.
+      if (message.clientMessageId && findByClientId(owner, message.clientMessageId)) throw duplicateClientId();
+      const conversation = createRow(owner, input);
+      const first = appendRow(conversation, {
+        conversationId: conversation.id,
+        parentId: null,
+        role: 'user',
+        content: message.content,
+        status: 'complete',
+        clientMessageId: message.clientMessageId ?? null,
+      });
+      return { conversation: publicConversation(conversation), message: structuredClone(first) };
     },
 
     async getConversation(owner, id) {
@@ -130,37 +182,8 @@ export function createMemoryChatStore(): ChatStore {
     async appendMessage(owner, input) {
       const conversation = ownConversation(owner, input.conversationId);
       if (!conversation) return null;
-      if (input.clientMessageId && findByClientId(owner, input.clientMessageId)) {
-        throw new CompanyChatError({
-          code: 'conversation_busy',
-          message: 'A message with this client message id was already sent.',
-        });
-      }
-      const at = now();
-      const row: Message = {
-        id: newId(),
-        conversationId: input.conversationId,
-        parentId: input.parentId,
-        role: input.role,
-        content: input.content,
-        status: input.status,
-        model: input.model ?? null,
-        provider: null,
-        providerModel: null,
-        usage: null,
-        finishReason: null,
-        error: null,
-        clientMessageId: input.clientMessageId ?? null,
-        createdAt: at,
-        updatedAt: at,
-        timeToFirstTokenMs: null,
-        durationMs: null,
-      };
-      messages.get(conversation.id)?.push(row);
-      messageById.set(row.id, row);
-      conversation.updatedAt = at;
-      conversation.activeLeafId = row.id;
-      return structuredClone(row);
+      if (input.clientMessageId && findByClientId(owner, input.clientMessageId)) throw duplicateClientId();
+      return structuredClone(appendRow(conversation, input));
     },
 
     async updateMessage(owner, id, patch) {
@@ -237,6 +260,25 @@ export function createMemoryChatStore(): ChatStore {
       return count;
     },
 
+    async recoverAbandoned() {
+      const at = Date.now();
+      let count = 0;
+      for (const row of messageById.values()) {
+        const lock = conversations.get(row.conversationId)?.lock;
+        if (row.status === 'streaming' && (!lock || lock.until < at)) {
+          row.status = 'interrupted';
+          count++;
+        }
+      }
+      for (const conversation of conversations.values()) {
+        if (conversation.lock && conversation.lock.until < at) conversation.lock = null;
+      }
+      return count;
+    },
+
+    async ping() {},
+
     async close() {},
   };
+  return store;
 }

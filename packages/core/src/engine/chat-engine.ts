@@ -27,9 +27,19 @@ export interface ChatEngineOptions {
   /**
    * How long a send holds the conversation's lock in the store (a second send meanwhile is answered
    * `conversation_busy`, on any instance). Renewed while the answer streams, released when it ends, expires
-   * this long after a crash. Default 2 min.
+   * this long after a crash (the periodic sweep then marks its answer `interrupted`). Default 60 s.
    */
   lockTtlMs?: number;
+  /**
+   * How often this engine looks for answers whose owner (any instance) stopped renewing their lock and
+   * marks them `interrupted`, freeing the conversation. Default 30 s; 0 turns the sweep off.
+   */
+  sweepIntervalMs?: number;
+  /**
+   * Back-off of the final write and unlock of an answer when the store fails: first retry after
+   * `initialMs`, doubling up to `maxMs`, until it succeeds or the engine shuts down. Default 200 ms → 5 s.
+   */
+  storeRetry?: { initialMs?: number; maxMs?: number };
   /** How often streaming answers are saved. Default every 500 ms or 64 deltas. */
   checkpoint?: Partial<CheckpointPolicy>;
   /** Token counter for prompt trimming. Default: js-tiktoken o200k_base, loaded lazily. */
@@ -61,6 +71,8 @@ export interface SendInput {
    * changes it for an existing one. Omitted keeps the conversation's setting (on by default).
    */
   useKnowledge?: boolean;
+  /** Names this request in the engine's log lines (provider failures, fallbacks, store retries). */
+  requestId?: string;
 }
 
 /** A model alias as listed to clients. */
@@ -88,6 +100,8 @@ export interface RegenerateInput {
   messageId: string;
   model?: string;
   signal?: AbortSignal;
+  /** Names this request in the engine's log lines. */
+  requestId?: string;
 }
 
 /** Input of {@link ChatEngine.edit}. */
@@ -100,6 +114,8 @@ export interface EditInput {
   model?: string;
   signal?: AbortSignal;
   clientMessageId?: string;
+  /** Names this request in the engine's log lines. */
+  requestId?: string;
 }
 
 /** A conversation exported as JSON or Markdown. */

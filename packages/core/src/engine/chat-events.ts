@@ -72,11 +72,19 @@ export interface MessageEndEvent {
   usage: TokenUsage | null;
   timeToFirstTokenMs: number | null;
   durationMs: number;
+  /**
+   * True when the store could not take the final write when the answer ended (a database outage): the
+   * server keeps the answer in memory and retries until it is stored, with exactly the text streamed.
+   * Until then the conversation answers `conversation_busy` and reading it may show the answer still
+   * `streaming` with less text. Absent when the answer is stored.
+   */
+  savePending?: true;
 }
 
 /** Something failed. `messageId` is set when an answer had started (its partial text is kept). */
 export interface ErrorEvent {
   type: 'error';
   messageId?: string;
-  error: { code: string; message: string; retryable: boolean };
+  /** `retryAfterMs`: how long to wait before trying again, when the failure said (a provider's 429). */
+  error: { code: string; message: string; retryable: boolean; retryAfterMs?: number };
 }

@@ -1,11 +1,12 @@
+import type { ChatStore } from '../conversations/chat-store.js';
 import { activePath } from '../conversations/conversation-tree.js';
-import { newId } from '../conversations/new-id.js';
 import type { Conversation, Message } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatModel, ChatModelMessage } from '../providers/chat-model.js';
 import { citationEvents } from '../rag/answer/citation-events.js';
 import { type PromptKnowledge, retrieveForPrompt } from '../rag/prompt/with-knowledge.js';
 import { defaultCheckpointPolicy } from './answer-checkpointer.js';
+import { AnswerLease } from './answer-lease.js';
 import { buildPrompt } from './build-prompt.js';
 import type { ChatEngine, ChatEngineOptions, EditInput, ModelInfo, RegenerateInput, SendInput } from './chat-engine.js';
 import type { ChatEvent } from './chat-events.js';
@@ -15,14 +16,18 @@ import { makeTitle } from './make-title.js';
 import { replayTurn } from './replay-turn.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
 import { streamAnswer } from './stream-answer.js';
+import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
 import { loadDefaultTokenCounter } from './token-counter.js';
 
 const DEFAULT_CONTEXT_WINDOW = 8192;
 const DEFAULT_MAX_OUTPUT = 1024;
 const DEFAULT_MAX_MESSAGE_LENGTH = 32_000;
-// The store-level send lock outlives a crashed process by at most this (restart recovery frees it sooner);
+// The store-level send lock outlives a crashed process by at most this (then the sweep frees it);
 // a live answer renews it every third of it.
-const DEFAULT_LOCK_TTL_MS = 2 * 60_000;
+const DEFAULT_LOCK_TTL_MS = 60_000;
+const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
+const DEFAULT_RETRY_INITIAL_MS = 200;
+const DEFAULT_RETRY_MAX_MS = 5_000;
 
 /**
  * Creates the chat engine: it stores conversations, builds prompts within the model's context window,
@@ -53,6 +58,11 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
   }
   const logger = options.logger ?? consoleLogger;
+  const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  const storeRetry = {
+    initialMs: options.storeRetry?.initialMs ?? DEFAULT_RETRY_INITIAL_MS,
+    maxMs: options.storeRetry?.maxMs ?? DEFAULT_RETRY_MAX_MS,
+  };
   const checkpoint = { ...defaultCheckpointPolicy, ...options.checkpoint };
   const maxMessageLength = options.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
   const counter = options.tokenCounter ? Promise.resolve(options.tokenCounter) : loadDefaultTokenCounter();
@@ -60,6 +70,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   counter.catch(() => {});
 
   const shutdownController = new AbortController();
+  const stopSweep = sweepAbandonedAnswers(store, options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS, logger);
   const running = new Set<Promise<void>>();
   // The controllers of in-flight answers, aborted by shutdown(): one listener per send on the shared
   // shutdown signal would trip Node's MaxListenersExceededWarning past 10 concurrent answers.
@@ -162,11 +173,17 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
     const created = !conversation;
-    conversation ??= await store.createConversation(owner, {
-      title: makeTitle(input.content),
-      model: alias,
-      useKnowledge,
-    });
+    let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
+    if (!conversation) {
+      // The conversation and its first message in one transaction: concurrent retries of a first message
+      // (same clientMessageId) leave one conversation, not one empty conversation each.
+      started = await store.startConversation(
+        owner,
+        { title: makeTitle(input.content), model: alias, useKnowledge },
+        { content: input.content, clientMessageId: input.clientMessageId ?? null },
+      );
+      conversation = started.conversation;
+    }
     const conversationId = conversation.id;
     if (busy.has(conversationId)) {
       throw new CompanyChatError({
@@ -186,25 +203,30 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     input.signal?.addEventListener('abort', onClientAbort);
     if (input.signal?.aborted) controller.abort(input.signal.reason);
 
-    const lockToken = newId();
-    const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
-    let renewLock: ReturnType<typeof setInterval> | undefined;
+    const requestId = input.requestId;
+    const lease = new AnswerLease({
+      store,
+      owner,
+      conversationId,
+      ttlMs: lockTtlMs,
+      retry: storeRetry,
+      shutdownSignal: shutdownController.signal,
+      logger,
+      requestId,
+    });
     try {
       // Across instances too (PostgreSQL): an atomic test-and-set on the conversation row.
-      if (!(await store.lockConversation(owner, conversationId, lockToken, lockTtlMs))) {
+      if (!(await lease.take())) {
         throw new CompanyChatError({
           code: 'conversation_busy',
           message: 'An answer is already being written in this conversation.',
           isRetryable: true,
         });
       }
-      renewLock = setInterval(() => {
-        store.lockConversation(owner, conversationId, lockToken, lockTtlMs).catch(() => {});
-      }, lockTtlMs / 3);
-      (renewLock as { unref?: () => void }).unref?.();
       const last = history[history.length - 1];
       // The user's message is committed before the provider is called: nothing the user typed is lost.
       const userMessage =
+        started?.message ??
         input.branch?.question ??
         (await store.appendMessage(owner, {
           conversationId,
@@ -242,31 +264,32 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       };
       yield { type: 'message-start', userMessageId: userMessage.id, messageId: answer.id, model: alias };
       yield* citationEvents(answer.id, knowledge?.passages ?? []);
+      const messageId = answer.id;
       yield* streamAnswer({
         store,
         owner,
-        messageId: answer.id,
+        messageId,
         model,
         request: prompt.request,
         signal: controller.signal,
         shutdownSignal: shutdownController.signal,
         checkpoint,
         logger,
+        ...(requestId === undefined ? {} : { requestId }),
+        saveFinal: (patch) => lease.saveFinal(messageId, patch),
       });
     } finally {
       // Also reached when the consumer stops iterating: make sure the upstream request is closed.
       controller.abort();
       inFlight.delete(controller);
       input.signal?.removeEventListener('abort', onClientAbort);
-      busy.delete(conversationId);
-      clearInterval(renewLock);
-      await store
-        .unlockConversation(owner, conversationId, lockToken)
-        .catch((e: unknown) =>
-          logger.error('could not release the conversation lock', { conversationId, error: String(e) }),
-        );
-      running.delete(done);
-      finished();
+      // With a healthy store the lock is released before the stream ends; through an outage the answer's
+      // write and the release finish in the background and the stream ends now (message-end is sent).
+      await lease.release(() => {
+        busy.delete(conversationId);
+        running.delete(done);
+        finished();
+      });
     }
   }
 
@@ -302,6 +325,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         isRetryable: true,
       });
       shutdownController.abort(reason);
+      stopSweep();
       for (const controller of inFlight) controller.abort(reason);
       await Promise.all(running);
     },
@@ -319,5 +343,6 @@ function pickTurn(input: RegenerateInput | EditInput): SendInput {
   if (input.model !== undefined) turn.model = input.model;
   if (input.signal !== undefined) turn.signal = input.signal;
   if ('clientMessageId' in input && input.clientMessageId !== undefined) turn.clientMessageId = input.clientMessageId;
+  if (input.requestId !== undefined) turn.requestId = input.requestId;
   return turn;
 }

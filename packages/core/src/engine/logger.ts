@@ -5,9 +5,19 @@ export interface Logger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
-/** Logs warnings and errors to the console; info is dropped so a library stays quiet by default. */
+/**
+ * One log record as one line of JSON (`{"level","msg",...details}`), so log shippers parse it without
+ * multi-line rules and an operator can grep for a request id.
+ */
+export function formatLogLine(level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) {
+  return JSON.stringify({ level, msg: message, ...details }, (_key, value: unknown) =>
+    value instanceof Error ? `${value.name}: ${value.message}` : value,
+  );
+}
+
+/** Logs warnings and errors to the console as one-line JSON; info is dropped so a library stays quiet by default. */
 export const consoleLogger: Logger = {
   info: () => {},
-  warn: (message, details) => console.warn(`[company-chat] ${message}`, details ?? ''),
-  error: (message, details) => console.error(`[company-chat] ${message}`, details ?? ''),
+  warn: (message, details) => console.warn(formatLogLine('warn', message, details)),
+  error: (message, details) => console.error(formatLogLine('error', message, details)),
 };

@@ -1,7 +1,8 @@
 import type { ChatStore } from '../conversations/chat-store.js';
-import type { MessageStatus, Owner } from '../conversations/types.js';
+import type { MessagePatch, MessageStatus, Owner } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
-import type { ChatModel, ChatModelRequest, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import { ProviderError } from '../errors/provider-error.js';
+import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
 import { AnswerCheckpointer, type CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
 import type { Logger } from './logger.js';
@@ -19,11 +20,19 @@ export interface StreamAnswerInput {
   shutdownSignal: AbortSignal;
   checkpoint: CheckpointPolicy;
   logger: Logger;
+  /** Names the request in log lines. */
+  requestId?: string;
+  /**
+   * Writes the finished answer. True when it is stored; false when the store failed and the write goes
+   * on in the background (the event `message-end` then says `savePending`). Never throws.
+   */
+  saveFinal: (patch: MessagePatch) => Promise<boolean>;
 }
 
 /**
  * Streams the model's answer, checkpointing it, and always finalises the stored message: `complete`,
  * `aborted` (client gone), or `error` (provider failure or shutdown) with the partial text kept.
+ * `message-end` always follows, also when the store is down at that moment (`savePending`).
  * If the consumer stops iterating early, the `finally` block still finalises it as `aborted`.
  */
 export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<ChatEvent, void, undefined> {
@@ -45,7 +54,7 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   const finalise = async () => {
     finalised = true;
     await checkpointer.settle();
-    await store.updateMessage(owner, messageId, {
+    return input.saveFinal({
       content: text,
       status,
       usage,
@@ -58,9 +67,21 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
     });
   };
 
+  const { requestId } = input;
+  const onFallback = ({ from, error, to }: FallbackEvent) =>
+    logger.warn('provider failed before the first token; falling back', {
+      requestId,
+      messageId,
+      from: `${from.provider}/${from.modelId}`,
+      to: `${to.provider}/${to.modelId}`,
+      code: error.code,
+      upstreamStatus: error.upstreamStatus,
+      retryAfterMs: error.retryAfterMs,
+    });
+
   try {
     try {
-      for await (const part of input.model.doStream(input.request, { signal: input.signal })) {
+      for await (const part of input.model.doStream(input.request, { signal: input.signal, onFallback })) {
         if (part.type === 'text-delta') {
           if (part.text.length === 0) continue;
           firstTokenMs ??= Math.round(performance.now() - started);
@@ -91,10 +112,23 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
       } else {
         status = 'error';
         error = toPublicError(caught);
-        if (error.code === 'internal') logger.error('answer failed', { messageId, error: String(caught) });
+        if (ProviderError.isInstance(caught)) {
+          logger.warn('provider failed', {
+            requestId,
+            messageId,
+            provider: caught.provider,
+            model: providerModel,
+            code: caught.code,
+            upstreamStatus: caught.upstreamStatus,
+            retryAfterMs: caught.retryAfterMs,
+            afterText: text.length > 0,
+          });
+        } else if (error.code === 'internal') {
+          logger.error('answer failed', { requestId, messageId, error: String(caught) });
+        }
       }
     }
-    await finalise();
+    const saved = await finalise();
     if (error) yield { type: 'error', messageId, error };
     yield {
       type: 'message-end',
@@ -104,6 +138,7 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
       usage,
       timeToFirstTokenMs: firstTokenMs,
       durationMs: Math.round(performance.now() - started),
+      ...(saved ? {} : { savePending: true }),
     };
   } finally {
     // The consumer left mid-stream (generator return()): the answer is kept as aborted.

@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'quota_unavailable'
   | 'shutting_down'
   | 'data_dir_locked'
+  | 'store_unavailable'
   | 'aborted'
   | 'not_supported'
   // knowledge base: uploaded files that cannot be ingested
@@ -49,6 +50,8 @@ export interface CompanyChatErrorOptions {
   statusCode?: number;
   /** Whether trying the same thing again (or elsewhere) may succeed. */
   isRetryable?: boolean;
+  /** How long to wait before trying again, when known (a provider's `Retry-After`, a store outage). */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -76,6 +79,7 @@ const defaultStatus: Record<ErrorCode, number> = {
   quota_unavailable: 503,
   shutting_down: 503,
   data_dir_locked: 503,
+  store_unavailable: 503,
   aborted: 499,
   not_supported: 501,
   unreadable_file: 422,
@@ -103,6 +107,8 @@ export class CompanyChatError extends Error {
   readonly code: ErrorCode;
   readonly statusCode: number;
   readonly isRetryable: boolean;
+  /** How long to wait before trying again, when known; sent to clients as `retryAfterMs`. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(options: CompanyChatErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -110,6 +116,7 @@ export class CompanyChatError extends Error {
     this.code = options.code;
     this.statusCode = options.statusCode ?? defaultStatus[options.code];
     this.isRetryable = options.isRetryable ?? false;
+    this.retryAfterMs = options.retryAfterMs === undefined ? undefined : Math.max(0, Math.ceil(options.retryAfterMs));
   }
 
   /**
@@ -121,7 +128,9 @@ export class CompanyChatError extends Error {
   }
 
   /** The JSON body the server sends: never includes the cause, stack, keys or upstream URLs. */
-  toJSON(): { code: ErrorCode; message: string } {
-    return { code: this.code, message: this.message };
+  toJSON(): { code: ErrorCode; message: string; retryAfterMs?: number } {
+    return this.retryAfterMs === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
   }
 }

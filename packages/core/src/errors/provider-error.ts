@@ -45,7 +45,6 @@ export interface ProviderErrorOptions {
 export class ProviderError extends CompanyChatError {
   readonly provider: string;
   readonly upstreamStatus: number | undefined;
-  readonly retryAfterMs: number | undefined;
   declare readonly code: ProviderErrorCode;
 
   constructor(options: ProviderErrorOptions) {
@@ -54,11 +53,11 @@ export class ProviderError extends CompanyChatError {
       message: options.message,
       isRetryable: options.isRetryable ?? retryable[options.code],
       cause: options.cause,
+      ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
     });
     this.name = 'ProviderError';
     this.provider = options.provider;
     this.upstreamStatus = options.upstreamStatus;
-    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** True for a {@link ProviderError} from any copy of this package. */

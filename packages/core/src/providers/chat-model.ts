@@ -1,3 +1,5 @@
+import type { ProviderError } from '../errors/provider-error.js';
+
 /**
  * The provider specification, version 1. A ChatModel turns a prompt into a stream of parts.
  * Providers never store anything and never know about users: the engine does that.
@@ -64,6 +66,18 @@ export type ChatModelStreamPart =
 export interface ChatModelCallOptions {
   /** Aborting closes the upstream HTTP request. */
   signal?: AbortSignal;
+  /**
+   * Told when a model that spreads a call over several deployments (`router()`) gives up on one before
+   * its first token and tries the next, so the caller can log it with its own request id.
+   */
+  onFallback?: (event: FallbackEvent) => void;
+}
+
+/** One fallback of a {@link ChatModelCallOptions.onFallback}: `from` failed with `error`, `to` is tried next. */
+export interface FallbackEvent {
+  from: ChatModel;
+  error: ProviderError;
+  to: ChatModel;
 }
 
 /**

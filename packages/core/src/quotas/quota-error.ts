@@ -11,7 +11,7 @@ export type LimitScope = 'user' | 'apiKey' | 'tenant' | 'address';
 export class QuotaError extends CompanyChatError {
   readonly limit: LimitName;
   readonly scope: LimitScope;
-  readonly retryAfterMs: number;
+  declare readonly retryAfterMs: number;
 
   constructor(options: {
     code: 'quota_exceeded' | 'rate_limited';
@@ -24,11 +24,11 @@ export class QuotaError extends CompanyChatError {
       code: options.code,
       message: `${what}: ${options.scope} limit ${options.limit} reached. Try again in ${Math.ceil(options.retryAfterMs / 1000)} s.`,
       isRetryable: true,
+      retryAfterMs: options.retryAfterMs,
     });
     this.name = 'QuotaError';
     this.limit = options.limit;
     this.scope = options.scope;
-    this.retryAfterMs = Math.max(0, Math.ceil(options.retryAfterMs));
   }
 
   /** Seconds for the `Retry-After` header (at least 1). */

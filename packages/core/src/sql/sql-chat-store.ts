@@ -28,6 +28,16 @@ const clean = (text: string) => text.replaceAll('\u0000', '');
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23505';
 
+/** A unique violation here is a reused client message id (a concurrent retry); anything else as it is. */
+const duplicateClientIdOr = (error: unknown) =>
+  isUniqueViolation(error)
+    ? new CompanyChatError({
+        code: 'conversation_busy',
+        message: 'A message with this client message id was already sent.',
+        cause: error,
+      })
+    : error;
+
 /**
  * The {@link ChatStore} over SQL, shared by PGlite and PostgreSQL (same schema, same queries).
  * Every statement is parameterised and filters by the owner; malformed ids read as "not found"
@@ -62,23 +72,63 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
       ])
     ).rows.length > 0;
 
+  const insertConversation = async (
+    client: SqlClient,
+    owner: Owner,
+    input: { title: string; model?: string | null; useKnowledge?: boolean },
+    at: string,
+    activeLeafId: string | null,
+  ) => {
+    const { rows } = await client.query<ConversationRow>(
+      `INSERT INTO conversations AS c (id, tenant_id, user_id, title, model, use_knowledge, active_leaf_id,
+         created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${CONVERSATION_COLUMNS}`,
+      [
+        newId(),
+        owner.tenantId,
+        owner.userId,
+        clean(input.title),
+        input.model ?? null,
+        input.useKnowledge ?? true,
+        activeLeafId,
+        at,
+      ],
+    );
+    return toConversation(rows[0]!);
+  };
+
   return {
     async createConversation(owner, input) {
+      return insertConversation(db, owner, input, now(), null);
+    },
+
+    async startConversation(owner, input, message) {
       const at = now();
-      const { rows } = await db.query<ConversationRow>(
-        `INSERT INTO conversations AS c (id, tenant_id, user_id, title, model, use_knowledge, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${CONVERSATION_COLUMNS}`,
-        [
-          newId(),
-          owner.tenantId,
-          owner.userId,
-          clean(input.title),
-          input.model ?? null,
-          input.useKnowledge ?? true,
-          at,
-        ],
-      );
-      return toConversation(rows[0]!);
+      const messageId = newId();
+      try {
+        // One transaction: a concurrent retry with the same client message id blocks on the unique index
+        // (messages_client_message_id) until the first commits, then fails and rolls back its conversation.
+        return await db.transaction(async (tx) => {
+          const conversation = await insertConversation(tx, owner, input, at, messageId);
+          const { rows } = await tx.query<MessageRow>(
+            `INSERT INTO messages AS m (id, conversation_id, tenant_id, user_id, parent_id, role, content, status,
+               client_message_id, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, NULL, 'user', $5, 'complete', $6, $7, $7) RETURNING ${MESSAGE_COLUMNS}`,
+            [
+              messageId,
+              conversation.id,
+              owner.tenantId,
+              owner.userId,
+              clean(message.content),
+              message.clientMessageId ?? null,
+              at,
+            ],
+          );
+          return { conversation, message: toMessage(rows[0]!) };
+        });
+      } catch (error) {
+        throw duplicateClientIdOr(error);
+      }
     },
 
     getConversation,
@@ -187,12 +237,7 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
         );
         return rows[0] ? toMessage(rows[0]) : null;
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        throw new CompanyChatError({
-          code: 'conversation_busy',
-          message: 'A message with this client message id was already sent.',
-          cause: error,
-        });
+        throw duplicateClientIdOr(error);
       }
     },
 
@@ -315,6 +360,28 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
         [staleAfterMs],
       );
       return Number(rows[0]?.n ?? 0);
+    },
+
+    async recoverAbandoned() {
+      // The database's clock decides expiry, as it does for taking the lock: right across instances.
+      const { rows } = await db.query<{ n: number }>(
+        `WITH m AS (
+           UPDATE messages AS m SET status = 'interrupted'
+           FROM conversations c
+           WHERE m.status = 'streaming' AND c.id = m.conversation_id
+             AND (c.busy_token IS NULL OR c.busy_until < now())
+           RETURNING m.id
+         ), unlocked AS (
+           UPDATE conversations SET busy_token = NULL, busy_until = NULL
+           WHERE busy_token IS NOT NULL AND busy_until < now()
+         )
+         SELECT count(*)::int AS n FROM m`,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
     },
 
     async close() {

@@ -28,6 +28,8 @@ const engine = createChatEngine({
   store,
   tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
   checkpoint: { intervalMs: 100, everyDeltas: 16 },
+  // Short, so the PostgreSQL test sees the lease of the killed answer expire soon after the kill.
+  lockTtlMs: 1_500,
 });
 
 for await (const event of engine.send({ owner: { tenantId: 't', userId: 'crash' }, content: 'Tell me a long story' })) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatStore } from '../../src/conversations/chat-store.js';
 import { createPgliteChatStore } from '../../src/sql/pglite/create-pglite-chat-store.js';
 import { createPostgresChatStore } from '../../src/sql/postgres/create-postgres-chat-store.js';
@@ -104,6 +104,9 @@ describe('kill -9 in the middle of an answer', () => {
 
     const store = await createPostgresChatStore({ connectionString: TEST_DATABASE_URL, schema, max: 2 });
     cleanups.push(() => store.close());
+    // Start-up leaves answers under a live lease alone (they may be another instance's); the sweep
+    // marks this one once the killed process's lease has expired.
+    await vi.waitFor(async () => expect(await store.recoverAbandoned()).toBe(1), { timeout: 30_000, interval: 100 });
     await expectInterruptedTurn(store, stored);
   });
 });

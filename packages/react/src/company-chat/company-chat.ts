@@ -31,6 +31,7 @@ export const COMPANY_CHAT_PROPERTIES = [
   'headers',
   'fetch',
   'strings',
+  'math',
 ] as const;
 
 // @lit/react only asks `name in elementClass.prototype` to tell element properties from attributes.

@@ -9,5 +9,7 @@ export interface AppEnv {
     principal: Principal;
     /** The client connection's signal, captured before any middleware replaces `c.req.raw`. */
     requestSignal: AbortSignal;
+    /** Names the request in log lines and the `X-Request-Id` response header. */
+    requestId: string;
   };
 }

@@ -7,4 +7,7 @@ import type { ChatEngine } from '@company-chat/core';
 export type ChatEnginePort = Pick<
   ChatEngine,
   'send' | 'regenerate' | 'edit' | 'listModels' | 'conversations' | 'shutdown'
->;
+> & {
+  /** The engine's store, when the app may ping it for `/health/ready`. */
+  readonly store?: Pick<ChatEngine['store'], 'ping'>;
+};

@@ -102,7 +102,10 @@ describe('createChatApp', () => {
       default: createScriptedModel({ deltas: [], provider: 'openai', modelId: 'gpt-x' }),
       fast: createScriptedModel({ deltas: [], provider: 'anthropic', modelId: 'claude-y' }),
     });
-    expect(await (await app.request('/health')).json()).toEqual({ status: 'ok' });
+    expect(await (await app.request('/health')).json()).toEqual({
+      status: 'ok',
+      checks: { store: 'ok', models: 'ok' },
+    });
     expect(await (await app.request('/api/v1/models')).json()).toEqual({
       models: [
         { id: 'default', provider: 'openai', modelId: 'gpt-x', default: true },

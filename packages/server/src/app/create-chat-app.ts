@@ -5,8 +5,8 @@ import { chatRoute } from '../chat/chat-route.js';
 import { conversationsRoutes } from '../conversations/conversations-routes.js';
 import { historyRoutes } from '../conversations/history-routes.js';
 import { createErrorHandler, type ErrorLogger, notFoundHandler } from '../errors/error-handler.js';
-import { methodNotAllowed } from '../errors/method-not-allowed.js';
 import { filesRoutes } from '../files/files-routes.js';
+import { healthRoutes, type ReadinessCheck } from '../health/health-routes.js';
 import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth.js';
 import type { ClientAddressOf } from '../identity/client-address.js';
 import { rejectNonCanonicalPaths } from '../identity/reject-non-canonical-paths.js';
@@ -22,6 +22,7 @@ import type { WidgetAssets } from '../widget/widget-assets.js';
 import { widgetRoutes } from '../widget/widget-routes.js';
 import type { AppEnv } from './app-env.js';
 import { assertDevModeAllowed } from './assert-dev-mode-allowed.js';
+import { assignRequestId } from './assign-request-id.js';
 import type { ChatEnginePort } from './chat-engine-port.js';
 
 /** Options of {@link createChatApp}. */
@@ -70,6 +71,13 @@ export interface ChatAppOptions {
   clientAddress?: ClientAddressOf;
   /** Where each answer's tokens, latency and cost are recorded. */
   usage?: UsageLog;
+  /**
+   * Extra checks of `GET /health/ready` beside the store and the models, e.g. `{ redis: () => redis.ping() }`
+   * (the CLI adds Redis when `REDIS_URL` is set).
+   */
+  readiness?: Record<string, ReadinessCheck>;
+  /** Longest wait for one readiness check, in ms. Default 2 000. */
+  readinessTimeoutMs?: number;
 }
 
 /** The Hono app {@link createChatApp} returns. */
@@ -95,7 +103,7 @@ function devFromEnv(): boolean {
 
 /**
  * Creates the HTTP API of company-chat as a Hono app: `POST /api/v1/chat` (SSE), conversations,
- * models and `GET /health`. Every error is JSON `{ "error": { "code", "message" } }`.
+ * models and the health routes (`/health/live`, `/health/ready`, `/health`). Every error is JSON `{ "error": { "code", "message" } }`.
  *
  * @example
  * ```ts
@@ -194,11 +202,24 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   );
 
   const app = new Hono<AppEnv>();
+  app.use(assignRequestId());
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
   if (options.widget) app.route('/', widgetRoutes(options.widget));
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.all('/health', methodNotAllowed(['GET']));
+  const store = options.engine.store;
+  app.route(
+    '/',
+    healthRoutes({
+      checks: {
+        ...(store ? { store: () => store.ping() } : {}),
+        models: async () => {
+          if (options.engine.listModels().length === 0) throw new Error('no model configured');
+        },
+        ...options.readiness,
+      },
+      timeoutMs: options.readinessTimeoutMs ?? 2_000,
+    }),
+  );
   app.route('/api/v1', api);
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(log));

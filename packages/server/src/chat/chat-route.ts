@@ -49,6 +49,7 @@ export function chatRoute(options: ChatRouteOptions): Hono<AppEnv> {
             clientMessageId: body.clientMessageId ?? undefined,
             useKnowledge: body.useKnowledge ?? undefined,
             signal,
+            requestId: c.var.requestId,
           }),
         { heartbeatMs: options.heartbeatMs, onError: (error) => log('chat stream failed after it started', error) },
       );

@@ -8,6 +8,7 @@ import { identityFromEnv, identityVariablesSet, worstCaseFromModels } from '../c
 import { lineLogger } from '../config/line-logger.js';
 import { quotasFromEnv } from '../config/quotas-from-env.js';
 import { throttlesFromEnv } from '../config/throttles-from-env.js';
+import { leaseFromEnv } from '../config/timeouts-from-env.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
@@ -56,6 +57,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     store,
     systemPrompt: config.systemPrompt,
     knowledge: knowledge.knowledge,
+    ...leaseFromEnv(env),
   });
   const widget = await loadWidgetAssets();
   const allowedOrigins = (env.COMPANY_CHAT_ALLOWED_ORIGINS ?? '')
@@ -73,6 +75,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     usage: identity.usage,
     knowledge: knowledge.knowledge,
     maxUploadBytes: knowledge.maxUploadBytes,
+    readiness: quotas.readiness,
   });
   const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: host });
 

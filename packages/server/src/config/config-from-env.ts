@@ -1,5 +1,6 @@
 import { anthropic, azureOpenAI, type ChatModel, openai, router } from '@company-chat/core';
 import { ConfigError } from './config-error.js';
+import { providerTimeoutsFromEnv } from './timeouts-from-env.js';
 
 /** Environment variables, as in `process.env`. */
 export type Env = Record<string, string | undefined>;
@@ -59,7 +60,7 @@ const origin = (u: string) => new URL(u).origin;
 
 /**
  * Builds the server's model configuration from environment variables (`OPENAI_*`, `AZURE_OPENAI_*`,
- * `ANTHROPIC_*`, `COMPANY_CHAT_SYSTEM_PROMPT`, `PORT`, `HOST`). Each configured provider gets its own
+ * `ANTHROPIC_*`, `COMPANY_CHAT_PROVIDER_*_TIMEOUT_MS`, `COMPANY_CHAT_SYSTEM_PROMPT`, `PORT`, `HOST`). Each configured provider gets its own
  * alias; `default` is the only one when there is one, else a router that tries them in that order and
  * falls back before the first token. With none configured, `models` is empty (the chat endpoint then
  * answers 503 `no_model_configured`).
@@ -69,11 +70,14 @@ export function configFromEnv(env: Env): EnvConfig {
   const served: ServedModel[] = [];
   const warnings: string[] = [];
 
+  const timeouts = providerTimeoutsFromEnv(env);
+  // The SDK's own timeout ends at the response headers: a provider that never answers is caught by it.
+  const connection = { ...timeouts, timeout: timeouts.firstTokenTimeoutMs || undefined };
   const openaiKey = value(env, 'OPENAI_API_KEY');
   const openaiBase = url(env, 'OPENAI_BASE_URL');
   if (openaiKey || openaiBase) {
     const model = value(env, 'OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL;
-    models.openai = openai({ apiKey: openaiKey, baseURL: openaiBase, model });
+    models.openai = openai({ apiKey: openaiKey, baseURL: openaiBase, model, ...connection });
     served.push({
       alias: 'openai',
       provider: models.openai.provider,
@@ -89,7 +93,7 @@ export function configFromEnv(env: Env): EnvConfig {
   const deployment = value(env, 'AZURE_OPENAI_DEPLOYMENT');
   if (azureEndpoint && azureKey && deployment) {
     const apiVersion = value(env, 'AZURE_OPENAI_API_VERSION');
-    models.azure = azureOpenAI({ endpoint: azureEndpoint, apiKey: azureKey, deployment, apiVersion });
+    models.azure = azureOpenAI({ endpoint: azureEndpoint, apiKey: azureKey, deployment, apiVersion, ...connection });
     served.push({ alias: 'azure', provider: 'azure', model: deployment, endpoint: origin(azureEndpoint) });
   } else if (azureEndpoint || azureKey || deployment) {
     const missing = [
@@ -106,7 +110,7 @@ export function configFromEnv(env: Env): EnvConfig {
   const anthropicBase = url(env, 'ANTHROPIC_BASE_URL');
   if (anthropicKey) {
     const model = value(env, 'ANTHROPIC_MODEL') ?? DEFAULT_ANTHROPIC_MODEL;
-    models.anthropic = anthropic({ apiKey: anthropicKey, baseURL: anthropicBase, model });
+    models.anthropic = anthropic({ apiKey: anthropicKey, baseURL: anthropicBase, model, ...connection });
     served.push({
       alias: 'anthropic',
       provider: 'anthropic',

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { SqlClient } from '@company-chat/core';
 import type { Env } from './config-from-env.js';
 import { createStoreFromEnv, DEFAULT_DATA_DIR, type StoreFromEnv, storeInMemory } from './create-store-from-env.js';
+import { dbTimeoutsFromEnv } from './timeouts-from-env.js';
 
 /** The chat store plus, when it is SQL, a client on the same database for identity, usage and audit. */
 export interface ServerStoresFromEnv extends StoreFromEnv {
@@ -26,7 +27,7 @@ export async function createServerStoresFromEnv(env: Env, cwd: string = process.
   if (databaseUrl) {
     const chat = await createStoreFromEnv(env, cwd);
     const { createPgSqlClient } = await import('@company-chat/core/postgres');
-    const sql = createPgSqlClient({ connectionString: databaseUrl, max: 4 });
+    const sql = createPgSqlClient({ connectionString: databaseUrl, max: 4, timeouts: dbTimeoutsFromEnv(env) });
     return {
       ...chat,
       sql,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type ChatStore, createMemoryChatStore } from '@company-chat/core';
 import type { Env } from './config-from-env.js';
 import { enumFromEnv } from './enumerated-env.js';
+import { dbTimeoutsFromEnv, msFromEnv } from './timeouts-from-env.js';
 
 /** The store the server uses and a line describing it for the start-up log (never contains a password). */
 export interface StoreFromEnv {
@@ -32,10 +33,13 @@ export async function createStoreFromEnv(env: Env, cwd: string = process.cwd()):
   const databaseUrl = env.DATABASE_URL?.trim();
   if (databaseUrl) {
     const { createPostgresChatStore } = await import('@company-chat/core/postgres');
+    const recoverAfterMs = msFromEnv(env, 'COMPANY_CHAT_RECOVER_AFTER_MS');
     const store = await createPostgresChatStore({
       connectionString: databaseUrl,
-      // Several instances may share the database: leave answers another live instance is writing alone.
-      recoverInterrupted: { staleAfterMs: Number(env.COMPANY_CHAT_RECOVER_AFTER_MS ?? 0) || 0 },
+      timeouts: dbTimeoutsFromEnv(env),
+      // Default: the lease-based sweep, safe with several instances. The former age-based recovery
+      // only when asked for.
+      ...(recoverAfterMs === undefined ? {} : { recoverInterrupted: { staleAfterMs: recoverAfterMs } }),
     });
     return { store, kind: 'postgres', description: `PostgreSQL at ${redact(databaseUrl)}` };
   }
@@ -60,7 +64,7 @@ export async function migrateFromEnv(
   const databaseUrl = env.DATABASE_URL?.trim();
   if (databaseUrl) {
     const { createPgSqlClient } = await import('@company-chat/core/postgres');
-    const client = createPgSqlClient({ connectionString: databaseUrl, max: 1 });
+    const client = createPgSqlClient({ connectionString: databaseUrl, max: 1, timeouts: dbTimeoutsFromEnv(env) });
     try {
       return { applied: await migrate(client), description: `PostgreSQL at ${redact(databaseUrl)}` };
     } finally {

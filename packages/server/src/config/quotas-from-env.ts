@@ -17,6 +17,8 @@ export interface QuotasFromEnv {
   summary: string;
   /** Deprecated settings and the like, for the start-up log. */
   warnings: string[];
+  /** Readiness checks of what the quotas depend on (`redis` with `REDIS_URL`), for `/health/ready`. */
+  readiness: Record<string, () => Promise<unknown>>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function quotasFromEnv(env: Env, options: { logger?: Logger } = {})
       quotas: { prices },
       summary: 'off (set COMPANY_CHAT_TIERS to enforce limits); usage and cost are still recorded',
       warnings: [],
+      readiness: {},
       close: async () => {},
     };
   }
@@ -128,6 +131,7 @@ export async function quotasFromEnv(env: Env, options: { logger?: Logger } = {})
       },
       summary: `tiers ${Object.keys(tiers).join(', ')} in Redis at ${new URL(redisUrl).host}`,
       warnings,
+      readiness: { redis: () => redis.ping() },
       close: async () => void (await redis.quit().catch(() => redis.disconnect())),
     };
   }
@@ -139,6 +143,7 @@ export async function quotasFromEnv(env: Env, options: { logger?: Logger } = {})
     },
     summary: `tiers ${Object.keys(tiers).join(', ')} in memory (one instance; set REDIS_URL for several)`,
     warnings,
+    readiness: {},
     close: async () => {},
   };
 }

@@ -74,7 +74,14 @@ export function historyRoutes(options: HistoryRoutesOptions): Hono<AppEnv> {
     const { id, messageId } = ids(c);
     const body = await optionalJson<{ model?: string }>(c, regenerateSchema);
     return stream(c, (signal) =>
-      engine.regenerate({ owner: c.var.owner, conversationId: id, messageId, model: body.model, signal }),
+      engine.regenerate({
+        owner: c.var.owner,
+        conversationId: id,
+        messageId,
+        model: body.model,
+        signal,
+        requestId: c.var.requestId,
+      }),
     );
   });
   app.all(regeneratePath, methodNotAllowed(['POST']));
@@ -92,6 +99,7 @@ export function historyRoutes(options: HistoryRoutesOptions): Hono<AppEnv> {
         model: body.model,
         clientMessageId: body.clientMessageId,
         signal,
+        requestId: c.var.requestId,
       }),
     );
   });

@@ -27,6 +27,8 @@ export function createErrorHandler(log: ErrorLogger): (err: Error, c: Context) =
     if (CompanyChatError.isInstance(err)) {
       // Raised on purpose with a safe message; only 'internal' ones mean something is broken.
       if (err.code === 'internal') log('request failed', err);
+      // Not a bug, but the operator must learn the database is away (the client gets 503 + Retry-After).
+      else if (err.code === 'store_unavailable') log('the database is unavailable', err);
       return jsonErrorResponse(err, retryAfterHeaders(err));
     }
     if (err instanceof HTTPException) {

@@ -1,6 +1,7 @@
 import {
   type AuditLog,
   type Authenticator,
+  CompanyChatError,
   forbidden,
   type Owner,
   type Principal,
@@ -42,7 +43,12 @@ export interface AuthenticateRequestOptions {
 
 /** `Retry-After` for a 429 from a quota or rate limit (RFC 9110 §10.2.3: whole seconds). */
 export function retryAfterHeaders(error: unknown): Record<string, string> | undefined {
-  return error instanceof QuotaError ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
+  if (error instanceof QuotaError) return { 'retry-after': String(error.retryAfterSeconds) };
+  // Any other error that knows when to try again (a provider's 429, a store outage).
+  if (CompanyChatError.isInstance(error) && error.retryAfterMs !== undefined) {
+    return { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) };
+  }
+  return undefined;
 }
 
 /**

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { WidgetAssets } from '../widget/widget-assets.js';
 
 /**
- * Reads the built widget (`@company-chat/widget/company-chat.js`) and its demo page from the installed
- * package. Returns null, rather than failing the server, when the widget is not installed or not built,
+ * Reads the built widget (`@company-chat/widget/company-chat.js`), its lazy chunks (the `chunks/` folder
+ * next to it) and its demo page from the installed package. Returns null, rather than failing the server, when the widget is not installed or not built,
  * so the API still serves; the caller logs why.
  */
 export async function loadWidgetAssets(): Promise<{ assets: WidgetAssets } | { error: string }> {
@@ -18,9 +19,21 @@ export async function loadWidgetAssets(): Promise<{ assets: WidgetAssets } | { e
     return { error: 'the @company-chat/widget package is not installed' };
   }
   try {
-    const [script, demoPage] = await Promise.all([readFile(scriptPath, 'utf8'), readFile(pagePath, 'utf8')]);
-    return { assets: { script, demoPage } };
+    const [script, demoPage, chunks] = await Promise.all([
+      readFile(scriptPath, 'utf8'),
+      readFile(pagePath, 'utf8'),
+      readChunks(join(dirname(scriptPath), 'chunks')),
+    ]);
+    return { assets: { script, demoPage, chunks } };
   } catch {
     return { error: `the widget is not built (${scriptPath} is missing; run \`pnpm build\`)` };
   }
+}
+
+/** Every `.js` file of the chunks folder by name; none when the build made no chunks. */
+async function readChunks(dir: string): Promise<Record<string, string>> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const files = names.filter((name) => name.endsWith('.js'));
+  const bodies = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
+  return Object.fromEntries(files.map((name, i) => [name, bodies[i] as string]));
 }

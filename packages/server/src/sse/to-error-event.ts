@@ -6,7 +6,11 @@ import { CompanyChatError, type ErrorEvent } from '@company-chat/core';
  */
 export function toErrorEvent(error: unknown): ErrorEvent {
   if (CompanyChatError.isInstance(error)) {
-    return { type: 'error', error: { code: error.code, message: error.message, retryable: error.isRetryable } };
+    const base = { code: error.code, message: error.message, retryable: error.isRetryable };
+    return {
+      type: 'error',
+      error: error.retryAfterMs === undefined ? base : { ...base, retryAfterMs: error.retryAfterMs },
+    };
   }
   return { type: 'error', error: { code: 'internal', message: 'Internal server error.', retryable: false } };
 }

@@ -8,7 +8,15 @@ export interface WidgetAssets {
   script: string;
   /** The demo page served at `/` (page mode). Omit to serve no page. */
   demoPage?: string;
+  /**
+   * The lazily loaded chunks of the script (syntax highlighting, math) by file name, e.g.
+   * `highlight-3FQX2K7A.js`. Their names carry a content hash, so they are served as immutable.
+   */
+  chunks?: Readonly<Record<string, string>>;
 }
 
 /** Path where the widget file is served, stable across versions so other sites can use it in script tags. */
 export const WIDGET_SCRIPT_PATH = '/widget/company-chat.js';
+
+/** Folder under which the lazy chunks are served, next to the script (they import each other relatively). */
+export const WIDGET_CHUNKS_PATH = '/widget/chunks';

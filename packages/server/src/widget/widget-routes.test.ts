@@ -4,7 +4,11 @@ import { createTestApp } from '../../test/test-app.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { normaliseOrigin } from './cors-for-origins.js';
 
-const assets = { script: 'export const x = 1;', demoPage: '<!doctype html><company-chat mode="page"></company-chat>' };
+const assets = {
+  script: 'export const x = 1;',
+  demoPage: '<!doctype html><company-chat mode="page"></company-chat>',
+  chunks: { 'highlight-AB12CD34.js': 'export const highlight = 1;' },
+};
 
 describe('widget routes', () => {
   it('serves the widget script for cross-origin module script tags, with revalidation', async () => {
@@ -18,6 +22,24 @@ describe('widget routes', () => {
       headers: { 'if-none-match': res.headers.get('etag')! },
     });
     expect(again.status).toBe(304);
+  });
+
+  it('serves the lazy chunks next to the script, cached as immutable (their names carry a content hash)', async () => {
+    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['ok'] }) }, { widget: assets });
+    const res = await app.request('/widget/chunks/highlight-AB12CD34.js', {
+      headers: { origin: 'https://anywhere.example' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.text()).toBe(assets.chunks['highlight-AB12CD34.js']);
+    // The script itself keeps one name across versions, so it is revalidated, never immutable.
+    const script = await app.request('/widget/company-chat.js');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
+    for (const path of ['/widget/chunks/math-00000000.js', '/widget/chunks/..%2Fcompany-chat.js', '/widget/chunks/']) {
+      expect((await app.request(path)).status).toBe(404);
+    }
   });
 
   it('serves the demo page at / under a strict CSP', async () => {
@@ -40,6 +62,10 @@ describe('widget routes', () => {
     if (!('assets' in loaded)) throw new Error(`widget assets missing: ${loaded.error}`);
     expect(loaded.assets.script).toContain('customElements');
     expect(loaded.assets.demoPage).toContain('/widget/company-chat.js');
+    // Every chunk the script imports lazily is among the loaded chunks.
+    const imported = [...loaded.assets.script.matchAll(/import\("\.\/chunks\/([\w-]+\.js)"\)/g)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThanOrEqual(2);
+    for (const name of imported) expect(loaded.assets.chunks?.[name as string]).toBeTruthy();
   });
 });
 

@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
-import { WIDGET_SCRIPT_PATH, type WidgetAssets } from './widget-assets.js';
+import { WIDGET_CHUNKS_PATH, WIDGET_SCRIPT_PATH, type WidgetAssets } from './widget-assets.js';
 
 /**
- * Serves the widget file at {@link WIDGET_SCRIPT_PATH} and the demo page at `/`.
+ * Serves the widget file at {@link WIDGET_SCRIPT_PATH}, its lazy chunks under {@link WIDGET_CHUNKS_PATH}
+ * and the demo page at `/`.
  * The script is a public asset: any page may load it with `<script type="module">`, which is a CORS
  * request, hence `Access-Control-Allow-Origin: *`. Who may then call the API is decided by the API's
  * own CORS allowlist and credentials, not by who can fetch this file.
+ * The script keeps one name across versions, so browsers revalidate it; a chunk's name changes with its
+ * content, so it is cached for a year without revalidation.
  */
 export function widgetRoutes(assets: WidgetAssets): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -20,6 +23,17 @@ export function widgetRoutes(assets: WidgetAssets): Hono<AppEnv> {
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
       etag,
+    });
+  });
+  const chunks = new Map(Object.entries(assets.chunks ?? {}));
+  app.get(`${WIDGET_CHUNKS_PATH}/:name`, (c) => {
+    const body = chunks.get(c.req.param('name'));
+    if (body === undefined) return c.notFound();
+    return c.body(body, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'access-control-allow-origin': '*',
+      'x-content-type-options': 'nosniff',
     });
   });
   if (assets.demoPage) {

@@ -38,6 +38,7 @@ export function keepAliveEngine(engine: ChatEnginePort): KeptAliveEngine {
       listModels: () => engine.listModels(),
       conversations: engine.conversations,
       shutdown: () => engine.shutdown(),
+      ...(engine.store ? { store: engine.store } : {}),
     },
   };
 }

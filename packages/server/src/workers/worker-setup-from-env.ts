@@ -58,7 +58,13 @@ export async function workerSetupFromEnv(env: CompanyChatWorkerEnv): Promise<Wor
     memoryStore ??= createMemoryChatStore();
     store = memoryStore;
   }
-  const engine = createChatEngine({ models: config.models, store, systemPrompt: config.systemPrompt });
+  const engine = createChatEngine({
+    models: config.models,
+    store,
+    systemPrompt: config.systemPrompt,
+    // No timers that outlive a request on Workers: a Node instance or a scheduled job sweeps instead.
+    sweepIntervalMs: 0,
+  });
   const dev = vars.COMPANY_CHAT_DEV === '1' || vars.COMPANY_CHAT_DEV === 'true';
   return { engine, dev, ...(connectionString ? { dispose: () => store.close() } : {}) };
 }

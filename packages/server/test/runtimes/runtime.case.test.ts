@@ -35,10 +35,14 @@ export function runRuntimeConformance(
       await wire?.close();
     });
 
-    it('answers /health', async () => {
+    it('answers /health, /health/live and /health/ready', async () => {
       const res = await fetch(`${server.url}/health`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ok' });
+      expect(await res.json()).toEqual({ status: 'ok', checks: { store: 'ok', models: 'ok' } });
+      const live = await fetch(`${server.url}/health/live`);
+      expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+      const ready = await fetch(`${server.url}/health/ready`);
+      expect([ready.status, (await ready.json()).status]).toEqual([200, 'ok']);
     });
 
     it('streams a chat as SSE text deltas, then continues the conversation', async () => {

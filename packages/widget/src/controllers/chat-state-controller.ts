@@ -1,9 +1,12 @@
 import { type ChatClient, type ChatController, type ChatSnapshot, createChatState } from '@company-chat/core/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** Least time between two renders of a streaming answer (milliseconds). */
+const STREAM_FRAME_MS = 50;
+
 /**
- * Connects a Lit element to the framework-agnostic chat state: re-renders the host on every change and
- * reports each transition (previous → next snapshot) so the host can announce and fire events.
+ * Connects a Lit element to the framework-agnostic chat state: re-renders the host when it changes (in
+ * animation frames, at most every 50 ms, while an answer streams) and reports each transition (previous → next snapshot) so the host can announce and fire events.
  * Disconnecting (moving the element in the DOM) does not stop an answer.
  */
 export class ChatStateController implements ReactiveController {
@@ -33,12 +36,46 @@ export class ChatStateController implements ReactiveController {
       const previous = this.#snapshot;
       this.#snapshot = this.chat.getSnapshot();
       this.onChange(previous, this.#snapshot);
-      this.host.requestUpdate();
+      // Tokens arrive far more often than the screen refreshes (a burst delivers thousands in one task):
+      // while an answer streams, the host renders in an animation frame, at most every STREAM_FRAME_MS,
+      // with the newest state. Every other change (start, end, errors) renders at once.
+      if (previous.status === 'streaming' && this.#snapshot.status === 'streaming') this.#scheduleFrame();
+      else this.#renderNow();
     });
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
+    this.#cancelFrame();
+  }
+
+  #frame = 0;
+  #lastFrame = 0;
+
+  #scheduleFrame(): void {
+    if (this.#frame) return;
+    const onFrame = (now: number) => {
+      // Each streaming render also costs the browser a style, layout and paint pass, whatever the size
+      // of the change: on a slow device at 60 renders a second those alone fill the main thread.
+      if (now - this.#lastFrame < STREAM_FRAME_MS) {
+        this.#frame = requestAnimationFrame(onFrame);
+        return;
+      }
+      this.#frame = 0;
+      this.#lastFrame = now;
+      this.host.requestUpdate();
+    };
+    this.#frame = requestAnimationFrame(onFrame);
+  }
+
+  #cancelFrame(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  #renderNow(): void {
+    this.#cancelFrame();
+    this.host.requestUpdate();
   }
 }

@@ -2,6 +2,7 @@ import type { ChatMessage } from '@company-chat/core/client';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineElement } from '../define-element.js';
+import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
 import { type CompanyChatStrings, defaultStrings } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
@@ -48,12 +49,15 @@ export class CcMessageList extends LitElement {
     messages: { attribute: false },
     strings: { attribute: false },
     context: { attribute: false },
+    enhancers: { attribute: false },
     busy: { type: Boolean },
   };
 
   declare messages: readonly ChatMessage[];
   declare strings: CompanyChatStrings;
   declare context: RenderContext;
+  /** Syntax highlighting and math for answers (loaded lazily). */
+  declare enhancers: MarkdownEnhancers | undefined;
   declare busy: boolean;
   #stick = true;
 
@@ -132,6 +136,7 @@ export class CcMessageList extends LitElement {
                   .message=${m}
                   .strings=${this.strings}
                   .context=${this.context}
+                  .enhancers=${this.enhancers}
                   ?last=${i === last}
                   ?busy=${this.busy}
                 ></cc-message>`,

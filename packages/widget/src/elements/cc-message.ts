@@ -3,10 +3,12 @@ import { html, LitElement, nothing } from 'lit';
 import { defineElement } from '../define-element.js';
 import { icons } from '../icons.js';
 import '../markdown/cc-markdown.js';
+import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
 import { ccMessageStyles } from './cc-message-styles.js';
+import { languageOf, messageTime } from './message-time.js';
 
 /**
  * One message: author, time, content (markdown for answers, plain text for the user's own), status
@@ -30,6 +32,7 @@ export class CcMessage extends LitElement {
     message: { attribute: false },
     strings: { attribute: false },
     context: { attribute: false },
+    enhancers: { attribute: false },
     last: { type: Boolean },
     busy: { type: Boolean },
     editing: { state: true },
@@ -38,6 +41,8 @@ export class CcMessage extends LitElement {
   declare message: ChatMessage;
   declare strings: CompanyChatStrings;
   declare context: RenderContext;
+  /** Syntax highlighting and math for the answer's finished code blocks and formulas. */
+  declare enhancers: MarkdownEnhancers | undefined;
   /** True for the newest message (only the last answer offers regenerate and retry). */
   declare last: boolean;
   /** True while an answer streams (actions that start a new answer are disabled). */
@@ -62,17 +67,18 @@ export class CcMessage extends LitElement {
     this.#fire('cc-copy', { messageId: this.message.id });
   }
 
+  // Formatted once per message (not per token while the answer streams into the same message).
+  #timeKey = '';
+  #timeView: unknown = nothing;
+
   #time() {
-    const date = new Date(this.message.createdAt);
-    if (Number.isNaN(date.getTime())) return nothing;
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
-    let label: string;
-    try {
-      label = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(date);
-    } catch {
-      label = date.toLocaleTimeString();
+    const createdAt = this.message.createdAt;
+    if (createdAt !== this.#timeKey) {
+      this.#timeKey = createdAt;
+      const time = messageTime(createdAt, languageOf(this));
+      this.#timeView = time ? html`<time datetime=${time.iso} title=${time.title}>${time.label}</time>` : nothing;
     }
-    return html`<time datetime=${date.toISOString()} title=${date.toLocaleString(lang)}>${label}</time>`;
+    return this.#timeView;
   }
 
   #mark() {
@@ -96,7 +102,7 @@ export class CcMessage extends LitElement {
     }
     const streaming = m.status === 'streaming';
     return html`<div class="bubble ${streaming ? 'cursor' : ''}">
-      <cc-markdown exportparts="code-block, copy-code-button" .content=${m.content} .context=${this.context}></cc-markdown>
+      <cc-markdown exportparts="code-block, copy-code-button" .content=${m.content} .context=${this.context} .enhancers=${this.enhancers} .streaming=${streaming}></cc-markdown>
     </div>`;
   }
 

@@ -8,7 +8,9 @@ import { describeTransition } from '../controllers/describe-transition.js';
 import { ModelsController } from '../controllers/models-controller.js';
 import { quotaLine } from '../controllers/quota-line.js';
 import { defineElement } from '../define-element.js';
+import { createLazyEnhancers } from '../enhance/lazy-enhancers.js';
 import { icons } from '../icons.js';
+import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
 import { parseOrigins } from '../markdown/safe-url.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
@@ -59,6 +61,8 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @cssprop --cc-color-user-bg - Background of the user's messages.
  * @cssprop --cc-color-assistant-bg - Background of answers.
  * @cssprop --cc-color-code-bg - Background of code.
+ * @cssprop --cc-color-code-keyword - Keywords in highlighted code (also `-string`, `-number`, `-title`,
+ *   `-attr`, `-type`, `-comment`; by default a hue mixed with `--cc-color-fg`).
  * @cssprop --cc-color-error - Error text.
  * @cssprop --cc-color-error-bg - Error background.
  * @cssprop --cc-color-focus - Focus ring.
@@ -80,6 +84,7 @@ export class CompanyChat extends LitElement {
     theme: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
     allowedImageOrigins: { type: String, attribute: 'allowed-image-origins' },
+    math: { type: String },
     maxLength: { type: Number, attribute: 'max-length' },
     attachments: { type: String },
     accept: { type: String },
@@ -105,6 +110,11 @@ export class CompanyChat extends LitElement {
   declare open: boolean;
   /** Space-separated origins answers may load images from; images from anywhere else are not loaded. */
   declare allowedImageOrigins: string;
+  /**
+   * `off` shows `$…$` and `$$…$$` in answers as typed instead of rendering them as math. Math and syntax
+   * highlighting load lazily, as separate files next to `company-chat.js`, when an answer first needs them.
+   */
+  declare math: 'on' | 'off';
   /** Longest message the user may type. */
   declare maxLength: number;
   /** File attachments: `auto` (when the server accepts uploads), `on` or `off`. */
@@ -135,6 +145,7 @@ export class CompanyChat extends LitElement {
   #clientSettings: unknown[] = [];
   #text: CompanyChatStrings = defaultStrings;
   #context!: RenderContext;
+  #enhancers!: MarkdownEnhancers;
   readonly #state = new ChatStateController(
     this,
     () => this.client,
@@ -169,6 +180,7 @@ export class CompanyChat extends LitElement {
     this.theme = 'auto';
     this.open = false;
     this.allowedImageOrigins = '';
+    this.math = 'on';
     this.maxLength = 4000;
     this.attachments = 'auto';
     this.accept = DEFAULT_ACCEPT;
@@ -221,10 +233,12 @@ export class CompanyChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
-    if (changed.has('strings') || changed.has('allowedImageOrigins')) {
+    if (changed.has('strings') || changed.has('allowedImageOrigins') || changed.has('math')) {
       const text = this.#text;
       this.#context = {
         imageOrigins: parseOrigins(this.allowedImageOrigins),
+        // `off`: dollar signs and `\(…\)` stay text, exactly as typed.
+        math: this.math !== 'off',
         strings: text,
         copy: (code, button) => {
           navigator.clipboard?.writeText(code).catch(() => {});
@@ -233,6 +247,7 @@ export class CompanyChat extends LitElement {
         },
       };
     }
+    if (changed.has('math')) this.#enhancers = createLazyEnhancers({ math: this.math !== 'off' });
     // Whether the server accepts uploads: asked once per client (a 404 means an older server).
     if (this.attachments === 'auto' && this.#filesProbe !== this.client) {
       const client = this.client;
@@ -325,6 +340,7 @@ export class CompanyChat extends LitElement {
         .messages=${snap.messages}
         .strings=${t}
         .context=${this.#context}
+        .enhancers=${this.#enhancers}
         ?busy=${busy}
         @cc-retry=${() => this.chat.retry()}
         @cc-regenerate=${(e: CustomEvent<{ messageId: string }>) => this.chat.regenerate(e.detail.messageId)}

@@ -127,6 +127,24 @@ export const markdownStyles = css`
   img {
     max-width: 100%;
   }
+  .task-list-item {
+    list-style: none;
+  }
+  .task-list-item > input,
+  .task-list-item > p > input {
+    margin-inline: -1.3em 0.3em;
+  }
+  .cc-math {
+    font-family: var(--cc-font-mono);
+    font-size: 0.9em;
+  }
+  .cc-math-display {
+    display: block;
+    margin: 0 0 0.75em;
+    overflow-x: auto;
+    text-align: center;
+    white-space: pre;
+  }
   .image-blocked,
   .unsafe-link {
     color: var(--cc-color-muted);

@@ -1,160 +1,244 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import type { Block, Inline } from './markdown-types.js';
-import { parseInline } from './parse-inline.js';
+import type { Token, Tokens } from 'marked';
+import { decodeEntities } from './decode-entities.js';
+import type { MarkdownEnhancers } from './markdown-enhancers.js';
+import type { MathToken } from './math-extension.js';
 import { safeImageUrl, safeLinkUrl } from './safe-url.js';
 
-/** What rendering needs from the element: allowed image origins, strings and the copy action. */
+/** What rendering needs from the element: allowed image origins, strings, the copy action and options. */
 export interface RenderContext {
   imageOrigins: ReadonlySet<string>;
   strings: { copyCode: string; codeLabel: string; imageBlocked: string };
   copy(text: string, button: HTMLElement): void;
-  /**
-   * Rendered inline content by source text, for the unfinished block re-rendered on every token: its
-   * unchanged list items, table cells and paragraphs are then neither re-parsed nor rebuilt.
-   */
-  memo?: InlineMemo;
+  /** Whether `$…$`, `$$…$$`, `\(…\)` and `\[…\]` are math (default true); false keeps them as text. */
+  math?: boolean;
+  /** Hooks that upgrade finished code blocks and math (highlighting, typesetting). */
+  enhancers?: MarkdownEnhancers;
 }
 
-/** A two-generation cache: lookups read the previous render's entries; entries used now are kept. */
-export class InlineMemo {
-  #previous = new Map<string, unknown[]>();
-  #current = new Map<string, unknown[]>();
+type Attrs = Record<string, string | null | undefined>;
 
-  get(text: string, build: () => unknown[]): unknown[] {
-    let value = this.#current.get(text) ?? this.#previous.get(text);
-    if (!value) value = build();
-    this.#current.set(text, value);
-    return value;
-  }
-
-  /** Ends a render: what was not used in it is dropped. */
-  rotate(): void {
-    this.#previous = this.#current;
-    this.#current = new Map();
-  }
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs | null,
+  ...children: (Node | string | null)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (attrs) for (const [name, value] of Object.entries(attrs)) if (value != null) el.setAttribute(name, value);
+  for (const child of children) if (child !== null) el.append(child);
+  return el;
 }
 
-function inline(text: string, ctx: RenderContext): unknown[] {
-  const build = () => renderInlines(parseInline(text), ctx);
-  return ctx.memo ? ctx.memo.get(text, build) : build();
+function fragment(nodes: (Node | string | null)[]): DocumentFragment {
+  const f = document.createDocumentFragment();
+  for (const n of nodes) if (n !== null) f.append(n);
+  return f;
 }
 
 /**
- * Renders blocks as Lit templates. Model output only ever reaches the DOM as text nodes or as
- * attribute values Lit sets one by one (never through innerHTML), so raw HTML in an answer shows as text.
+ * Renders one top-level token as DOM nodes (null for tokens that render nothing, such as definitions).
+ * Model output only ever reaches the DOM as text nodes or as attribute values set one by one (never
+ * through innerHTML), so raw HTML in an answer shows as text.
  */
-export function renderBlock(block: Block, ctx: RenderContext): TemplateResult {
-  switch (block.type) {
+export function renderBlock(token: Token, ctx: RenderContext): Node | null {
+  switch (token.type) {
+    case 'space':
+    case 'def':
+      return null;
     case 'paragraph':
-      return html`<p>${inline(block.text, ctx)}</p>`;
+      return h('p', null, renderInlines(token.tokens ?? [], ctx));
+    case 'text':
+      return h('p', null, token.tokens ? renderInlines(token.tokens, ctx) : decodeEntities(token.text));
     case 'heading': {
-      const content = inline(block.text, ctx);
       // Answers sit below the widget's own h2, so markdown levels map into h3/h4 without gaps (a skipped
       // level confuses screen-reader navigation); the class keeps the visual hierarchy.
-      const cls = `md-h${block.level}`;
-      return block.level <= 3 ? html`<h3 class=${cls}>${content}</h3>` : html`<h4 class=${cls}>${content}</h4>`;
+      const t = token as Tokens.Heading;
+      return h(t.depth <= 3 ? 'h3' : 'h4', { class: `md-h${t.depth}` }, renderInlines(t.tokens, ctx));
     }
     case 'code':
-      return html`<div class="code-block" part="code-block">
-        <div class="code-head">
-          <span class="code-lang">${block.lang || ctx.strings.codeLabel}</span>
-          <button
-            type="button"
-            class="copy-code"
-            part="copy-code-button"
-            aria-label=${ctx.strings.copyCode}
-            title=${ctx.strings.copyCode}
-            @click=${(e: Event) => ctx.copy(block.text, e.currentTarget as HTMLElement)}
-          >
-            ${ctx.strings.copyCode}
-          </button>
-        </div>
-        <pre tabindex="0"><code>${block.text}</code></pre>
-      </div>`;
-    case 'list': {
-      const items = block.items.map((item) => html`<li>${renderItem(item, ctx)}</li>`);
-      return block.ordered
-        ? html`<ol start=${block.start === 1 ? nothing : block.start}>${items}</ol>`
-        : html`<ul>${items}</ul>`;
-    }
-    case 'blockquote':
-      return html`<blockquote>${block.blocks.map((b) => renderBlock(b, ctx))}</blockquote>`;
-    case 'table':
-      return html`<div class="table-wrap" tabindex="0">
-        <table>
-          <thead>
-            <tr>
-              ${block.header.map((cell, i) => html`<th class=${alignClass(block.align[i])}>${cellContent(cell, ctx)}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${block.rows.map(
-              (row) =>
-                html`<tr>
-                  ${block.header.map(
-                    (_, i) => html`<td class=${alignClass(block.align[i])}>${cellContent(row[i] ?? '', ctx)}</td>`,
-                  )}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+      return renderCode(token as Tokens.Code, ctx);
     case 'hr':
-      return html`<hr />`;
+      return h('hr', null);
+    case 'blockquote':
+      return h('blockquote', null, renderBlocks((token as Tokens.Blockquote).tokens, ctx));
+    case 'list':
+      return renderList(token as Tokens.List, ctx);
+    case 'table':
+      return renderTable(token as Tokens.Table, ctx);
+    case 'html':
+      // Raw HTML is shown as the text it is.
+      return h('p', null, token.raw.replace(/\n+$/, ''));
+    case 'math':
+      return mathNode(token as MathToken, 'div');
+    default:
+      return token.raw ? h('p', null, token.raw) : null;
   }
 }
 
-// A tight list item's single paragraph renders without <p> margins.
-function renderItem(blocks: Block[], ctx: RenderContext): unknown {
-  const [first, ...rest] = blocks;
-  if (first?.type === 'paragraph') {
-    return [inline(first.text, ctx), rest.map((b) => renderBlock(b, ctx))];
-  }
-  return blocks.map((b) => renderBlock(b, ctx));
+function renderBlocks(tokens: Token[], ctx: RenderContext): DocumentFragment {
+  return fragment(tokens.map((t) => renderBlock(t, ctx)));
 }
 
-function cellContent(cell: string, ctx: RenderContext): unknown {
-  return inline(cell, ctx);
+function renderCode(token: Tokens.Code, ctx: RenderContext): HTMLElement {
+  const lang = decodeEntities(/^\S*/.exec(token.lang ?? '')?.[0] ?? '');
+  // The text without the line break that ends the block's last line.
+  const text = token.text.replace(/\n$/, '');
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'copy-code',
+      part: 'copy-code-button',
+      'aria-label': ctx.strings.copyCode,
+      title: ctx.strings.copyCode,
+    },
+    ctx.strings.copyCode,
+  );
+  button.addEventListener('click', () => ctx.copy(text, button));
+  return h(
+    'div',
+    { class: 'code-block', part: 'code-block' },
+    h('div', { class: 'code-head' }, h('span', { class: 'code-lang' }, lang || ctx.strings.codeLabel), button),
+    h('pre', { tabindex: '0' }, h('code', { 'data-lang': lang || null }, text)),
+  );
+}
+
+function renderList(token: Tokens.List, ctx: RenderContext): HTMLElement {
+  const items = token.items.map((item) => renderListItem(item, token.loose, ctx));
+  if (!token.ordered) return h('ul', null, ...items);
+  const start = typeof token.start === 'number' && token.start !== 1 ? String(token.start) : null;
+  return h('ol', { start }, ...items);
+}
+
+/** Renders one item of a list (`loose`: its text is in paragraphs); task items get a disabled checkbox. */
+export function renderListItem(item: Tokens.ListItem, loose: boolean, ctx: RenderContext): HTMLLIElement {
+  const children: (Node | string | null)[] = [];
+  for (const t of item.tokens) {
+    if (t.type === 'checkbox') continue;
+    // A tight item's text renders without <p> margins; a loose item's text is a paragraph.
+    if (t.type === 'text' && !loose) {
+      children.push(t.tokens ? renderInlines(t.tokens, ctx) : decodeEntities(t.text));
+    } else {
+      children.push(renderBlock(t.type === 'text' ? { ...t, type: 'paragraph' } : t, ctx));
+    }
+  }
+  if (item.task) {
+    const checkbox = h('input', { type: 'checkbox', disabled: '', checked: item.checked ? '' : null });
+    const first = children[0];
+    if (first instanceof HTMLParagraphElement) first.prepend(checkbox, ' ');
+    else children.unshift(checkbox, ' ');
+  }
+  return h('li', item.task ? { class: 'task-list-item' } : null, ...children);
 }
 
 // CSS classes instead of style attributes: inline styles would need 'unsafe-inline' under a strict CSP.
-function alignClass(align: string | null | undefined): string {
-  return align ? `align-${align}` : '';
+function alignClass(align: string | null): Attrs | null {
+  return align ? { class: `align-${align}` } : null;
 }
 
-/** Renders inline nodes: text as text nodes, links and images only when their URL is allowed. */
-export function renderInlines(nodes: Inline[], ctx: RenderContext): unknown[] {
-  return nodes.map((node) => renderInline(node, ctx));
+function renderTable(token: Tokens.Table, ctx: RenderContext): HTMLElement {
+  const head = h(
+    'thead',
+    null,
+    h(
+      'tr',
+      null,
+      ...token.header.map((cell, i) => h('th', alignClass(token.align[i] ?? null), renderInlines(cell.tokens, ctx))),
+    ),
+  );
+  const body = token.rows.length ? h('tbody', null, ...token.rows.map((row) => renderTableRow(token, row, ctx))) : null;
+  return h('div', { class: 'table-wrap', tabindex: '0' }, h('table', null, head, body));
 }
 
-function renderInline(node: Inline, ctx: RenderContext): unknown {
-  switch (node.type) {
+/** Renders one body row of a table (as many cells as the header, aligned like it). */
+export function renderTableRow(table: Tokens.Table, row: Tokens.TableCell[], ctx: RenderContext): HTMLTableRowElement {
+  return h(
+    'tr',
+    null,
+    ...table.header.map((_, i) =>
+      h('td', alignClass(table.align[i] ?? null), renderInlines(row[i]?.tokens ?? [], ctx)),
+    ),
+  );
+}
+
+function mathNode(token: MathToken, tag: 'div' | 'span'): HTMLElement {
+  const cls = token.display ? 'cc-math cc-math-display' : 'cc-math';
+  return h(tag, { class: cls, 'data-tex': token.tex }, token.tex);
+}
+
+/**
+ * A link destination as CommonMark outputs it: entities decoded, then characters a URL may not hold
+ * percent-encoded (existing `%XX` kept), so `\\` and `[` reach the URL parser encoded instead of being
+ * rewritten by it.
+ */
+function destination(raw: string): string {
+  const decoded = decodeEntities(raw);
+  try {
+    return encodeURI(decoded).replace(/%25([0-9a-fA-F]{2})/g, '%$1');
+  } catch {
+    return decoded;
+  }
+}
+
+/** The plain text of inline tokens (an image's alt text). */
+function plainText(tokens: Token[]): string {
+  let out = '';
+  for (const t of tokens) {
+    const children = 'tokens' in t ? t.tokens : undefined;
+    if (t.type === 'escape') out += t.text;
+    else if (t.type === 'text') out += children ? plainText(children) : decodeEntities(t.text);
+    else if (t.type === 'codespan') out += t.text;
+    else if (t.type === 'image') out += plainText(t.tokens ?? []);
+    else if (t.type === 'math') out += (t as MathToken).tex;
+    else if (t.type === 'br') out += '\n';
+    else if (t.type === 'html') out += t.raw;
+    else if (children) out += plainText(children);
+  }
+  return out;
+}
+
+/** Renders inline tokens: text as text nodes, links and images only when their URL is allowed. */
+export function renderInlines(tokens: Token[], ctx: RenderContext): DocumentFragment {
+  return fragment(tokens.map((t) => renderInline(t, ctx)));
+}
+
+function renderInline(token: Token, ctx: RenderContext): Node | string | null {
+  switch (token.type) {
     case 'text':
-      return node.text;
-    case 'code':
-      return html`<code>${node.text}</code>`;
+      return token.tokens ? renderInlines(token.tokens, ctx) : decodeEntities(token.text);
+    case 'escape':
+      return token.text;
+    case 'codespan':
+      return h('code', null, token.text);
     case 'strong':
-      return html`<strong>${renderInlines(node.children, ctx)}</strong>`;
     case 'em':
-      return html`<em>${renderInlines(node.children, ctx)}</em>`;
     case 'del':
-      return html`<del>${renderInlines(node.children, ctx)}</del>`;
+      return h(token.type, null, renderInlines(token.tokens ?? [], ctx));
     case 'br':
-      return html`<br />`;
+      return h('br', null);
+    case 'html':
+      return token.raw;
+    case 'math':
+      return mathNode(token as MathToken, 'span');
     case 'link': {
-      const href = safeLinkUrl(node.href);
-      const children = renderInlines(node.children, ctx);
-      return href
-        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${children}</a>`
-        : html`<span class="unsafe-link">${children}</span>`;
+      const t = token as Tokens.Link;
+      const href = safeLinkUrl(destination(t.href));
+      const children = renderInlines(t.tokens, ctx);
+      if (!href) return h('span', { class: 'unsafe-link' }, children);
+      const title = t.title ? decodeEntities(t.title) : null;
+      return h('a', { href, title, target: '_blank', rel: 'noopener noreferrer' }, children);
     }
     case 'image': {
-      const src = safeImageUrl(node.src, ctx.imageOrigins);
-      return src
-        ? html`<img src=${src} alt=${node.alt} loading="lazy" referrerpolicy="no-referrer" />`
-        : html`<span class="image-blocked" title=${ctx.strings.imageBlocked}
-              >[${ctx.strings.imageBlocked}${node.alt ? `: ${node.alt}` : ''}]</span
-            >`;
+      const t = token as Tokens.Image;
+      const alt = plainText(t.tokens ?? []);
+      const src = safeImageUrl(destination(t.href), ctx.imageOrigins);
+      if (!src) {
+        const label = `[${ctx.strings.imageBlocked}${alt ? `: ${alt}` : ''}]`;
+        return h('span', { class: 'image-blocked', title: ctx.strings.imageBlocked }, label);
+      }
+      const title = t.title ? decodeEntities(t.title) : null;
+      return h('img', { src, alt, title, loading: 'lazy', referrerpolicy: 'no-referrer' });
     }
+    default:
+      return token.raw;
   }
 }

@@ -5,8 +5,9 @@ const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
  * pass. The string is parsed by the URL parser the browser itself uses (which strips tabs and newlines
  * and lowercases the scheme, defeating `java\tscript:` and `JaVaScRiPt:` tricks), and the normalised
  * `href` is what gets rendered, so what was checked is exactly what the browser follows. Entities are
- * never decoded (`&#106;avascript:` is not a URL at all). Relative URLs are refused: they would resolve
- * against the host page.
+ * not decoded here: the renderer decodes them first, as CommonMark requires, so `&#106;avascript:` is
+ * checked as the `javascript:` it stands for. Relative URLs are refused: they would resolve against the
+ * host page.
  */
 export function safeLinkUrl(raw: string): string | null {
   let url: URL;

@@ -37,6 +37,28 @@ describe('embedding', () => {
     // Styles applied (constructable stylesheets are allowed by style-src 'self').
     const composer = chat.shadowRoot.querySelector('cc-composer').shadowRoot.querySelector('form');
     equal(frame.contentWindow.getComputedStyle(composer).display, 'grid', 'styles applied');
+    // Highlighting and math: chunks loaded under script-src 'self', themes as constructable stylesheets,
+    // and KaTeX's style attributes (errors, \pmb, \fcolorbox) never reach the page.
+    const doc = frame.contentDocument;
+    const code = doc.createElement('code');
+    code.dataset.lang = 'ts';
+    code.textContent = 'const answer: number = 42;';
+    const formulas = ['\\pmb{x} + \\fcolorbox{red}{blue}{y}', '\\frac{1}{'].map((tex) => {
+      const node = doc.createElement('span');
+      node.className = 'cc-math';
+      node.textContent = tex;
+      return node;
+    });
+    md.shadowRoot.append(code, ...formulas);
+    md.enhancers.code(code, 'ts', code.textContent);
+    for (const node of formulas) md.enhancers.math(node, node.textContent, false);
+    await waitFor(() => code.querySelector('.hljs-keyword'), 'highlighted under CSP');
+    await waitFor(
+      () => formulas[0].querySelector('math') && formulas[1].querySelector('.katex-error'),
+      `math under CSP: ${formulas.map((f) => f.innerHTML).join(' | ')}`,
+    );
+    const keyword = frame.contentWindow.getComputedStyle(code.querySelector('.hljs-keyword')).color;
+    assert(keyword !== frame.contentWindow.getComputedStyle(code).color, 'highlight theme applied');
     equal(frame.contentWindow.__cspViolations.join('\n'), '', 'CSP violations');
     assert(endpoint, 'endpoint');
   });

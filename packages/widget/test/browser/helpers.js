@@ -84,6 +84,8 @@ export async function settled(el, count) {
   }, `${count} settled messages`);
   await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(() => r()));
+  // Answers finish rendering in animation frames of their own (time-sliced bursts, a deferred tail).
+  for (const m of messages(el)) await m.shadowRoot?.querySelector('cc-markdown')?.settled;
 }
 
 /** The user message that makes the scripted test model follow a script (see scripted-chat-model.ts). */

@@ -1,9 +1,10 @@
 // The real company-chat server for the browser tests (createChatApp + createChatEngine + memory store +
 // scripted models), started by web-test-runner.config.mjs as a child process through tsx. It also serves
-// widget/demo/index.html at / and dist/company-chat.js at /widget/company-chat.js. Extra routes:
+// widget/demo/index.html at / and dist/company-chat.js at /widget/company-chat.js (its lazy chunks under
+// /widget/chunks/). Extra routes:
 // `/evil/*` stands in for an attacker's server (XSS payloads point at it) and `/__requests` lists every
 // request the server saw, so a test can prove that no request left the page.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { startChatTestServer } from '../../../core/src/client/testing/start-chat-test-server.js';
 import { createMemoryQuotaLedger } from '../../../core/src/quotas/memory-quota-ledger.js';
 import { createMemoryRateLimiter } from '../../../core/src/quotas/memory-rate-limiter.js';
@@ -40,6 +41,17 @@ const server = await startChatTestServer({
         'content-type': 'text/javascript; charset=utf-8',
       }),
     );
+    // The lazy chunks next to it, as the server's widget routes serve them.
+    app.get('/widget/chunks/:name', (c) => {
+      const name = c.req.param('name');
+      if (!/^[\w-]+\.js$/.test(name)) return c.notFound();
+      const file = new URL(`dist/chunks/${name}`, widgetDir);
+      if (!existsSync(file)) return c.notFound();
+      return c.body(readFileSync(file, 'utf8'), 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=31536000, immutable',
+      });
+    });
     app.all('/evil/*', (c) => c.text('gotcha'));
   },
 });

@@ -1,6 +1,6 @@
 // Every story of the built Storybook (storybook-static, built by `test:browser`) renders its state.
 import { executeServerCommand } from '@web/test-runner-commands';
-import { assert, cleanup, waitFor } from './helpers.js';
+import { assert, cleanup, equal, waitFor } from './helpers.js';
 
 const base = '/packages/widget/storybook-static/iframe.html?viewMode=story&id=company-chat--';
 
@@ -23,6 +23,8 @@ const expectations = {
   empty: (s) => s.messages.length === 0,
   streaming: (s) => s.status === 'streaming' && s.messages[1]?.content.length > 100,
   'long-answer': (s) => s.status === 'idle' && s.messages[1]?.status === 'complete',
+  'code-and-math': (s) => s.status === 'idle' && s.messages[1]?.content.includes('$$'),
+  'math-off': (s) => s.status === 'idle' && s.messages[1]?.content.includes('$$'),
   'error-in-place': (s) => s.messages[1]?.status === 'error' && s.error?.code === 'overloaded',
   'quota-exceeded': (s) => s.error?.code === 'quota_exceeded',
   'page-many-conversations': (s) => s.messages[1]?.status === 'complete',
@@ -38,6 +40,13 @@ describe('Storybook stories', () => {
     it(`${id} renders its state`, async () => {
       const { chat } = await open(id);
       await waitFor(() => ready(chat.chat.getSnapshot()), `${id} state`);
+      if (id === 'code-and-math' || id === 'math-off') {
+        // The answer's renderer gets the lazy highlighting and math enhancers (math off by attribute).
+        const answer = chat.shadowRoot.querySelector('cc-message-list').shadowRoot.querySelectorAll('cc-message')[1];
+        const md = answer.shadowRoot.querySelector('cc-markdown');
+        equal(typeof md.enhancers?.code, 'function', 'code enhancer');
+        equal(typeof md.enhancers?.math, id === 'math-off' ? 'undefined' : 'function', 'math enhancer');
+      }
       if (id === 'page-many-conversations') {
         const items = () => chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot.querySelectorAll('li').length;
         await waitFor(() => items() === 40, '40 conversations');

@@ -10,6 +10,7 @@ import {
   serverRequests,
   settled,
 } from './helpers.js';
+import { context, body as markdownBody, renderOnce, renderStreamed } from './markdown-harness.js';
 
 // `evil` is reachable (the test server answers /evil/*), so a request that slipped through would be logged.
 const evil = `${endpoint}/evil`;
@@ -110,6 +111,22 @@ describe('XSS corpus: nothing executes, nothing loads', () => {
       equal(logged.join(), '', 'the test server saw no request for /evil');
     });
   }
+
+  it('through <cc-markdown> in seeded 1–4 character chunks, ends in the DOM of the one-shot render', async () => {
+    const ctx = () => context({ imageOrigins: new Set(['https://img.example.com']) });
+    const once = await renderOnce(corpus, ctx());
+    for (const seed of [1, 2, 3]) {
+      const streamed = await renderStreamed(corpus, seed, ctx());
+      equal(markdownBody(streamed).innerHTML, markdownBody(once).innerHTML, `seed ${seed}`);
+      streamed.remove();
+    }
+    for (const node of markdownBody(once).querySelectorAll('*')) {
+      assert(allowedTags.has(node.localName), `unexpected element <${node.localName}>`);
+    }
+    once.remove();
+    await new Promise((r) => setTimeout(r, 300));
+    equal(window.__xssFired.join(), '', 'no script ran');
+  });
 
   it('images load only from allowed origins', async () => {
     const el = await createChat({ 'allowed-image-origins': endpoint });

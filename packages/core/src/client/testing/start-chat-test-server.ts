@@ -9,6 +9,7 @@ import { filesRoutes } from '../../../../server/src/files/files-routes.js';
 import { devIdentity } from '../../../../server/src/identity/dev-identity.js';
 import { createChatApp } from '../../../../server/src/index.js';
 import type { ChatAppQuotaOptions } from '../../../../server/src/quotas/chat-app-quotas.js';
+import type { ChatStore } from '../../conversations/chat-store.js';
 import { createMemoryChatStore } from '../../conversations/memory-chat-store.js';
 import { createChatEngine } from '../../engine/create-chat-engine.js';
 import type { ChatModel } from '../../providers/chat-model.js';
@@ -38,6 +39,8 @@ export async function startChatTestServer(
     files?: boolean;
     /** Quota ledger and tiers, as `createChatApp({ quotas })` takes them. */
     quotas?: ChatAppQuotaOptions;
+    /** The conversation store. Default: a new memory store. */
+    store?: ChatStore;
   } = {},
 ): Promise<ChatTestServer> {
   const models: Record<string, ChatModel> =
@@ -49,7 +52,7 @@ export async function startChatTestServer(
         };
   const engine = createChatEngine({
     models,
-    store: createMemoryChatStore(),
+    store: options.store ?? createMemoryChatStore(),
     // A rough count is enough here and avoids loading the 2 MB tokenizer in every test process.
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
     logger: quiet,

@@ -1,5 +1,11 @@
 import { ProviderError } from '../../errors/provider-error.js';
-import type { ChatModel, ChatModelCallOptions, ChatModelRequest, ChatModelStreamPart } from '../chat-model.js';
+import type {
+  ChatModel,
+  ChatModelCallOptions,
+  ChatModelRequest,
+  ChatModelStreamPart,
+  FallbackEvent,
+} from '../chat-model.js';
 
 /** Options of {@link router}. */
 export interface RouterOptions {
@@ -15,7 +21,7 @@ export interface RouterOptions {
   /** The `modelId` the router reports. Default: the first route's. */
   modelId?: string;
   /** Called when a deployment fails before its first token and the next one is tried. */
-  onFallback?: (event: { from: ChatModel; error: ProviderError; to: ChatModel }) => void;
+  onFallback?: (event: FallbackEvent) => void;
   /** Clock, for tests. Default `Date.now`. */
   now?: () => number;
 }
@@ -115,7 +121,9 @@ export class RouterChatModel implements ChatModel {
         if (cooldown > 0) this.cooldownUntil.set(route, this.now() + cooldown);
         const next = candidates[index + 1];
         if (started || !next) throw error;
-        this.options.onFallback?.({ from: route, error, to: next });
+        const event = { from: route, error, to: next };
+        this.options.onFallback?.(event);
+        options.onFallback?.(event);
       }
     }
   }

@@ -3,7 +3,8 @@ import { migration0004Usage } from '../../usage/sql-usage-migration.js';
 import { migration0001Initial } from './0001-initial.js';
 import { migration0002Knowledge } from './0002-knowledge.js';
 import { migration0005ConversationKnowledge } from './0005-conversation-knowledge.js';
-import { migration0006FileVersions } from './0006-file-versions.js';
+import { migration0006AnswerLeases } from './0006-answer-leases.js';
+import { migration0007FileVersions } from './0007-file-versions.js';
 
 /** One schema change. Applied in `id` order; never edited once released (add a new one instead). */
 export interface Migration {
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   { id: '0003-identity', sql: migration0003Identity },
   { id: '0004-usage', sql: migration0004Usage },
   { id: '0005-conversation-knowledge', sql: migration0005ConversationKnowledge },
-  { id: '0006-file-versions', sql: migration0006FileVersions },
+  { id: '0006-answer-leases', sql: migration0006AnswerLeases },
+  { id: '0007-file-versions', sql: migration0007FileVersions },
 ];

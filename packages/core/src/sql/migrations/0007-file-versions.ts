@@ -4,7 +4,7 @@
  * `previous_versions` (`[{ version, sha256, sizeBytes, replacedAt }]`, oldest first). The indexes find
  * a scope's file by content hash (a duplicate) or by name (an earlier version).
  */
-export const migration0006FileVersions = `
+export const migration0007FileVersions = `
 ALTER TABLE files ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE files ADD COLUMN previous_versions jsonb NOT NULL DEFAULT '[]'::jsonb;
 CREATE INDEX files_sha256 ON files (tenant_id, sha256);

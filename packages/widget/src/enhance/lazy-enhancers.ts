@@ -1,0 +1,51 @@
+import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
+
+/** Which enhancements to load. */
+export interface LazyEnhancerOptions {
+  /** Render `$…$` / `$$…$$` math (default true). */
+  math?: boolean;
+}
+
+// One load per page, shared by every widget on it; a failed load (offline, blocked) is tried again the
+// next time a node needs it.
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = null;
+      throw error;
+    }));
+}
+
+const loadHighlight = loadOnce(() => import('./highlight.js').then((m) => m.highlight));
+const loadMath = loadOnce(() => import('./math.js').then((m) => m.math));
+
+/**
+ * Enhancers that load syntax highlighting and math rendering the first time a code block with a
+ * language or a math node appears (separate chunks, fetched with `import()`), so an answer without
+ * code or math costs nothing and the stream never waits for them: the plain text shows until the chunk
+ * arrives, then the node is enhanced in place.
+ *
+ * @example
+ * const md = document.createElement('cc-markdown');
+ * md.enhancers = createLazyEnhancers({ math: false });
+ */
+export function createLazyEnhancers(options: LazyEnhancerOptions = {}): MarkdownEnhancers {
+  const enhancers: MarkdownEnhancers = {
+    code(code, lang, text) {
+      loadHighlight().then(
+        (highlight) => highlight(code, lang, text),
+        () => {},
+      );
+    },
+  };
+  if (options.math !== false) {
+    enhancers.math = (node, tex, display) => {
+      loadMath().then(
+        (math) => math(node, tex, display),
+        () => {},
+      );
+    };
+  }
+  return enhancers;
+}
