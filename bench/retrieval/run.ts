@@ -116,6 +116,8 @@ async function bulkLoad(store: KnowledgeStore, target: number, loaded: number, s
       error: null,
       pageCount: null,
       chunkCount: CHUNKS_PER_FILE,
+      version: 1,
+      previousVersions: [],
       createdAt: now,
       updatedAt: now,
     };
@@ -142,7 +144,12 @@ async function run(db: SqlClient): Promise<Result> {
     for (const doc of documents) {
       const file = await kb.ingest(
         admin,
-        { name: doc.name, bytes: doc.bytes, scope: { type: 'shared', collection: copy === 0 ? 'handbook' : 'copies' } },
+        // One collection per copy: the same content twice in one collection is de-duplicated, not re-indexed.
+        {
+          name: doc.name,
+          bytes: doc.bytes,
+          scope: { type: 'shared', collection: copy === 0 ? 'handbook' : `copy-${copy}` },
+        },
         { manageShared: true },
       );
       pipelineChunks += file.chunkCount;
@@ -159,14 +166,14 @@ async function run(db: SqlClient): Promise<Result> {
   for (let i = 0; i < 5; i++) {
     const file = await kb.ingest(
       admin,
-      { name: `large-${i}.md`, bytes: big, scope: { type: 'shared', collection: 'copies' } },
+      { name: `large-${i}.md`, bytes: big, scope: { type: 'shared', collection: `large-${i}` } },
       { manageShared: true },
     );
     largeChunks += file.chunkCount;
   }
   const largeFileChunksPerSecond = largeChunks / ((performance.now() - largeStart) / 1000);
   // The copies would make recall trivial to satisfy with duplicates; keep only the originals.
-  await db.query("DELETE FROM files WHERE collection = 'copies'");
+  await db.query("DELETE FROM files WHERE collection <> 'handbook'");
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks');
   let loaded = rows[0]!.n;
 

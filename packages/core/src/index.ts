@@ -217,8 +217,10 @@ export type { Chunk, ChunkOptions } from './rag/chunk/chunk.js';
 export { chunkDocument } from './rag/chunk/chunk-document.js';
 export {
   createKnowledgeBase,
+  type IngestedFile,
   type IngestInput,
   type IngestOptions,
+  type IngestOutcome,
   type IngestProgress,
   type KnowledgeBase,
   type KnowledgeBaseOptions,
@@ -234,7 +236,9 @@ export {
   canRead,
   type FileScope,
   type FileStatus,
+  type FileVersion,
   type IngestStage,
+  inScope,
   type KnowledgeFile,
   type KnowledgeStore,
   type Reader,

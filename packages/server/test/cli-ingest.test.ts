@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,16 +30,27 @@ describe('company-chat ingest, then serve', { timeout: 120_000 }, () => {
     dirs.push(docs, dataDir);
     cpSync(new URL('handbook.pdf', fixtures), join(docs, 'handbook.pdf'));
     cpSync(new URL('not-really.pdf', fixtures), join(docs, 'broken.pdf'));
+    writeFileSync(join(docs, 'old-notes.txt'), 'The parental leave rules were different once.');
     const env = { PATH: process.env.PATH ?? '', COMPANY_CHAT_DATA_DIR: dataDir };
-    const result = await run(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=@company-chat/source', cliPath, 'ingest', docs],
-      { env, cwd: fileURLToPath(new URL('../../..', import.meta.url)) },
-    ).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const ingest = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', '--conditions=@company-chat/source', cliPath, 'ingest', ...args], {
+        env,
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const result = await ingest(docs);
     // One bad file: reported, the rest ingested, exit code 1.
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toMatch(/handbook\.pdf/);
     expect(result.stdout).toMatch(/broken\.pdf/);
+
+    // Again, with a file gone and --prune: nothing duplicated, the vanished file deleted.
+    rmSync(join(docs, 'old-notes.txt'));
+    const again = await ingest(docs, '--prune');
+    expect(again.stdout).toMatch(/^same {4}.*handbook\.pdf \(unchanged\)$/m);
+    expect(again.stdout).toMatch(/^deleted old-notes\.txt \(no longer in the folder\)$/m);
+    expect(again.stdout).toMatch(
+      /Ingested 0 of 2 files \(0 chunks\) into collection "default"; 1 unchanged; 1 deleted; 1 failed\./,
+    );
 
     const cli = await spawnCli({ COMPANY_CHAT_STORE: '', COMPANY_CHAT_DATA_DIR: dataDir });
     running.push(cli);

@@ -243,8 +243,10 @@ describe('ChatClient.uploadFile', () => {
       const client = new ChatClient({ endpoint: withFiles.url, headers: { 'x-user-id': 'jo' } });
       const text = 'Parental leave is 16 weeks at full pay.\n\nAsk HR for the form.';
       const file = await client.uploadFile(new Blob([text], { type: 'text/plain' }), { name: 'handbook.txt' });
-      expect(file).toMatchObject({ name: 'handbook.txt', status: 'ready' });
+      expect(file).toMatchObject({ name: 'handbook.txt', status: 'ready', version: 1, duplicate: false });
       expect(file.id).toBeTruthy();
+      const again = await client.uploadFile(new Blob([text], { type: 'text/plain' }), { name: 'handbook.txt' });
+      expect(again).toMatchObject({ id: file.id, duplicate: true });
       expect((await client.listFiles({ limit: 10 })).map((f) => f.id)).toEqual([file.id]);
     } finally {
       await withFiles.close();

@@ -125,15 +125,16 @@ export class ChatClient {
 
   /**
    * Uploads a file to the user's knowledge base (attached to `conversationId` when given), waiting for
-   * its ingestion. Fails with `not_supported` on a server without file uploads.
+   * its ingestion. The same content uploaded again to the same place resolves to the existing file with
+   * `duplicate: true`. Fails with `not_supported` on a server without file uploads.
    */
   async uploadFile(file: Blob, options: { name?: string; conversationId?: string; signal?: AbortSignal } = {}) {
     const form = new FormData();
     form.set('file', file, options.name ?? (file as File).name ?? 'upload');
     if (options.conversationId) form.set('conversationId', options.conversationId);
     const response = await this.#request('POST', '/files', form, options.signal, 'application/json', 'Uploading files');
-    const body = (await response.json()) as { file: UploadedFile };
-    return body.file;
+    const body = (await response.json()) as { file: UploadedFile; duplicate?: boolean };
+    return { ...body.file, duplicate: body.duplicate === true };
   }
 
   /** The user's uploaded files (of one conversation, when given). `not_supported` without file routes. */

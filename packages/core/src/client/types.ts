@@ -124,5 +124,9 @@ export interface UploadedFile {
   status: string;
   chunkCount?: number | null;
   pageCount?: number | null;
+  /** 1, then one more each time new content was uploaded under the same name. */
+  version?: number;
+  /** Set by `uploadFile()`: the same content was already in the same place, this is that file. */
+  duplicate?: boolean;
   createdAt: string;
 }

@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'not_supported'
   // knowledge base: uploaded files that cannot be ingested
   | 'unreadable_file'
+  | 'password_protected'
   | 'empty_file'
   | 'archive_limits'
   | 'document_limits'
@@ -82,6 +83,7 @@ const defaultStatus: Record<ErrorCode, number> = {
   aborted: 499,
   not_supported: 501,
   unreadable_file: 422,
+  password_protected: 422,
   empty_file: 422,
   archive_limits: 422,
   document_limits: 422,

@@ -34,6 +34,18 @@ export interface IngestProgress {
   chunks?: number;
 }
 
+/**
+ * What {@link KnowledgeBase.ingest} did: `created` a new file; found a `duplicate` (the same content
+ * already in the same scope: that file is returned, nothing is stored); or `replaced` the content of
+ * the file of the same name in the same scope (a new version: same id, chunks re-indexed).
+ */
+export type IngestOutcome = 'created' | 'duplicate' | 'replaced';
+
+/** The file {@link KnowledgeBase.ingest} returns, with what it did. */
+export interface IngestedFile extends KnowledgeFile {
+  outcome: IngestOutcome;
+}
+
 /** Options of {@link KnowledgeBase.ingest}. */
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
@@ -53,9 +65,20 @@ export interface KnowledgeRetrieveOptions {
 
 /** The knowledge base: uploads, ingestion and retrieval, every operation scoped to the caller. */
 export interface KnowledgeBase {
-  /** Parses, chunks, embeds and indexes a file. Bad files throw a 4xx {@link CompanyChatError}; nothing is stored for them. */
-  ingest(owner: Owner, input: IngestInput, options?: IngestOptions): Promise<KnowledgeFile>;
+  /**
+   * Parses, chunks, embeds and indexes a file. The same content already in the same scope returns that
+   * file (`outcome: 'duplicate'`); new content under the name of a file in the same scope becomes its
+   * next version (`'replaced'`; the old version stays searchable until the new one is indexed, and
+   * stays in place if indexing fails). Bad files throw a 4xx {@link CompanyChatError}; nothing is
+   * stored for them.
+   */
+  ingest(owner: Owner, input: IngestInput, options?: IngestOptions): Promise<IngestedFile>;
   listFiles(owner: Owner, options?: { conversationId?: string; limit?: number }): Promise<KnowledgeFile[]>;
+  /**
+   * Every file in exactly `scope` as `owner` uploads to it (see {@link KnowledgeStore.filesInScope}),
+   * e.g. a shared collection, to mirror a folder into it.
+   */
+  filesInScope(owner: Owner, scope: FileScope): Promise<KnowledgeFile[]>;
   /** A file the owner may read (their own, in any conversation, or a shared one of their tenant). */
   getFile(owner: Owner, id: string): Promise<KnowledgeFile | null>;
   deleteFile(owner: Owner, id: string, options?: { manageShared?: boolean }): Promise<boolean>;
@@ -127,10 +150,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     }
   }
 
-  async function ingestNow(owner: Owner, input: IngestInput, ingestOptions: IngestOptions): Promise<KnowledgeFile> {
+  async function ingestNow(owner: Owner, input: IngestInput, ingestOptions: IngestOptions): Promise<IngestedFile> {
     const { onProgress, signal } = ingestOptions;
     const scope: FileScope = input.scope ?? { type: 'private' };
     await checkScope(owner, scope, ingestOptions.manageShared === true);
+    const sha256 = await sha256Hex(input.bytes);
+    const duplicate = (await store.filesInScope(owner, scope, { sha256 })).find((f) => f.status === 'ready');
+    if (duplicate) return { ...duplicate, outcome: 'duplicate' };
     const doc = await parseDocument({
       bytes: input.bytes,
       name: input.name,
@@ -143,26 +169,44 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
     const chunks = chunkDocument(doc, counter, options.chunking);
     await yieldToEventLoop();
+    const name = safeFileName(input.name);
+    const previous = (await store.filesInScope(owner, scope, { name })).find((f) => f.status === 'ready');
     const now = new Date();
-    const file: KnowledgeFile = {
-      id: newId(),
-      tenantId: owner.tenantId,
-      userId: owner.userId,
-      scope,
-      name: safeFileName(input.name),
+    const content = {
+      name,
       mediaType: doc.mediaType,
       kind: doc.kind,
       sizeBytes: input.bytes.byteLength,
-      sha256: await sha256Hex(input.bytes),
-      status: 'processing',
-      stage: 'chunked',
-      error: null,
+      sha256,
       pageCount: doc.pageCount ?? null,
       chunkCount: chunks.length,
-      createdAt: now,
-      updatedAt: now,
     };
-    await store.createFile(file);
+    const file: KnowledgeFile = previous
+      ? {
+          ...previous,
+          ...content,
+          version: previous.version + 1,
+          previousVersions: [
+            ...previous.previousVersions,
+            { version: previous.version, sha256: previous.sha256, sizeBytes: previous.sizeBytes, replacedAt: now },
+          ],
+        }
+      : {
+          id: newId(),
+          tenantId: owner.tenantId,
+          userId: owner.userId,
+          scope,
+          ...content,
+          status: 'processing',
+          stage: 'chunked',
+          error: null,
+          version: 1,
+          previousVersions: [],
+          createdAt: now,
+          updatedAt: now,
+        };
+    // A new version is written only once indexed: until then the previous one stays ready and searchable.
+    if (!previous) await store.createFile(file);
     onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length });
     try {
       const stored: StoredChunk[] = chunks.map((c) => ({ ...c, id: newId(), fileId: file.id }));
@@ -174,22 +218,33 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         stored.forEach((c, i) => {
           c.embedding = vectors[i];
         });
-        await store.updateFile(file.id, { stage: 'embedded' });
+        if (!previous) await store.updateFile(file.id, { stage: 'embedded' });
         onProgress?.({ stage: 'embedded', fileId: file.id, chunks: chunks.length });
       }
       signal?.throwIfAborted();
-      await store.insertChunks(file, stored); // also marks the file ready
+      // Both also mark the file ready.
+      if (previous) await store.replaceFileContent(file, stored);
+      else await store.insertChunks(file, stored);
       onProgress?.({ stage: 'indexed', fileId: file.id, chunks: chunks.length });
-      return { ...file, status: 'ready', stage: 'indexed', updatedAt: new Date() };
+      return {
+        ...file,
+        status: 'ready',
+        stage: 'indexed',
+        error: null,
+        updatedAt: new Date(),
+        outcome: previous ? 'replaced' : 'created',
+      };
     } catch (error) {
-      const failure = CompanyChatError.isInstance(error)
-        ? error.toJSON()
-        : { code: 'internal', message: 'Indexing the file failed.' };
       logger.error('Ingesting a file failed', {
         fileId: file.id,
         error: error instanceof Error ? error.message : String(error),
       });
-      await store.updateFile(file.id, { status: 'failed', error: failure }).catch(() => {});
+      if (!previous) {
+        const failure = CompanyChatError.isInstance(error)
+          ? error.toJSON()
+          : { code: 'internal', message: 'Indexing the file failed.' };
+        await store.updateFile(file.id, { status: 'failed', error: failure }).catch(() => {});
+      }
       throw error;
     }
   }
@@ -205,6 +260,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         ? { ...owner, conversationId: listOptions.conversationId }
         : { ...owner, anyConversation: true };
       return store.listFiles(reader, { limit: listOptions.limit });
+    },
+    filesInScope(owner, scope) {
+      return store.filesInScope(owner, scope);
     },
     getFile(owner, id) {
       return store.getFile({ ...owner, anyConversation: true }, id);

@@ -171,6 +171,116 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
       ]);
     });
 
+    it('returns the existing file for the same content in the same scope, whatever its name', async () => {
+      const first = await kb.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+      expect(first).toMatchObject({ outcome: 'created', version: 1, previousVersions: [] });
+      const again = await kb.ingest(alice, { name: 'handbook copy.pdf', bytes: fixture('handbook.pdf') });
+      expect(again).toMatchObject({ outcome: 'duplicate', id: first.id, name: 'handbook.pdf', version: 1 });
+      expect((await kb.listFiles(alice)).map((f) => f.id)).toEqual([first.id]);
+      expect(await kb.retrieve(alice, 'parental leave sixteen weeks')).toHaveLength(1);
+    });
+
+    it('never counts a file of another scope or another user as a duplicate', async () => {
+      const mine = await kb.ingest(alice, { name: 'notes.txt', bytes: fixture('notes.txt') });
+      const conversationId = await createConversation(alice);
+      const attached = await kb.ingest(alice, {
+        name: 'notes.txt',
+        bytes: fixture('notes.txt'),
+        scope: { type: 'private', conversationId },
+      });
+      const bobs = await kb.ingest(bob, { name: 'notes.txt', bytes: fixture('notes.txt') });
+      const shared = await kb.ingest(
+        alice,
+        { name: 'notes.txt', bytes: fixture('notes.txt'), scope: { type: 'shared', collection: 'it' } },
+        { manageShared: true },
+      );
+      const elsewhere = await kb.ingest(mallory, { name: 'notes.txt', bytes: fixture('notes.txt') });
+      for (const file of [attached, bobs, shared, elsewhere])
+        expect(file).toMatchObject({ outcome: 'created', version: 1 });
+      expect(new Set([mine.id, attached.id, bobs.id, shared.id, elsewhere.id]).size).toBe(5);
+      // In a shared collection the scope is the collection: another admin's copy is the same file.
+      const bobsShared = await kb.ingest(
+        bob,
+        { name: 'n.txt', bytes: fixture('notes.txt'), scope: { type: 'shared', collection: 'it' } },
+        { manageShared: true },
+      );
+      expect(bobsShared).toMatchObject({ outcome: 'duplicate', id: shared.id });
+    });
+
+    it('makes new content under the same name a new version that replaces the old chunks', async () => {
+      const v1 = await kb.ingest(alice, {
+        name: 'policy.md',
+        bytes: new TextEncoder().encode("# Policy\n\nThe office opens at eight o'clock."),
+      });
+      const v2 = await kb.ingest(alice, {
+        name: 'policy.md',
+        bytes: new TextEncoder().encode("# Policy\n\nThe office opens at nine o'clock sharp."),
+      });
+      expect(v2).toMatchObject({ outcome: 'replaced', id: v1.id, version: 2, status: 'ready', chunkCount: 1 });
+      expect(v2.sha256).not.toBe(v1.sha256);
+      expect(v2.previousVersions).toEqual([
+        { version: 1, sha256: v1.sha256, sizeBytes: v1.sizeBytes, replacedAt: expect.any(Date) },
+      ]);
+      expect(await kb.getFile(alice, v1.id)).toMatchObject({
+        version: 2,
+        sha256: v2.sha256,
+        previousVersions: [{ version: 1 }],
+      });
+      expect((await kb.listFiles(alice)).map((f) => f.id)).toEqual([v1.id]);
+      const hits = await kb.retrieve(alice, 'When does the office open?');
+      expect(hits.map((h) => h.text)).toEqual([expect.stringContaining('nine')]);
+      expect(await kb.retrieve(alice, 'eight')).toEqual([]);
+      // The old content again is a third version, not a duplicate of a replaced one.
+      const v3 = await kb.ingest(alice, {
+        name: 'policy.md',
+        bytes: new TextEncoder().encode("# Policy\n\nThe office opens at eight o'clock."),
+      });
+      expect(v3).toMatchObject({ outcome: 'replaced', id: v1.id, version: 3, sha256: v1.sha256 });
+      expect(v3.previousVersions.map((v) => v.version)).toEqual([1, 2]);
+      expect(await kb.retrieve(alice, 'nine')).toEqual([]);
+      // Bob's file of the same name is his own.
+      expect(await kb.ingest(bob, { name: 'policy.md', bytes: fixture('onboarding.md') })).toMatchObject({
+        outcome: 'created',
+        version: 1,
+      });
+    });
+
+    it('keeps the previous version searchable when indexing a new one fails', async () => {
+      const v1 = await kb.ingest(alice, { name: 'notes.txt', bytes: fixture('notes.txt') });
+      const failing = createKnowledgeBase({
+        store,
+        logger: silent,
+        embedder: {
+          modelId: 'failing',
+          embed: async () => {
+            throw new CompanyChatError({ code: 'upstream', message: 'Embeddings are unavailable.' });
+          },
+        },
+      });
+      const error = await failing
+        .ingest(alice, { name: 'notes.txt', bytes: new TextEncoder().encode('Completely new notes.') })
+        .catch((e: unknown) => e);
+      expect(CompanyChatError.isInstance(error) && error.code).toBe('upstream');
+      expect(await kb.getFile(alice, v1.id)).toMatchObject({ status: 'ready', version: 1, sha256: v1.sha256 });
+      expect(await kb.retrieve(alice, 'printer Magenta')).toHaveLength(1);
+    });
+
+    it('lists the files of exactly one scope', async () => {
+      const scope = { type: 'shared', collection: 'docs' } as const;
+      const a = await kb.ingest(alice, { name: 'a.txt', bytes: fixture('notes.txt'), scope }, { manageShared: true });
+      const b = await kb.ingest(bob, { name: 'b.csv', bytes: fixture('offices.csv'), scope }, { manageShared: true });
+      await kb.ingest(alice, { name: 'c.md', bytes: fixture('onboarding.md') });
+      await kb.ingest(
+        alice,
+        { name: 'd.txt', bytes: fixture('notes.txt'), scope: { type: 'shared', collection: 'other' } },
+        { manageShared: true },
+      );
+      expect((await kb.filesInScope(bob, scope)).map((f) => f.id).sort()).toEqual([a.id, b.id].sort());
+      expect(await kb.filesInScope(mallory, scope)).toEqual([]);
+      expect((await kb.filesInScope(alice, { type: 'private' })).map((f) => f.name)).toEqual(['c.md']);
+      expect(await kb.filesInScope(bob, { type: 'private' })).toEqual([]);
+    });
+
     it('finds a passage sharing no word with the question when vectors are available', async () => {
       if (!store.searchVector) {
         // Stores without vector support must say so by not offering searchVector.

@@ -14,7 +14,21 @@ export type FileStatus = 'processing' | 'ready' | 'failed';
 /** Ingestion steps, reported in this order. */
 export type IngestStage = 'parsed' | 'chunked' | 'embedded' | 'indexed';
 
-/** An uploaded file's metadata. Its name is a label only, never a path. */
+/** A replaced version of a file, kept in the file's history. */
+export interface FileVersion {
+  version: number;
+  /** Hex SHA-256 of that version's bytes. */
+  sha256: string;
+  sizeBytes: number;
+  /** When the next version replaced it. */
+  replacedAt: Date;
+}
+
+/**
+ * An uploaded file's metadata. Its name is a label only, never a path. Uploading the same name again
+ * with new content in the same scope makes a new `version` of the same file (same id): its chunks are
+ * replaced and the old version is listed in `previousVersions`.
+ */
 export interface KnowledgeFile {
   id: string;
   tenantId: string;
@@ -33,6 +47,10 @@ export interface KnowledgeFile {
   error: { code: string; message: string } | null;
   pageCount: number | null;
   chunkCount: number;
+  /** 1 for the first upload, one more for each new content uploaded under the same name. */
+  version: number;
+  /** Replaced versions, oldest first. */
+  previousVersions: FileVersion[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -84,7 +102,20 @@ export interface KnowledgeStore {
    * where the store has them: a file's chunks are searchable exactly when it is ready.
    */
   insertChunks(file: KnowledgeFile, chunks: readonly StoredChunk[]): Promise<void>;
+  /**
+   * Replaces a file's chunks with those of a new version and its record with `file` (content fields,
+   * `version`, `previousVersions`), marking it ready, in one transaction where the store has them: a
+   * search sees the old version or the new one, never both or neither. Internal to ingestion.
+   */
+  replaceFileContent(file: KnowledgeFile, chunks: readonly StoredChunk[]): Promise<void>;
   listFiles(reader: Reader, options?: { limit?: number }): Promise<KnowledgeFile[]>;
+  /**
+   * Every file (any status) in exactly `scope` as `owner` would upload to it: a private scope holds the
+   * owner's own files of that conversation (or of none), a shared one the collection of the owner's
+   * tenant. Optionally only those with this content hash or name, newest first. Used to find duplicates
+   * and earlier versions, and to prune a collection.
+   */
+  filesInScope(owner: Owner, scope: FileScope, match?: { sha256?: string; name?: string }): Promise<KnowledgeFile[]>;
   getFile(reader: Reader, id: string): Promise<KnowledgeFile | null>;
   /** Deletes a private file of `owner`, or (with `manageShared`) a shared file of the owner's tenant. */
   deleteFile(owner: Owner, id: string, options?: { manageShared?: boolean }): Promise<boolean>;
@@ -93,6 +124,15 @@ export interface KnowledgeStore {
   /** Nearest chunks by embedding, when the store supports vectors (else absent). */
   searchVector?(reader: Reader, vector: readonly number[], options: SearchOptions): Promise<ChunkHit[]>;
   close?(): Promise<void>;
+}
+
+/** Whether `file` lies in exactly `scope` as `owner` uploads to it (see {@link KnowledgeStore.filesInScope}). */
+export function inScope(owner: Owner, scope: FileScope, file: Pick<KnowledgeFile, 'tenantId' | 'userId' | 'scope'>) {
+  if (file.tenantId !== owner.tenantId) return false;
+  if (scope.type === 'shared') return file.scope.type === 'shared' && file.scope.collection === scope.collection;
+  return (
+    file.scope.type === 'private' && file.userId === owner.userId && file.scope.conversationId === scope.conversationId
+  );
 }
 
 /** Whether `reader` may read `file`: the one rule every store applies inside its queries. */

@@ -11,6 +11,8 @@ export interface IngestArgs {
   tenantId: string;
   /** Recorded as the uploader. */
   userId: string;
+  /** Deletes the collection's files that are not among the ingested files any more. */
+  prune: boolean;
 }
 
 /** Usage of `company-chat ingest`, to append to the CLI's usage text. */
@@ -18,6 +20,7 @@ export const INGEST_USAGE = `  ingest <folder|files...>  Add files to a shared k
     --collection <name>     Collection (default: "default")
     --tenant <id>           Tenant (default: "default")
     --user <id>             Recorded as the uploader (default: "cli")
+    --prune                 Delete the collection's files that are no longer in the folders
 `;
 
 /** Parses the arguments after `ingest`. Returns an error message instead of throwing. */
@@ -27,7 +30,12 @@ export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } 
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { collection: { type: 'string' }, tenant: { type: 'string' }, user: { type: 'string' } },
+      options: {
+        collection: { type: 'string' },
+        tenant: { type: 'string' },
+        user: { type: 'string' },
+        prune: { type: 'boolean' },
+      },
     });
     if (positionals.length === 0) return { error: 'Name a folder or files to ingest.' };
     return {
@@ -35,6 +43,7 @@ export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } 
       collection: values.collection ?? 'default',
       tenantId: values.tenant ?? 'default',
       userId: values.user ?? 'cli',
+      prune: values.prune ?? false,
     };
   } catch (error) {
     return { error: (error as Error).message };
@@ -54,7 +63,14 @@ export interface RunIngestOptions extends IngestArgs {
 
 /** What {@link runIngest} did. */
 export interface IngestSummary {
+  /** Files added or updated (new content under a known name). */
   ingested: number;
+  /** Of those, new versions of files already in the collection. */
+  updated: number;
+  /** Files already in the collection with the same content: left as they are. */
+  unchanged: number;
+  /** Files deleted by `--prune`. */
+  pruned: number;
   chunks: number;
   failed: Array<{ path: string; code: string; message: string }>;
 }
@@ -62,14 +78,21 @@ export interface IngestSummary {
 /**
  * `company-chat ingest`: walks folders (dot-files, `node_modules` and symbolic links skipped), ingests
  * every file into a shared collection one at a time, reports each failure with its error code and
- * keeps going. The caller sets `process.exitCode` from the summary.
+ * keeps going. Running it again is harmless: unchanged files are recognised by their content, changed
+ * ones become new versions of the file of the same name. With `prune`, files of the collection that
+ * are neither in the folders nor the same content as one in them are deleted. The caller sets
+ * `process.exitCode` from the summary.
  */
 export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
   const owner: Owner = { tenantId: options.tenantId, userId: options.userId };
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
   const files: string[] = [];
   for (const path of options.paths) await collect(path, files);
-  const summary: IngestSummary = { ingested: 0, chunks: 0, failed: [] };
+  const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, pruned: 0, chunks: 0, failed: [] };
+  const scope = { type: 'shared', collection: options.collection } as const;
+  // File names are the collection's keys: of two files with one name, the second would replace the first.
+  const pathOfName = new Map<string, string>();
+  const seenIds = new Set<string>();
   for (const [i, path] of files.entries()) {
     drawBar(options.progress, i, files.length, basename(path));
     const label = relative(process.cwd(), path) || path;
@@ -78,19 +101,33 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       if (size > maxBytes) {
         throw new CompanyChatError({ code: 'payload_too_large', message: `Larger than ${maxBytes} bytes.` });
       }
+      const earlier = pathOfName.get(basename(path));
+      if (earlier !== undefined) {
+        throw new CompanyChatError({
+          code: 'invalid_request',
+          message: `Same file name as ${earlier}; rename one of them.`,
+        });
+      }
+      pathOfName.set(basename(path), label);
       const file = await options.knowledge.ingest(
         owner,
-        {
-          name: basename(path),
-          bytes: new Uint8Array(await readFile(path)),
-          scope: { type: 'shared', collection: options.collection },
-        },
+        { name: basename(path), bytes: new Uint8Array(await readFile(path)), scope },
         { manageShared: true },
       );
+      seenIds.add(file.id);
+      clearBar(options.progress);
+      if (file.outcome === 'duplicate') {
+        summary.unchanged++;
+        options.log(`same    ${label} (unchanged${file.name === basename(path) ? '' : `, as ${file.name}`})`);
+        continue;
+      }
       summary.ingested++;
       summary.chunks += file.chunkCount;
-      clearBar(options.progress);
-      options.log(`ok      ${label} (${file.kind}, ${file.chunkCount} chunks)`);
+      if (file.outcome === 'replaced') summary.updated++;
+      const what = file.outcome === 'replaced' ? `, version ${file.version}` : '';
+      options.log(
+        `${file.outcome === 'replaced' ? 'updated' : 'ok     '} ${label} (${file.kind}, ${file.chunkCount} chunks${what})`,
+      );
     } catch (error) {
       const code = CompanyChatError.isInstance(error) ? error.code : 'internal';
       const message = error instanceof Error ? error.message : String(error);
@@ -101,9 +138,25 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   }
   drawBar(options.progress, files.length, files.length, '');
   clearBar(options.progress);
+  if (options.prune) {
+    for (const file of await options.knowledge.filesInScope(owner, scope)) {
+      // A file that failed this time keeps its earlier version: it is still in the folder.
+      if (seenIds.has(file.id) || pathOfName.has(file.name)) continue;
+      if (await options.knowledge.deleteFile(owner, file.id, { manageShared: true })) {
+        summary.pruned++;
+        options.log(`deleted ${file.name} (no longer in the folder)`);
+      }
+    }
+  }
   options.log(
     `Ingested ${summary.ingested} of ${files.length} files (${summary.chunks} chunks) into collection "${options.collection}"` +
-      (summary.failed.length > 0 ? `; ${summary.failed.length} failed.` : '.'),
+      [
+        summary.updated > 0 ? `; ${summary.updated} updated` : '',
+        summary.unchanged > 0 ? `; ${summary.unchanged} unchanged` : '',
+        summary.pruned > 0 ? `; ${summary.pruned} deleted` : '',
+        summary.failed.length > 0 ? `; ${summary.failed.length} failed` : '',
+      ].join('') +
+      '.',
   );
   return summary;
 }

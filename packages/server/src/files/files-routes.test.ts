@@ -131,6 +131,37 @@ describe('files routes', () => {
     expect(await bad.text()).toMatch(/event: error\ndata: \{"error":\{"code":"unreadable_file"/);
   });
 
+  it('answers 200 with duplicate: true for the same content in the same scope, a new version for new content', async () => {
+    const { app } = setup();
+    const first = await upload(app, 'notes.txt', fixture('notes.txt'));
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { file: { id: string }; duplicate: boolean };
+    expect(created).toMatchObject({ duplicate: false, file: { version: 1, previousVersions: [] } });
+
+    const again = await upload(app, 'copy of notes.txt', fixture('notes.txt'));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ duplicate: true, file: { id: created.file.id, name: 'notes.txt' } });
+    const streamed = await upload(app, 'notes.txt', fixture('notes.txt'), { accept: 'text/event-stream' });
+    expect(await streamed.text()).toContain(`event: file\ndata: {"file":{"id":"${created.file.id}"`);
+
+    const bobs = await upload(app, 'notes.txt', fixture('notes.txt'), { user: 'bob' });
+    expect(bobs.status).toBe(201);
+    expect(((await bobs.json()) as { file: { id: string } }).file.id).not.toBe(created.file.id);
+
+    const next = await upload(app, 'notes.txt', new TextEncoder().encode('New notes: the printer moved.'));
+    expect(next.status).toBe(200);
+    expect(await next.json()).toMatchObject({
+      duplicate: false,
+      file: {
+        id: created.file.id,
+        version: 2,
+        previousVersions: [{ version: 1, replacedAt: expect.stringMatching(/^\d{4}-/) }],
+      },
+    });
+    const list = await app.request('/api/v1/files', { headers: { 'x-user-id': 'alice' } });
+    expect(((await list.json()) as { files: unknown[] }).files).toHaveLength(1);
+  });
+
   it('lets only administrators add to and delete from shared collections', async () => {
     const denied = setup();
     const res = await upload(denied.app, 'notes.txt', fixture('notes.txt'), { fields: { collection: 'it' } });

@@ -1,4 +1,10 @@
-import { CompanyChatError, type IngestProgress, type KnowledgeBase, scopesOf } from '@company-chat/core';
+import {
+  CompanyChatError,
+  type IngestedFile,
+  type IngestProgress,
+  type KnowledgeBase,
+  scopesOf,
+} from '@company-chat/core';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app/app-env.js';
@@ -34,8 +40,15 @@ function principalIsAdmin(c: Context<AppEnv>): boolean {
   return principal?.roles.includes('admin') === true && scopesOf(principal).includes('admin');
 }
 
+/** The body answering an upload: the file, and whether it was already there (same content, same scope). */
+function ingestedJson(file: IngestedFile) {
+  return { file: toFileJson(file), duplicate: file.outcome === 'duplicate' };
+}
+
 /**
- * `POST /files` (multipart upload, ingested before answering: 201 with the file; with
+ * `POST /files` (multipart upload, ingested before answering: 201 with the new file, 200 with the
+ * existing one and `duplicate: true` for the same content in the same scope, 200 with the file's next
+ * version for new content under a name already in that scope; with
  * `Accept: text/event-stream` the answer streams `progress` events then `file` or `error`),
  * `GET /files`, `GET /files/:id` (status and stage for polling) and `DELETE /files/:id`,
  * always scoped to `c.var.owner`.
@@ -70,7 +83,7 @@ export function filesRoutes(options: FilesRoutesOptions): Hono<AppEnv> {
       const manageShared = canManageShared(c);
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         const file = await knowledge.ingest(owner, upload, { manageShared, signal: c.var.requestSignal });
-        return c.json({ file: toFileJson(file) }, 201);
+        return c.json(ingestedJson(file), file.outcome === 'created' ? 201 : 200);
       }
       return streamIngest((onProgress) =>
         knowledge.ingest(owner, upload, { manageShared, onProgress, signal: c.var.requestSignal }),
@@ -108,9 +121,7 @@ export function filesRoutes(options: FilesRoutesOptions): Hono<AppEnv> {
 }
 
 /** Streams ingestion as SSE: `progress` per stage, then `file`, or `error` with the failure's code. */
-function streamIngest(
-  run: (onProgress: (p: IngestProgress) => void) => Promise<Parameters<typeof toFileJson>[0]>,
-): Response {
+function streamIngest(run: (onProgress: (p: IngestProgress) => void) => Promise<IngestedFile>): Response {
   const encoder = new TextEncoder();
   let id = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -124,7 +135,7 @@ function streamIngest(
       };
       try {
         const file = await run((progress) => send('progress', progress));
-        send('file', { file: toFileJson(file) });
+        send('file', ingestedJson(file));
       } catch (error) {
         const known = CompanyChatError.isInstance(error);
         send('error', {

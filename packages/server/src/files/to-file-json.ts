@@ -15,6 +15,13 @@ export function toFileJson(file: KnowledgeFile) {
     error: file.error,
     pageCount: file.pageCount,
     chunkCount: file.chunkCount,
+    version: file.version,
+    previousVersions: file.previousVersions.map((v) => ({
+      version: v.version,
+      sha256: v.sha256,
+      sizeBytes: v.sizeBytes,
+      replacedAt: v.replacedAt.toISOString(),
+    })),
     createdAt: file.createdAt.toISOString(),
     updatedAt: file.updatedAt.toISOString(),
   };

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { encryptPDF } from '@pdfsmaller/pdf-encrypt-lite';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { zipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -69,6 +70,9 @@ function zipBombDocx(): Uint8Array {
 const pdf = await handbookPdf();
 write('handbook.pdf', pdf);
 write('truncated.pdf', pdf.subarray(0, 400));
+// RC4-128 (standard security handler R3): one needs a password to open, one only restricts editing.
+write('password-protected.pdf', await encryptPDF(pdf, 'open sesame', 'owner secret'));
+write('owner-locked.pdf', await encryptPDF(pdf, '', 'owner secret'));
 write('travel-policy.docx', await travelDocx());
 write('zip-bomb.docx', zipBombDocx());
 write('not-really.pdf', 'This is plain text pretending to be a PDF.\n');

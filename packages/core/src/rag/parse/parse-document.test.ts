@@ -146,6 +146,16 @@ describe('parseDocument: bad files', () => {
     });
   });
 
+  it('says a PDF needs a password instead of calling it damaged, and reads one that only restricts editing', async () => {
+    expect(await parseError(fixture('password-protected.pdf'), 'locked.pdf')).toEqual({
+      code: 'password_protected',
+      status: 422,
+      message: 'The PDF is protected by a password. Save a copy without the password and upload that.',
+    });
+    const doc = await parseDocument({ bytes: fixture('owner-locked.pdf'), name: 'owner-locked.pdf' });
+    expect(doc.blocks.find((b) => b.text.includes('sixteen weeks'))?.page).toBe(2);
+  });
+
   it('rejects other archives and binaries with 415', async () => {
     expect(await parseError(zipSync({ 'a.txt': new Uint8Array(3) }), 'a.zip')).toMatchObject({ status: 415 });
     expect(await parseError(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]), 'tool.txt')).toMatchObject({

@@ -32,7 +32,7 @@ const unsupported = () =>
  * Reads an uploaded file into text blocks. The type is detected from the content (magic bytes, then
  * text sniffing); the name and declared type only break ties, and a file whose content contradicts a
  * binary extension (a `.pdf` that is not a PDF) is rejected. Errors are {@link CompanyChatError}s:
- * 413 `payload_too_large`, 415 `unsupported_media_type`, 422 `empty_file`, `unreadable_file`,
+ * 413 `payload_too_large`, 415 `unsupported_media_type`, 422 `empty_file`, `unreadable_file`, `password_protected`,
  * `archive_limits`, `document_limits`, `parse_timeout`.
  *
  * @example

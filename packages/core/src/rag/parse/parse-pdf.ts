@@ -1,6 +1,6 @@
 import { CompanyChatError } from '../../errors/company-chat-error.js';
 import type { Deadline } from './deadline.js';
-import { checkCount, unreadable } from './parse-errors.js';
+import { checkCount, parseError, unreadable } from './parse-errors.js';
 import type { ParseLimits } from './parse-limits.js';
 import type { DocumentBlock } from './parsed-document.js';
 
@@ -25,6 +25,14 @@ export async function parsePdf(
     pdf = await deadline.race(getDocumentProxy(bytes.slice(), { isEvalSupported: false, verbosity: 0 }));
   } catch (error) {
     if (CompanyChatError.isInstance(error)) throw error;
+    // pdf.js asks for the password to open an encrypted PDF; a PDF that only restricts editing opens without one.
+    if ((error as { name?: unknown } | null)?.name === 'PasswordException') {
+      throw parseError(
+        'password_protected',
+        'The PDF is protected by a password. Save a copy without the password and upload that.',
+        error,
+      );
+    }
     throw unreadable('a PDF', error);
   }
   try {

@@ -1,4 +1,4 @@
-import type { ChunkHit, FileScope, KnowledgeFile, StoredChunk } from '../knowledge-types.js';
+import type { ChunkHit, FileScope, FileVersion, KnowledgeFile, StoredChunk } from '../knowledge-types.js';
 import type { DocumentKind } from '../parse/parsed-document.js';
 
 /** A `files` row as selected by the SQL knowledge store (`f.*`, aliased `f_`). */
@@ -18,6 +18,8 @@ export interface FileRow {
   f_error: { code: string; message: string } | null;
   f_page_count: number | null;
   f_chunk_count: number;
+  f_version: number;
+  f_previous_versions: Array<Omit<FileVersion, 'replacedAt'> & { replacedAt: string }>;
   f_created_at: Date | string;
   f_updated_at: Date | string;
 }
@@ -27,7 +29,8 @@ export const FILE_COLUMNS = `f.id AS f_id, f.tenant_id AS f_tenant_id, f.user_id
   f.conversation_id AS f_conversation_id, f.collection AS f_collection, f.name AS f_name,
   f.media_type AS f_media_type, f.kind AS f_kind, f.size_bytes AS f_size_bytes, f.sha256 AS f_sha256,
   f.status AS f_status, f.stage AS f_stage, f.error AS f_error, f.page_count AS f_page_count,
-  f.chunk_count AS f_chunk_count, f.created_at AS f_created_at, f.updated_at AS f_updated_at`;
+  f.chunk_count AS f_chunk_count, f.version AS f_version, f.previous_versions AS f_previous_versions,
+  f.created_at AS f_created_at, f.updated_at AS f_updated_at`;
 
 /** A chunk row joined with its file. */
 export interface ChunkRow extends FileRow {
@@ -59,6 +62,11 @@ export function chunkMetadata(chunk: StoredChunk): ChunkMetadata {
   return { headingPath, page, rowStart, rowEnd, startOffset, endOffset };
 }
 
+/** `previous_versions` as stored: JSON with ISO dates. */
+export function previousVersionsJson(file: KnowledgeFile): string {
+  return JSON.stringify(file.previousVersions.map((v) => ({ ...v, replacedAt: v.replacedAt.toISOString() })));
+}
+
 /** Maps a file row. */
 export function toKnowledgeFile(row: FileRow): KnowledgeFile {
   const scope: FileScope = row.f_collection
@@ -81,6 +89,8 @@ export function toKnowledgeFile(row: FileRow): KnowledgeFile {
     error: row.f_error,
     pageCount: row.f_page_count,
     chunkCount: row.f_chunk_count,
+    version: row.f_version,
+    previousVersions: (row.f_previous_versions ?? []).map((v) => ({ ...v, replacedAt: new Date(v.replacedAt) })),
     createdAt: new Date(row.f_created_at),
     updatedAt: new Date(row.f_updated_at),
   };

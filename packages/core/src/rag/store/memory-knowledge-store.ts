@@ -2,6 +2,7 @@ import type { Owner } from '../../conversations/types.js';
 import {
   type ChunkHit,
   canRead,
+  inScope,
   type KnowledgeFile,
   type KnowledgeStore,
   type Reader,
@@ -40,6 +41,22 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
     score,
   });
 
+  const addChunks = (fileId: string, list: readonly StoredChunk[]) => {
+    const stored = list.map((c) => structuredClone(c));
+    for (const chunk of stored) {
+      chunks.set(chunk.id, chunk);
+      index.add(chunk.id, [...chunk.headingPath, chunk.text].join('\n'));
+    }
+    chunksByFile.set(fileId, [...(chunksByFile.get(fileId) ?? []), ...stored]);
+  };
+  const removeChunks = (fileId: string) => {
+    for (const chunk of chunksByFile.get(fileId) ?? []) {
+      chunks.delete(chunk.id);
+      index.remove(chunk.id, [...chunk.headingPath, chunk.text].join('\n'));
+    }
+    chunksByFile.delete(fileId);
+  };
+
   return {
     async createFile(file) {
       files.set(file.id, copy(file));
@@ -50,19 +67,31 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
     },
     async insertChunks(file, list) {
       if (!files.has(file.id)) return;
-      const stored = list.map((c) => structuredClone(c));
-      for (const chunk of stored) {
-        chunks.set(chunk.id, chunk);
-        index.add(chunk.id, [...chunk.headingPath, chunk.text].join('\n'));
-      }
-      chunksByFile.set(file.id, [...(chunksByFile.get(file.id) ?? []), ...stored]);
+      addChunks(file.id, list);
       const current = files.get(file.id)!;
       files.set(file.id, { ...current, status: 'ready', stage: 'indexed', updatedAt: new Date() });
+    },
+    async replaceFileContent(file, list) {
+      if (!files.has(file.id)) return;
+      removeChunks(file.id);
+      addChunks(file.id, list);
+      files.set(file.id, { ...copy(file), status: 'ready', stage: 'indexed', error: null, updatedAt: new Date() });
+    },
+    async filesInScope(owner, scope, match = {}) {
+      return [...files.values()]
+        .filter(
+          (f) =>
+            inScope(owner, scope, f) &&
+            (match.sha256 === undefined || f.sha256 === match.sha256) &&
+            (match.name === undefined || f.name === match.name),
+        )
+        .sort(newestFirst)
+        .map(copy);
     },
     async listFiles(reader, options = {}) {
       return [...files.values()]
         .filter((f) => canRead(reader, f))
-        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+        .sort(newestFirst)
         .slice(0, options.limit ?? 100)
         .map(copy);
     },
@@ -75,11 +104,7 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       if (!file || file.tenantId !== owner.tenantId) return false;
       const allowed = file.scope.type === 'shared' ? options.manageShared === true : file.userId === owner.userId;
       if (!allowed) return false;
-      for (const chunk of chunksByFile.get(id) ?? []) {
-        chunks.delete(chunk.id);
-        index.remove(chunk.id, [...chunk.headingPath, chunk.text].join('\n'));
-      }
-      chunksByFile.delete(id);
+      removeChunks(id);
       files.delete(id);
       return true;
     },
@@ -101,6 +126,10 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
         .map((s) => hit(s.chunk, s.score));
     },
   };
+}
+
+function newestFirst(a: KnowledgeFile, b: KnowledgeFile): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
 }
 
 function cosine(a: readonly number[], b: readonly number[]): number {

@@ -2,7 +2,7 @@ import type { Logger } from '../../engine/logger.js';
 import { consoleLogger } from '../../engine/logger.js';
 import { isUuid } from '../../sql/is-uuid.js';
 import type { SqlClient } from '../../sql/sql-client.js';
-import type { KnowledgeStore, Reader, SearchOptions } from '../knowledge-types.js';
+import type { KnowledgeFile, KnowledgeStore, Reader, SearchOptions, StoredChunk } from '../knowledge-types.js';
 import { enablePgvector } from './enable-pgvector.js';
 import {
   CHUNK_COLUMNS,
@@ -10,6 +10,7 @@ import {
   chunkMetadata,
   FILE_COLUMNS,
   type FileRow,
+  previousVersionsJson,
   toChunkHit,
   toKnowledgeFile,
 } from './knowledge-rows.js';
@@ -72,13 +73,48 @@ export async function createSqlKnowledgeStore(
 
   const textSearch = { db, language, cap, chunkScope, scopeParams };
 
+  /** Inserts a file's chunks (with the file's scope copied onto each) and counts their terms. */
+  const insertChunkRows = async (tx: SqlClient, file: KnowledgeFile, chunks: readonly StoredChunk[]) => {
+    const scope = file.scope;
+    const conversationId = scope.type === 'private' ? (scope.conversationId ?? null) : null;
+    const collection = scope.type === 'shared' ? scope.collection : null;
+    for (let i = 0; i < chunks.length; i += BATCH) {
+      const batch = chunks.slice(i, i + BATCH);
+      const withVectors = vectors && batch.every((c) => c.embedding);
+      await tx.query(
+        `INSERT INTO chunks (id, file_id, tenant_id, user_id, conversation_id, collection, language,
+           ordinal, content, heading, token_count, metadata${withVectors ? ', embedding' : ''})
+         SELECT u.id, $2, $3, $4, $5, $6, $7::regconfig, u.ordinal, u.content, u.heading, u.tokens, u.metadata::jsonb
+           ${withVectors ? ', u.embedding::vector' : ''}
+         FROM unnest($1::uuid[], $8::int[], $9::text[], $10::text[], $11::int[], $12::text[]${withVectors ? ', $13::text[]' : ''})
+           AS u(id, ordinal, content, heading, tokens, metadata${withVectors ? ', embedding' : ''})`,
+        [
+          batch.map((c) => c.id),
+          file.id,
+          file.tenantId,
+          file.userId,
+          conversationId,
+          collection,
+          language,
+          batch.map((c) => c.ordinal),
+          batch.map((c) => c.text),
+          batch.map((c) => c.headingPath.join('\n')),
+          batch.map((c) => c.tokenCount),
+          batch.map((c) => JSON.stringify(chunkMetadata(c))),
+          ...(withVectors ? [batch.map((c) => vectorLiteral(c.embedding!))] : []),
+        ],
+      );
+    }
+    await addTermStats(tx, file.id, language, chunks.length);
+  };
+
   const store: KnowledgeStore = {
     async createFile(file) {
       const scope = file.scope;
       await db.query(
         `INSERT INTO files (id, tenant_id, user_id, conversation_id, collection, name, media_type, kind, size_bytes,
-           sha256, status, stage, error, page_count, chunk_count, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
+           sha256, status, stage, error, page_count, chunk_count, version, previous_versions, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $17, $18::jsonb, $16, $16)`,
         [
           file.id,
           file.tenantId,
@@ -96,6 +132,8 @@ export async function createSqlKnowledgeStore(
           file.pageCount,
           file.chunkCount,
           file.createdAt,
+          file.version,
+          previousVersionsJson(file),
         ],
       );
     },
@@ -116,44 +154,61 @@ export async function createSqlKnowledgeStore(
       );
     },
     async insertChunks(file, chunks) {
-      const scope = file.scope;
-      const conversationId = scope.type === 'private' ? (scope.conversationId ?? null) : null;
-      const collection = scope.type === 'shared' ? scope.collection : null;
       await db.transaction(async (tx) => {
-        for (let i = 0; i < chunks.length; i += BATCH) {
-          const batch = chunks.slice(i, i + BATCH);
-          const withVectors = vectors && batch.every((c) => c.embedding);
-          await tx.query(
-            `INSERT INTO chunks (id, file_id, tenant_id, user_id, conversation_id, collection, language,
-               ordinal, content, heading, token_count, metadata${withVectors ? ', embedding' : ''})
-             SELECT u.id, $2, $3, $4, $5, $6, $7::regconfig, u.ordinal, u.content, u.heading, u.tokens, u.metadata::jsonb
-               ${withVectors ? ', u.embedding::vector' : ''}
-             FROM unnest($1::uuid[], $8::int[], $9::text[], $10::text[], $11::int[], $12::text[]${withVectors ? ', $13::text[]' : ''})
-               AS u(id, ordinal, content, heading, tokens, metadata${withVectors ? ', embedding' : ''})`,
-            [
-              batch.map((c) => c.id),
-              file.id,
-              file.tenantId,
-              file.userId,
-              conversationId,
-              collection,
-              language,
-              batch.map((c) => c.ordinal),
-              batch.map((c) => c.text),
-              batch.map((c) => c.headingPath.join('\n')),
-              batch.map((c) => c.tokenCount),
-              batch.map((c) => JSON.stringify(chunkMetadata(c))),
-              ...(withVectors ? [batch.map((c) => vectorLiteral(c.embedding!))] : []),
-            ],
-          );
-        }
+        await insertChunkRows(tx, file, chunks);
         // In the same transaction: chunks are searchable exactly when their file is ready, so searches
         // need not look at the file's status.
-        await addTermStats(tx, file.id, language, chunks.length);
         await tx.query(`UPDATE files SET status = 'ready', stage = 'indexed', updated_at = now() WHERE id = $1`, [
           file.id,
         ]);
       });
+    },
+    async replaceFileContent(file, chunks) {
+      await db.transaction(async (tx) => {
+        const { rowCount } = await tx.query('SELECT 1 FROM files WHERE id = $1 FOR UPDATE', [file.id]);
+        if (rowCount === 0) return; // deleted meanwhile: nothing to replace
+        await removeTermStats(tx, file.id, language);
+        await tx.query('DELETE FROM chunks WHERE file_id = $1', [file.id]);
+        await insertChunkRows(tx, file, chunks);
+        await tx.query(
+          `UPDATE files SET name = $2, media_type = $3, kind = $4, size_bytes = $5, sha256 = $6, page_count = $7,
+             chunk_count = $8, version = $9, previous_versions = $10::jsonb, status = 'ready', stage = 'indexed',
+             error = NULL, updated_at = now()
+           WHERE id = $1`,
+          [
+            file.id,
+            file.name,
+            file.mediaType,
+            file.kind,
+            file.sizeBytes,
+            file.sha256,
+            file.pageCount,
+            file.chunkCount,
+            file.version,
+            previousVersionsJson(file),
+          ],
+        );
+      });
+    },
+    async filesInScope(owner, scope, match = {}) {
+      // A conversation id that is not a uuid names no stored conversation: nothing is in that scope.
+      if (scope.type === 'private' && scope.conversationId !== undefined && !isUuid(scope.conversationId)) return [];
+      const { rows } = await db.query<FileRow>(
+        `SELECT ${FILE_COLUMNS} FROM files f
+         WHERE f.tenant_id = $1 AND (CASE WHEN $2::text IS NOT NULL THEN f.collection = $2
+           ELSE f.collection IS NULL AND f.user_id = $3 AND f.conversation_id IS NOT DISTINCT FROM $4::uuid END)
+           AND ($5::text IS NULL OR f.sha256 = $5) AND ($6::text IS NULL OR f.name = $6)
+         ORDER BY f.created_at DESC, f.id DESC`,
+        [
+          owner.tenantId,
+          scope.type === 'shared' ? scope.collection : null,
+          owner.userId,
+          scope.type === 'private' ? (scope.conversationId ?? null) : null,
+          match.sha256 ?? null,
+          match.name ?? null,
+        ],
+      );
+      return rows.map(toKnowledgeFile);
     },
     async listFiles(reader, listOptions = {}) {
       const { rows } = await db.query<FileRow>(

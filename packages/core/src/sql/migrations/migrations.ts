@@ -4,6 +4,7 @@ import { migration0001Initial } from './0001-initial.js';
 import { migration0002Knowledge } from './0002-knowledge.js';
 import { migration0005ConversationKnowledge } from './0005-conversation-knowledge.js';
 import { migration0006AnswerLeases } from './0006-answer-leases.js';
+import { migration0007FileVersions } from './0007-file-versions.js';
 
 /** One schema change. Applied in `id` order; never edited once released (add a new one instead). */
 export interface Migration {
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { id: '0004-usage', sql: migration0004Usage },
   { id: '0005-conversation-knowledge', sql: migration0005ConversationKnowledge },
   { id: '0006-answer-leases', sql: migration0006AnswerLeases },
+  { id: '0007-file-versions', sql: migration0007FileVersions },
 ];
