@@ -244,6 +244,7 @@ export {
   type Reader,
   type SearchOptions,
   type StoredChunk,
+  type VectorStorage,
 } from './rag/knowledge-types.js';
 export { type ParseDocumentInput, parseDocument } from './rag/parse/parse-document.js';
 export { defaultParseLimits, type ParseLimits } from './rag/parse/parse-limits.js';

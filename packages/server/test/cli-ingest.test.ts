@@ -41,6 +41,7 @@ describe('company-chat ingest, then serve', { timeout: 120_000 }, () => {
     // One bad file: reported, the rest ingested, exit code 1.
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toMatch(/handbook\.pdf/);
+    expect(result.stdout).toMatch(/^Knowledge: SQL, full-text only: no embedder configured .*\.$/m);
     expect(result.stdout).toMatch(/broken\.pdf/);
 
     // Again, with a file gone and --prune: nothing duplicated, the vanished file deleted.
@@ -49,7 +50,7 @@ describe('company-chat ingest, then serve', { timeout: 120_000 }, () => {
     expect(again.stdout).toMatch(/^same {4}.*handbook\.pdf \(unchanged\)$/m);
     expect(again.stdout).toMatch(/^deleted old-notes\.txt \(no longer in the folder\)$/m);
     expect(again.stdout).toMatch(
-      /Ingested 0 of 2 files \(0 chunks\) into collection "default"; 1 unchanged; 1 deleted; 1 failed\./,
+      /Ingested 0 of 2 files \(0 chunks, 0 B\) into collection "default" in \d+s; 1 unchanged; 1 deleted; 1 failed\./,
     );
 
     const cli = await spawnCli({ COMPANY_CHAT_STORE: '', COMPANY_CHAT_DATA_DIR: dataDir });

@@ -32,6 +32,8 @@ export interface IngestProgress {
   /** Set from `chunked` on (the file record exists from then). */
   fileId?: string;
   chunks?: number;
+  /** While chunks are embedded (stage still `chunked`): how many are done, reported every few hundred. */
+  embedded?: number;
 }
 
 /**
@@ -91,6 +93,7 @@ export interface KnowledgeBase {
 /** Options of {@link createKnowledgeBase}. */
 export interface KnowledgeBaseOptions {
   store: KnowledgeStore;
+  /** Embeds chunks and questions for hybrid search; used only when the store keeps vectors (`searchVector`). */
   embedder?: Embedder;
   /** Used to check that a conversation a file is attached to belongs to the uploader. */
   chatStore?: Pick<ChatStore, 'getConversation'>;
@@ -105,6 +108,9 @@ export interface KnowledgeBaseOptions {
   logger?: Logger;
 }
 
+/** Chunks per progress report while embedding (the embedder still batches its requests itself). */
+const EMBED_SLICE = 256;
+
 const COLLECTION = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
@@ -118,9 +124,12 @@ const COLLECTION = /^[A-Za-z0-9._-]{1,64}$/;
  * ```
  */
 export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
-  const { store, embedder } = options;
+  const { store } = options;
+  // Embedding what the store cannot keep would only cost requests: without vector storage no chunk is
+  // embedded (and the default retriever embeds no question either).
+  const embedder = typeof store.searchVector === 'function' ? options.embedder : undefined;
   const logger = options.logger ?? consoleLogger;
-  const retriever = options.retriever ?? createRetriever({ store, embedder, logger });
+  const retriever = options.retriever ?? createRetriever({ store, embedder: options.embedder, logger });
   const limit = concurrencyLimit(options.maxConcurrentIngests ?? 2);
 
   async function checkScope(owner: Owner, scope: FileScope, manageShared: boolean): Promise<void> {
@@ -211,13 +220,17 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     try {
       const stored: StoredChunk[] = chunks.map((c) => ({ ...c, id: newId(), fileId: file.id }));
       if (embedder) {
-        const vectors = await embedder.embed(
-          stored.map((c) => [...c.headingPath, c.text].join('\n')),
-          { signal },
-        );
-        stored.forEach((c, i) => {
-          c.embedding = vectors[i];
-        });
+        const texts = stored.map((c) => [...c.headingPath, c.text].join('\n'));
+        // In slices, so a large file reports progress while it is embedded.
+        onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length, embedded: 0 });
+        for (let start = 0; start < texts.length; start += EMBED_SLICE) {
+          const vectors = await embedder.embed(texts.slice(start, start + EMBED_SLICE), { signal });
+          vectors.forEach((vector, i) => {
+            stored[start + i]!.embedding = vector;
+          });
+          const embedded = Math.min(start + EMBED_SLICE, texts.length);
+          onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length, embedded });
+        }
         if (!previous) await store.updateFile(file.id, { stage: 'embedded' });
         onProgress?.({ stage: 'embedded', fileId: file.id, chunks: chunks.length });
       }

@@ -123,8 +123,19 @@ export interface KnowledgeStore {
   searchText(reader: Reader, query: string, options: SearchOptions): Promise<ChunkHit[]>;
   /** Nearest chunks by embedding, when the store supports vectors (else absent). */
   searchVector?(reader: Reader, vector: readonly number[], options: SearchOptions): Promise<ChunkHit[]>;
+  /**
+   * Whether the store keeps chunk embeddings, and why not when it does not (for the start-up log).
+   * Vectors are stored exactly when `searchVector` exists; this only explains it.
+   */
+  readonly vectorStorage?: VectorStorage;
   close?(): Promise<void>;
 }
+
+/**
+ * Whether a {@link KnowledgeStore} keeps embeddings: with their length when fixed (a pgvector column),
+ * or the reason it does not (e.g. `the database has no pgvector extension`).
+ */
+export type VectorStorage = { stored: true; dimensions?: number } | { stored: false; reason: string };
 
 /** Whether `file` lies in exactly `scope` as `owner` uploads to it (see {@link KnowledgeStore.filesInScope}). */
 export function inScope(owner: Owner, scope: FileScope, file: Pick<KnowledgeFile, 'tenantId' | 'userId' | 'scope'>) {

@@ -204,3 +204,25 @@ describe('magic phrase', () => {
     expect(next.status).toBe(500);
   });
 });
+
+describe('OpenAI embeddings', () => {
+  it('answers one vector per input, in order, of the requested length; checks the key and the body', async () => {
+    const res = await post(
+      '/v1/embeddings',
+      { model: 'embed-small', input: ['hotel rates', 'train trips'], dimensions: 4 },
+      { authorization: 'Bearer k' },
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ object: 'list', model: 'embed-small', usage: { prompt_tokens: 4 } });
+    expect(body.data.map((d: { index: number; embedding: number[] }) => [d.index, d.embedding.length])).toEqual([
+      [0, 4],
+      [1, 4],
+    ]);
+    expect(body.data[0].embedding.reduce((a: number, b: number) => a + b, 0)).toBe(2);
+    expect((await post('/v1/embeddings', { model: 'm', input: ['x'] }, { authorization: 'Bearer no' })).status).toBe(
+      401,
+    );
+    expect((await post('/v1/embeddings', { model: 'm', input: [1] }, { authorization: 'Bearer k' })).status).toBe(400);
+  });
+});

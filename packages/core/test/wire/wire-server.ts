@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { anthropicWireFormat } from './anthropic-wire-format.js';
 import { azureWireFormat } from './azure-wire-format.js';
+import { openaiEmbeddingsResponse } from './openai-embeddings-wire.js';
 import { openaiWireFormat } from './openai-wire-format.js';
 import type { VendorFormat, WireVendor } from './vendor-format.js';
 import { countWords, splitTokens, syntheticTokens, type WireBehaviour } from './wire-behaviour.js';
@@ -172,6 +173,10 @@ export async function startWireServer(options: WireServerOptions = {}): Promise<
       res.end(error.body);
     };
 
+    if (req.method === 'POST' && url.pathname === '/v1/embeddings') {
+      sendError(openaiEmbeddingsResponse(req.headers, body, options.apiKey));
+      return;
+    }
     if (!matched) {
       sendError({
         status: 404,

@@ -2,6 +2,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CompanyChatError, type KnowledgeBase, type Owner } from '@company-chat/core';
+import { createIngestProgressLine, formatBytes, formatDuration, type ProgressOutput } from './ingest-progress-line.js';
 
 /** Arguments of `company-chat ingest`. */
 export interface IngestArgs {
@@ -57,8 +58,13 @@ export interface RunIngestOptions extends IngestArgs {
   maxBytes?: number;
   /** One line per file (and the summary). */
   log: (line: string) => void;
-  /** Where the progress bar is drawn (a TTY's stderr); omitted: no bar. */
-  progress?: { write(text: string): unknown; columns?: number };
+  /**
+   * Where the progress line (files, bytes, chunks, ETA, the current file's stage) is drawn: a TTY's
+   * stderr. Omitted: no progress line, only one line per file and the summary.
+   */
+  progress?: ProgressOutput;
+  /** Milliseconds clock for the ETA and the summary's duration. Default `Date.now`. */
+  now?: () => number;
 }
 
 /** What {@link runIngest} did. */
@@ -86,18 +92,27 @@ export interface IngestSummary {
 export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
   const owner: Owner = { tenantId: options.tenantId, userId: options.userId };
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
-  const files: string[] = [];
+  const now = options.now ?? Date.now;
+  const started = now();
+  const files: Array<{ path: string; size: number }> = [];
   for (const path of options.paths) await collect(path, files);
+  const bar = createIngestProgressLine({
+    out: options.progress,
+    totalFiles: files.length,
+    totalBytes: files.reduce((sum, f) => sum + f.size, 0),
+    now,
+  });
+  let bytes = 0;
   const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, pruned: 0, chunks: 0, failed: [] };
   const scope = { type: 'shared', collection: options.collection } as const;
   // File names are the collection's keys: of two files with one name, the second would replace the first.
   const pathOfName = new Map<string, string>();
   const seenIds = new Set<string>();
-  for (const [i, path] of files.entries()) {
-    drawBar(options.progress, i, files.length, basename(path));
+  for (const [i, { path, size }] of files.entries()) {
+    bar.startFile(i, basename(path), size);
     const label = relative(process.cwd(), path) || path;
+    let chunks = 0;
     try {
-      const size = (await lstat(path)).size;
       if (size > maxBytes) {
         throw new CompanyChatError({ code: 'payload_too_large', message: `Larger than ${maxBytes} bytes.` });
       }
@@ -112,10 +127,10 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       const file = await options.knowledge.ingest(
         owner,
         { name: basename(path), bytes: new Uint8Array(await readFile(path)), scope },
-        { manageShared: true },
+        { manageShared: true, onProgress: (progress) => bar.update(progress) },
       );
       seenIds.add(file.id);
-      clearBar(options.progress);
+      bar.clear();
       if (file.outcome === 'duplicate') {
         summary.unchanged++;
         options.log(`same    ${label} (unchanged${file.name === basename(path) ? '' : `, as ${file.name}`})`);
@@ -123,21 +138,24 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       }
       summary.ingested++;
       summary.chunks += file.chunkCount;
+      chunks = file.chunkCount;
+      bytes += size;
       if (file.outcome === 'replaced') summary.updated++;
       const what = file.outcome === 'replaced' ? `, version ${file.version}` : '';
       options.log(
-        `${file.outcome === 'replaced' ? 'updated' : 'ok     '} ${label} (${file.kind}, ${file.chunkCount} chunks${what})`,
+        `${file.outcome === 'replaced' ? 'updated' : 'ok     '} ${label} (${file.kind}, ${formatBytes(size)}, ${file.chunkCount} chunks${what})`,
       );
     } catch (error) {
       const code = CompanyChatError.isInstance(error) ? error.code : 'internal';
       const message = error instanceof Error ? error.message : String(error);
       summary.failed.push({ path: label, code, message });
-      clearBar(options.progress);
+      bar.clear();
       options.log(`failed  ${label}: ${code}: ${message}`);
+    } finally {
+      bar.finishFile(chunks);
     }
   }
-  drawBar(options.progress, files.length, files.length, '');
-  clearBar(options.progress);
+  bar.clear();
   if (options.prune) {
     for (const file of await options.knowledge.filesInScope(owner, scope)) {
       // A file that failed this time keeps its earlier version: it is still in the folder.
@@ -149,7 +167,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     }
   }
   options.log(
-    `Ingested ${summary.ingested} of ${files.length} files (${summary.chunks} chunks) into collection "${options.collection}"` +
+    `Ingested ${summary.ingested} of ${files.length} files (${summary.chunks} chunks, ${formatBytes(bytes)}) into collection "${options.collection}" in ${formatDuration(now() - started)}` +
       [
         summary.updated > 0 ? `; ${summary.updated} updated` : '',
         summary.unchanged > 0 ? `; ${summary.unchanged} unchanged` : '',
@@ -161,11 +179,11 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   return summary;
 }
 
-async function collect(path: string, into: string[]): Promise<void> {
+async function collect(path: string, into: Array<{ path: string; size: number }>): Promise<void> {
   const info = await lstat(path);
   if (info.isSymbolicLink()) return;
   if (info.isFile()) {
-    into.push(path);
+    into.push({ path, size: info.size });
     return;
   }
   if (!info.isDirectory()) return;
@@ -175,16 +193,4 @@ async function collect(path: string, into: string[]): Promise<void> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     await collect(join(path, entry.name), into);
   }
-}
-
-function drawBar(out: RunIngestOptions['progress'], done: number, total: number, name: string): void {
-  if (!out || total === 0) return;
-  const width = 24;
-  const filled = Math.round((done / total) * width);
-  const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name}`;
-  out.write(`\r${line.slice(0, (out.columns ?? 80) - 1)}\u001b[K`);
-}
-
-function clearBar(out: RunIngestOptions['progress']): void {
-  out?.write('\r\u001b[K');
 }

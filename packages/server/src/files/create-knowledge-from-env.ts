@@ -5,6 +5,7 @@ import {
   createSqlKnowledgeStore,
   type Embedder,
   type KnowledgeBase,
+  type KnowledgeStore,
   type Logger,
   openAICompatibleEmbedder,
   type SqlClient,
@@ -32,7 +33,10 @@ export interface KnowledgeFromEnvInput {
 export interface KnowledgeFromEnv {
   knowledge: KnowledgeBase;
   maxUploadBytes: number;
-  /** One line for the start-up log (never contains keys). */
+  /**
+   * One line for the start-up log (never contains keys): where files live, which retrieval is active and
+   * why, e.g. `SQL, full-text only: the database has no pgvector extension, text search english`.
+   */
   description: string;
 }
 
@@ -60,7 +64,6 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
         throw new ConfigError(`COMPANY_CHAT_SEARCH_LANGUAGE: ${(error as Error).message}`);
       })
     : createMemoryKnowledgeStore();
-  const search = embedder && store.searchVector ? `hybrid (full-text + ${embedder.modelId})` : 'full-text';
   return {
     knowledge: createKnowledgeBase({
       store,
@@ -70,8 +73,22 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
       logger: input.logger,
     }),
     maxUploadBytes,
-    description: `${input.sql ? 'SQL' : 'in memory'}, ${search} search (${language})`,
+    description: `${input.sql ? 'SQL' : 'in memory'}, ${describeRetrieval(embedder, store, !!input.sql)}, text search ${language}`,
   };
+}
+
+/** Which retrieval the knowledge base runs, and why not hybrid when it is full-text only. */
+function describeRetrieval(embedder: Embedder | undefined, store: KnowledgeStore, sql: boolean): string {
+  if (!embedder) return 'full-text only: no embedder configured (set COMPANY_CHAT_EMBEDDINGS_MODEL for hybrid search)';
+  // The pgvector column needs its length before the first chunk is stored.
+  if (sql && embedder.dimensions === undefined) {
+    return 'full-text only: COMPANY_CHAT_EMBEDDINGS_DIMENSIONS missing (the vector length of the model)';
+  }
+  if (!store.searchVector) {
+    const reason = store.vectorStorage?.stored === false ? store.vectorStorage.reason : 'the store keeps no vectors';
+    return `full-text only: ${reason}`;
+  }
+  return `hybrid (full-text + vectors${embedder.dimensions ? `, ${embedder.dimensions} dims` : ''}, ${embedder.modelId})`;
 }
 
 function embedderFromEnv(env: Env): Embedder | undefined {

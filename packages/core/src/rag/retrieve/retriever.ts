@@ -50,7 +50,7 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
         logged = true;
         logger.info(
           embedder
-            ? 'Knowledge retrieval is full-text only: the store has no vector support (pgvector missing).'
+            ? `Knowledge retrieval is full-text only: ${store.vectorStorage?.stored === false ? store.vectorStorage.reason : 'the store has no vector support'}.`
             : 'Knowledge retrieval is full-text only: no embedder is configured.',
         );
       }

@@ -1,17 +1,16 @@
 import type { Logger } from '../../engine/logger.js';
 import type { SqlClient } from '../../sql/sql-client.js';
 
+/** What {@link enablePgvector} found: vector search with or without iterative scans, or why not. */
+export type PgvectorSupport = { enabled: true; iterativeScan: boolean } | { enabled: false; reason: string };
+
 /**
  * Adds `chunks.embedding vector(n)` and its HNSW index when pgvector can be enabled, and says whether
- * it supports iterative index scans (0.8+). Returns false,
+ * it supports iterative index scans (0.8+). Says why not,
  * with a log line saying retrieval stays full-text only, when the extension is not installed or the
  * column already has another length (a different embedding model: re-ingest to switch).
  */
-export async function enablePgvector(
-  db: SqlClient,
-  dimensions: number,
-  logger: Logger,
-): Promise<false | { iterativeScan: boolean }> {
+export async function enablePgvector(db: SqlClient, dimensions: number, logger: Logger): Promise<PgvectorSupport> {
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16_000) {
     throw new TypeError(`Invalid vector length ${dimensions}.`);
   }
@@ -19,7 +18,7 @@ export async function enablePgvector(
     await db.exec('CREATE EXTENSION IF NOT EXISTS vector');
   } catch {
     logger.warn('pgvector is not available in this database: knowledge retrieval is full-text only.');
-    return false;
+    return { enabled: false, reason: 'the database has no pgvector extension' };
   }
   const { rows } = await db.query<{ type: string }>(
     `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute
@@ -27,10 +26,9 @@ export async function enablePgvector(
   );
   const wanted = `vector(${dimensions})`;
   if (rows[0] && rows[0].type !== wanted) {
-    logger.warn(
-      `chunks.embedding is ${rows[0].type}, the embedder gives ${wanted}: knowledge retrieval is full-text only.`,
-    );
-    return false;
+    const reason = `chunks.embedding is ${rows[0].type}, the embedder gives ${wanted} (re-ingest to switch models)`;
+    logger.warn(`${reason}: knowledge retrieval is full-text only.`);
+    return { enabled: false, reason };
   }
   if (!rows[0]) {
     await db.transaction(async (tx) => {
@@ -40,5 +38,5 @@ export async function enablePgvector(
   }
   const version = await db.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'");
   const [major = 0, minor = 0] = (version.rows[0]?.v ?? '0.0').split('.').map(Number);
-  return { iterativeScan: major > 0 || minor >= 8 };
+  return { enabled: true, iterativeScan: major > 0 || minor >= 8 };
 }

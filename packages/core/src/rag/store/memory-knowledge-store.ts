@@ -58,6 +58,8 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
   };
 
   return {
+    // Any length: each chunk keeps its own array.
+    vectorStorage: { stored: true },
     async createFile(file) {
       files.set(file.id, copy(file));
     },

@@ -3,7 +3,7 @@ import { consoleLogger } from '../../engine/logger.js';
 import { isUuid } from '../../sql/is-uuid.js';
 import type { SqlClient } from '../../sql/sql-client.js';
 import type { KnowledgeFile, KnowledgeStore, Reader, SearchOptions, StoredChunk } from '../knowledge-types.js';
-import { enablePgvector } from './enable-pgvector.js';
+import { enablePgvector, type PgvectorSupport } from './enable-pgvector.js';
 import {
   CHUNK_COLUMNS,
   type ChunkRow,
@@ -56,7 +56,10 @@ export async function createSqlKnowledgeStore(
   await db.query('SELECT $1::regconfig', [language]); // fails early on an unknown configuration
   const cap = options.candidateCap ?? 1000;
   const logger = options.logger ?? consoleLogger;
-  const vectors = options.vectorDimensions ? await enablePgvector(db, options.vectorDimensions, logger) : false;
+  const pgvector: PgvectorSupport = options.vectorDimensions
+    ? await enablePgvector(db, options.vectorDimensions, logger)
+    : { enabled: false, reason: 'no vector length configured' };
+  const vectors = pgvector.enabled ? pgvector : false;
 
   // $1 tenant, $2 user, $3 conversation (uuid or null): what a reader may see of chunks `c`.
   const chunkScope = `c.tenant_id = $1 AND (c.collection IS NOT NULL OR (c.user_id = $2 AND (c.conversation_id IS NULL OR c.conversation_id = $3::uuid)))`;
@@ -109,6 +112,9 @@ export async function createSqlKnowledgeStore(
   };
 
   const store: KnowledgeStore = {
+    vectorStorage: pgvector.enabled
+      ? { stored: true, dimensions: options.vectorDimensions }
+      : { stored: false, reason: pgvector.reason },
     async createFile(file) {
       const scope = file.scope;
       await db.query(
