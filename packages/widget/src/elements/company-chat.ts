@@ -17,6 +17,7 @@ import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles, themeStyles } from '../theme-styles.js';
 import { companyChatStyles } from './company-chat-styles.js';
 import { launcherView } from './launcher-view.js';
+import { languageOf, prepareMessageTime } from './message-time.js';
 import './cc-composer.js';
 import type { CcComposer } from './cc-composer.js';
 import './cc-message-list.js';
@@ -268,6 +269,7 @@ export class CompanyChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    prepareMessageTime(languageOf(this));
     if (this.mode === 'page') this.#conversations.refresh();
   }
 
