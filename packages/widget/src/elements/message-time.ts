@@ -29,12 +29,9 @@ function formattersFor(lang: string) {
   return pair;
 }
 
-/**
- * Creates the formatters for `lang` when the page is idle: a page's first Intl formatter loads locale
- * data, a long task on a slow device that would otherwise fall on the first message sent.
- */
+/** Creates the formatters for `lang` ahead of the first message (a page's first Intl formatter loads locale data). */
 export function prepareMessageTime(lang: string): void {
-  (globalThis.requestIdleCallback ?? setTimeout)(() => formattersFor(lang));
+  formattersFor(lang);
 }
 
 /** Formats a message timestamp for `lang` (empty: the browser's language); null for an invalid date. */
