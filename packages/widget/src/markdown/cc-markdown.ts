@@ -8,11 +8,8 @@ import { markdownStyles } from './markdown-styles.js';
 import { type RenderContext, renderBlock } from './render-markdown.js';
 import { enhanceNode, patchTailNode, type TailNode } from './tail-nodes.js';
 
-/**
- * Lexing time one step of a backlog (a burst, a fast model) aims at: the step's size in characters is
- * set from the speed the previous step was lexed at, so a cold start or a slow device takes small steps.
- */
-const STEP_MS = 3;
+/** How much new text one step lexes when a lot arrives at once (a backlog, a fast model). */
+const STEP_CHARS = 2000;
 /** Main-thread time one frame may spend rendering before the rest moves to the next frame. */
 const FRAME_BUDGET_MS = 10;
 /**
@@ -66,7 +63,6 @@ export class CcMarkdown extends LitElement {
   #md = new IncrementalMarkdown();
   readonly #root = document.createElement('div');
   #fed = 0;
-  #stepChars = 256;
   #fedText = '';
   #committedNodes: (Node | null)[] = [];
   #tail: TailNode[] = [];
@@ -146,19 +142,15 @@ export class CcMarkdown extends LitElement {
     while (true) {
       if (this.#fed < content.length) {
         let end = content.length;
-        if (end - this.#fed > this.#stepChars) {
-          const nl = content.indexOf('\n', this.#fed + this.#stepChars);
+        if (end - this.#fed > STEP_CHARS) {
+          const nl = content.indexOf('\n', this.#fed + STEP_CHARS);
           end = nl < 0 ? content.length : nl + 1;
         }
         const text = end === content.length ? content : content.slice(0, end);
         const lexStart = performance.now();
         // Only the newest text may wait for a paused tail: the steps of a burst commit their blocks as they go.
         md.update(text, end === content.length && lexStart < this.#nextTailLexAt);
-        if (!md.staleTail) {
-          this.#pauseTail(lexStart);
-          const spent = performance.now() - lexStart;
-          this.#stepChars = Math.min(8192, Math.max(256, ((end - this.#fed) * STEP_MS) / Math.max(spent, 0.1)));
-        }
+        if (!md.staleTail) this.#pauseTail(lexStart);
         this.#fed = end;
       }
       const done = this.#renderCommitted(started);
