@@ -6,12 +6,6 @@ export const markdownStyles = css`
     line-height: 1.55;
     overflow-wrap: anywhere;
   }
-  /* A long answer has hundreds of blocks: those out of view skip style, layout and paint (the browser's
-     per-frame cost otherwise grows with the answer). auto keeps a block's last rendered height. */
-  .markdown > * {
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 1.5em;
-  }
   p,
   ul,
   ol,
