@@ -30,6 +30,8 @@ function deliver(answer, rate, emit) {
 }
 
 const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+/** Two frames, then an idle period: a user sends after the page has loaded, not in its first frames. */
+const settledPage = () => frames().then(() => new Promise((r) => requestIdleCallback(() => r())));
 
 /** Records long tasks and rAF deltas from now until `stop()`. */
 function recorder() {
@@ -74,13 +76,19 @@ function sse(event, seq) {
 
 /** A `fetch` for <company-chat> that answers every chat request with `answer`, paced at `rate`. */
 function fakeServer(answer, rate, done) {
+  const encoder = new TextEncoder();
+  // A real server encodes on its own machine: the burst's bytes are made before the measurement starts,
+  // so only the widget's work on them is measured (events 1 and 2 precede the text).
+  const burstTokens = rate ? [] : tokenize(answer);
+  const burst = encoder.encode(
+    burstTokens.map((delta, i) => sse({ type: 'text-delta', messageId: 'a1', delta }, i + 3)).join(''),
+  );
   const json = (body) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   return async (input) => {
     const path = new URL(String(input), location.href).pathname.replace(/^\/api\/v1/, '');
     if (path === '/models')
       return json({ models: [{ id: 'default', provider: 'bench', modelId: 'm', default: true }] });
     if (path !== '/chat') return new Response('{"error":{"code":"not_found","message":"no"}}', { status: 404 });
-    const encoder = new TextEncoder();
     let seq = 0;
     const at = new Date().toISOString();
     return new Response(
@@ -95,9 +103,14 @@ function fakeServer(answer, rate, done) {
             },
             { type: 'message-start', userMessageId: 'u1', messageId: 'a1', model: 'default' },
           ]);
-          await deliver(answer, rate, (tokens) =>
-            send(tokens.map((delta) => ({ type: 'text-delta', messageId: 'a1', delta }))),
-          );
+          if (!rate) {
+            controller.enqueue(burst);
+            seq += burstTokens.length;
+          } else {
+            await deliver(answer, rate, (tokens) =>
+              send(tokens.map((delta) => ({ type: 'text-delta', messageId: 'a1', delta }))),
+            );
+          }
           send([
             {
               type: 'message-end',
@@ -126,7 +139,7 @@ async function runCompanyChat(answer, rate) {
   el.fetch = fakeServer(answer, rate, () => {});
   document.body.append(el);
   await el.updateComplete;
-  await frames();
+  await settledPage();
   const rec = recorder();
   await el.send('Write the long answer.');
   await frames();
@@ -159,7 +172,7 @@ async function runDeepChat(answer, rate) {
   };
   document.body.append(el);
   await frames();
-  await frames();
+  await settledPage();
   const rec = recorder();
   el.submitUserMessage({ text: 'Write the long answer.' });
   await ended;

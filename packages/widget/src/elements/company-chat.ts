@@ -11,12 +11,14 @@ import { defineElement } from '../define-element.js';
 import { createLazyEnhancers } from '../enhance/lazy-enhancers.js';
 import { icons } from '../icons.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
+import { prepareMarkdown } from '../markdown/markdown-lexer.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
 import { parseOrigins } from '../markdown/safe-url.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles, themeStyles } from '../theme-styles.js';
 import { companyChatStyles } from './company-chat-styles.js';
 import { launcherView } from './launcher-view.js';
+import { languageOf, prepareMessageTime } from './message-time.js';
 import './cc-composer.js';
 import type { CcComposer } from './cc-composer.js';
 import './cc-message-list.js';
@@ -268,6 +270,12 @@ export class CompanyChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A page's first Intl formatter (locale data) and first lex (compiling the lexer) are each a long
+    // task on a slow device: they are done while the page is idle, not when the first answer arrives.
+    const lang = languageOf(this);
+    const idle = globalThis.requestIdleCallback ?? setTimeout;
+    idle(() => prepareMessageTime(lang));
+    prepareMarkdown(idle);
     if (this.mode === 'page') this.#conversations.refresh();
   }
 

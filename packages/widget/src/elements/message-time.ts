@@ -29,6 +29,11 @@ function formattersFor(lang: string) {
   return pair;
 }
 
+/** Creates the formatters for `lang` ahead of the first message (a page's first Intl formatter loads locale data). */
+export function prepareMessageTime(lang: string): void {
+  formattersFor(lang);
+}
+
 /** Formats a message timestamp for `lang` (empty: the browser's language); null for an invalid date. */
 export function messageTime(createdAt: string, lang: string): MessageTime | null {
   const date = new Date(createdAt);

@@ -17,6 +17,21 @@ function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
+// Highlighting and math run queued, a few milliseconds' worth per task: when a chunk arrives after a
+// burst, every block waiting for it would otherwise be enhanced in one long task.
+const queue: (() => void)[] = [];
+function drain(): void {
+  const started = performance.now();
+  try {
+    while (queue.length > 0 && performance.now() - started < 8) queue.shift()?.();
+  } finally {
+    if (queue.length > 0) setTimeout(drain);
+  }
+}
+function later(job: () => void): void {
+  if (queue.push(job) === 1) setTimeout(drain);
+}
+
 const loadHighlight = loadOnce(() => import('./highlight.js').then((m) => m.highlight));
 const loadMath = loadOnce(() => import('./math.js').then((m) => m.math));
 
@@ -34,7 +49,7 @@ export function createLazyEnhancers(options: LazyEnhancerOptions = {}): Markdown
   const enhancers: MarkdownEnhancers = {
     code(code, lang, text) {
       loadHighlight().then(
-        (highlight) => highlight(code, lang, text),
+        (highlight) => later(() => highlight(code, lang, text)),
         () => {},
       );
     },
@@ -42,7 +57,7 @@ export function createLazyEnhancers(options: LazyEnhancerOptions = {}): Markdown
   if (options.math !== false) {
     enhancers.math = (node, tex, display) => {
       loadMath().then(
-        (math) => math(node, tex, display),
+        (math) => later(() => math(node, tex, display)),
         () => {},
       );
     };

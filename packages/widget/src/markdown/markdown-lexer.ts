@@ -105,6 +105,19 @@ export function lexMarkdown(src: string, links: Links, math: boolean, memo?: Inl
   return tokens;
 }
 
+/**
+ * Lexes small samples of the common constructs, one per `idle` callback, so the first answer does not
+ * pay for compiling the lexer's code and expressions (a long task on a slow device).
+ */
+export function prepareMarkdown(idle: (run: () => void) => unknown): void {
+  for (const sample of [
+    '# a\n\n> b\n\n---\n',
+    '- *c* **d** [e](http://f) `g` $h$\n  1. i\n',
+    '| k |\n|-|\n| ~~l~~ |\n\n```\nm\n```',
+  ])
+    idle(() => lexMarkdown(sample, {}, true));
+}
+
 /** The link reference definitions a token list defines (first definition wins, as in CommonMark). */
 export function linksOf(tokens: Token[]): Links {
   return (tokens as Token[] & { links?: Links }).links ?? {};

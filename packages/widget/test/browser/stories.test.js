@@ -46,6 +46,14 @@ describe('Storybook stories', () => {
         const md = answer.shadowRoot.querySelector('cc-markdown');
         equal(typeof md.enhancers?.code, 'function', 'code enhancer');
         equal(typeof md.enhancers?.math, id === 'math-off' ? 'undefined' : 'function', 'math enhancer');
+        // Rendered through the real renderer: highlighted spans and (unless off) MathML appear.
+        await waitFor(() => md.shadowRoot.querySelector('code.hljs span[class^="hljs-"]'), `${id} highlighted code`);
+        if (id === 'math-off') {
+          equal(md.shadowRoot.querySelector('math'), null, 'no MathML with math off');
+          assert(md.shadowRoot.textContent.includes('\\sum_{n=0}'), 'formula shown as typed');
+        } else {
+          await waitFor(() => md.shadowRoot.querySelector('.cc-math-display math[display="block"]'), 'display MathML');
+        }
       }
       if (id === 'page-many-conversations') {
         const items = () => chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot.querySelectorAll('li').length;
