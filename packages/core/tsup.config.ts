@@ -9,7 +9,8 @@ export default defineConfig({
     redis: 'src/redis.ts',
   },
   format: ['esm'],
-  dts: true,
+  // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.
+  dts: process.env.COMPANY_CHAT_BUILD_DECLARATIONS !== '0',
   sourcemap: true,
   clean: true,
   target: 'es2022',

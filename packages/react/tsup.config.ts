@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts' },
   format: ['esm'],
-  dts: true,
+  // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.
+  dts: process.env.COMPANY_CHAT_BUILD_DECLARATIONS !== '0',
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -9,7 +9,8 @@ export default defineConfig({
     cli: 'src/cli/cli.ts',
   },
   format: ['esm'],
-  dts: {
+  // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.
+  dts: process.env.COMPANY_CHAT_BUILD_DECLARATIONS !== '0' && {
     entry: {
       index: 'src/index.ts',
       node: 'src/node/index.ts',

@@ -100,7 +100,8 @@ export default defineConfig([
     // external (deduplicated by the app); the lazy enhancers stay dynamic imports, i.e. the app's chunks.
     entry: { index: 'src/index.ts' },
     format: ['esm'],
-    dts: true,
+    // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.
+    dts: process.env.COMPANY_CHAT_BUILD_DECLARATIONS !== '0',
     sourcemap: true,
     clean: false,
     target: 'es2022',

@@ -135,6 +135,11 @@ export interface ChatEngine {
   edit(input: EditInput): AsyncGenerator<ChatEvent, void, undefined>;
   /** The configured model aliases. */
   listModels(): ModelInfo[];
+  /**
+   * Loads what the first answer would otherwise wait for (the default tokenizer: seconds of CPU). Servers
+   * call it once they listen, so neither start-up nor the first answer pays for it. Idempotent.
+   */
+  warmUp(): Promise<void>;
   /** Conversation history operations, ownership-checked. */
   readonly conversations: {
     list(owner: Owner, options?: ListConversationsOptions): Promise<Page<Conversation>>;

@@ -17,7 +17,7 @@ import { replayTurn } from './replay-turn.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
 import { streamAnswer } from './stream-answer.js';
 import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
-import { loadDefaultTokenCounter } from './token-counter.js';
+import { loadDefaultTokenCounter, type TokenCounter } from './token-counter.js';
 
 const DEFAULT_CONTEXT_WINDOW = 8192;
 const DEFAULT_MAX_OUTPUT = 1024;
@@ -65,9 +65,15 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   };
   const checkpoint = { ...defaultCheckpointPolicy, ...options.checkpoint };
   const maxMessageLength = options.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
-  const counter = options.tokenCounter ? Promise.resolve(options.tokenCounter) : loadDefaultTokenCounter();
-  // Start loading the tokenizer now so the first send does not pay for it; failures surface on send.
-  counter.catch(() => {});
+  // The default tokenizer costs seconds of CPU to load: not while the server starts (warmUp() loads it
+  // once the server listens), and at the latest on the first send.
+  let counter: Promise<TokenCounter> | undefined = options.tokenCounter
+    ? Promise.resolve(options.tokenCounter)
+    : undefined;
+  const loadCounter = () => {
+    counter ??= loadDefaultTokenCounter();
+    return counter;
+  };
 
   const shutdownController = new AbortController();
   const stopSweep = sweepAbandonedAnswers(store, options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS, logger);
@@ -167,7 +173,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       message: input.content,
       contextWindow,
       maxOutputTokens,
-      counter: await counter,
+      counter: await loadCounter(),
       ...(system ? { system } : {}),
     });
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
@@ -309,6 +315,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     send: (input: SendInput) => send({ ...input, branch: undefined }),
     regenerate,
     edit,
+    async warmUp(): Promise<void> {
+      await loadCounter();
+    },
     listModels(): ModelInfo[] {
       return aliases.map((id) => ({
         id,

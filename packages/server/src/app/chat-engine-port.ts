@@ -10,4 +10,6 @@ export type ChatEnginePort = Pick<
 > & {
   /** The engine's store, when the app may ping it for `/health/ready`. */
   readonly store?: Pick<ChatEngine['store'], 'ping'>;
+  /** Called once the server listens, so what the first answer needs is loaded off its path. */
+  warmUp?(): Promise<void>;
 };

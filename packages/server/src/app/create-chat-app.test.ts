@@ -1,7 +1,9 @@
+import { createChatEngine, createMemoryChatStore } from '@company-chat/core';
 import { describe, expect, it } from 'vitest';
 import { createScriptedModel } from '../../test/scripted-model.js';
 import { answerText, parseSse } from '../../test/sse-client.js';
 import { createTestApp } from '../../test/test-app.js';
+import { createChatApp } from './create-chat-app.js';
 
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -10,6 +12,26 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 });
 
 describe('createChatApp', () => {
+  it('says in the log why every request will be 401 when neither an identity nor dev mode is configured', async () => {
+    const engine = createChatEngine({ models: {}, store: createMemoryChatStore(), sweepIntervalMs: 0 });
+    const logged: string[] = [];
+    const app = createChatApp({ engine, dev: false, logger: (message) => logged.push(message) });
+    expect(logged).toEqual([expect.stringMatching(/^No identity is configured and development mode is off/)]);
+    expect((await app.request('/api/v1/conversations')).status).toBe(401);
+    createChatApp({ engine, dev: true, logger: (message) => logged.push(message) });
+    expect(logged).toHaveLength(1);
+  });
+
+  it('explains a loadWidgetAssets() result passed as the widget', () => {
+    const engine = createChatEngine({ models: {}, store: createMemoryChatStore(), sweepIntervalMs: 0 });
+    const widget = { assets: { script: 'export {}' } } as never;
+    expect(() => createChatApp({ engine, dev: true, widget })).toThrow(/pass its `\.assets`/);
+    const missing = { error: 'the widget is not built' } as never;
+    expect(() => createChatApp({ engine, dev: true, widget: missing })).toThrow(
+      /the widget could not be loaded: the widget is not built/,
+    );
+  });
+
   it('streams a chat as SSE with ids, event types and the SSE headers', async () => {
     const model = createScriptedModel({ deltas: ['Hello', ', ', 'world'] });
     const { app } = createTestApp({ default: model });

@@ -130,6 +130,14 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const log: ErrorLogger = options.logger ?? ((message, error) => console.error(`[company-chat] ${message}`, error));
+  if (!dev && !auth.jwt && !auth.widgetTokens && !auth.apiKeys && !auth.accounts) {
+    // Otherwise the only symptom is a 401 on every request, with nothing in the log to say why.
+    log(
+      'No identity is configured and development mode is off: every API request will be answered 401. ' +
+        'Configure `auth` (jwt, apiKeys, accounts or widgetTokens), or pass `dev: true` to try it on this machine.',
+      undefined,
+    );
+  }
 
   const models: ModelSwitch = { disabled: new Set() };
   const engine = meterEngine(options.engine, {
@@ -205,7 +213,7 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   app.use(assignRequestId());
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
-  if (options.widget) app.route('/', widgetRoutes(options.widget));
+  if (options.widget) app.route('/', widgetRoutes(checkWidgetAssets(options.widget)));
   const store = options.engine.store;
   app.route(
     '/',
@@ -230,4 +238,19 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   engines.set(app, options.engine);
   if (dev) devApps.add(app);
   return app;
+}
+
+/** The widget option as given, or a clear error for the common mistake of passing `loadWidgetAssets()`'s result. */
+function checkWidgetAssets(widget: WidgetAssets): WidgetAssets {
+  if (typeof (widget as Partial<WidgetAssets>).script === 'string') return widget;
+  const loaded = widget as { assets?: unknown; error?: unknown };
+  if (typeof loaded.error === 'string') {
+    throw new TypeError(
+      `createChatApp: the widget could not be loaded: ${loaded.error}. Omit \`widget\` to serve the API only.`,
+    );
+  }
+  throw new TypeError(
+    'createChatApp: `widget` must be the widget files ({ script, demoPage?, chunks? }). ' +
+      (loaded.assets ? 'loadWidgetAssets() returns { assets } or { error }: pass its `.assets`.' : ''),
+  );
 }

@@ -19,8 +19,11 @@ export interface BunServeOptions {
   port?: number;
   /** Interface to bind. Default `127.0.0.1`; use `0.0.0.0` to accept remote connections. */
   hostname?: string;
-  /** Engine to shut down on close. Defaults to the engine the `createChatApp()` app was made with. */
-  engine?: Pick<ChatEnginePort, 'shutdown'>;
+  /**
+   * Engine to warm up once listening and to shut down on close. Defaults to the engine the
+   * `createChatApp()` app was made with.
+   */
+  engine?: Pick<ChatEnginePort, 'shutdown' | 'warmUp'>;
   /** Bun's `idleTimeout` in seconds (0 disables it). Default {@link BUN_SSE_IDLE_TIMEOUT_SECONDS}. */
   idleTimeout?: number;
   /** How long `close()` waits for in-flight responses before cutting connections. Default 10 s. */
@@ -71,6 +74,9 @@ export async function serve(options: BunServeOptions): Promise<BunServerHandle> 
     closing ??= shutdown(server, engine, timeoutMs);
     return closing;
   };
+  // Listening first: the tokenizer's seconds of CPU neither delay readiness nor the first answer. A load
+  // failure is not fatal here; the first send that needs it reports it.
+  engine?.warmUp?.().catch(() => {});
   return { url: `http://${host}:${server.port}`, port: server.port, server, close };
 }
 

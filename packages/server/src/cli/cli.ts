@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `company-chat` command. Built to dist/cli.js (package.json `bin`).
+// The `company-chat` command. Built to dist/cli.js, which bin/company-chat.js (package.json `bin`) runs.
 import { ConfigError } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
 import { migrateFromEnv } from '../config/create-store-from-env.js';
@@ -13,6 +13,10 @@ const log = (line: string) => console.log(line);
 /** `company-chat ingest`: its own options (--collection, ...), so it is parsed before the serve parser. */
 async function ingest(argv: string[]): Promise<void> {
   const args = parseIngestArgs(argv);
+  if ('help' in args) {
+    process.stdout.write(INGEST_USAGE);
+    return;
+  }
   if ('error' in args) {
     process.stderr.write(`company-chat ingest: ${args.error}\n\n${INGEST_USAGE}`);
     process.exitCode = 2;
@@ -44,7 +48,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'ingest') return ingest(argv.slice(1));
   const cli = parseCliArgs(argv);
   if (cli.command === 'help') {
-    process.stdout.write(USAGE + INGEST_USAGE);
+    process.stdout.write(USAGE);
     return;
   }
   if (cli.command === 'version') {

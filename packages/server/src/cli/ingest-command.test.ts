@@ -34,7 +34,9 @@ describe('company-chat ingest', () => {
     });
     expect(parseIngestArgs(['docs', '--prune'])).toMatchObject({ paths: ['docs'], prune: true });
     expect(parseIngestArgs([])).toEqual({ error: 'Name a folder or files to ingest.' });
-    expect(parseIngestArgs(['x', '--nope'])).toHaveProperty('error');
+    expect(parseIngestArgs(['x', '--nope'])).toEqual({ error: 'Unknown option "--nope".' });
+    expect(parseIngestArgs(['--help'])).toEqual({ help: true });
+    expect(parseIngestArgs(['docs', '-h'])).toEqual({ help: true });
   });
 
   it('bulk-loads a folder into a shared collection, reporting bad files and drawing progress', async () => {

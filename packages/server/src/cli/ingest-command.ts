@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CompanyChatError, type KnowledgeBase, type Owner } from '@company-chat/core';
 import { createIngestProgressLine, formatBytes, formatDuration, type ProgressOutput } from './ingest-progress-line.js';
+import { plainArgsError } from './plain-args-error.js';
 
 /** Arguments of `company-chat ingest`. */
 export interface IngestArgs {
@@ -16,16 +17,25 @@ export interface IngestArgs {
   prune: boolean;
 }
 
-/** Usage of `company-chat ingest`, to append to the CLI's usage text. */
-export const INGEST_USAGE = `  ingest <folder|files...>  Add files to a shared knowledge collection (PDF, DOCX, CSV, JSON, Markdown, HTML, text)
-    --collection <name>     Collection (default: "default")
-    --tenant <id>           Tenant (default: "default")
-    --user <id>             Recorded as the uploader (default: "cli")
-    --prune                 Delete the collection's files that are no longer in the folders
+/** The options of `company-chat ingest`, as listed in its usage and the CLI's. */
+export const INGEST_OPTIONS = `  --collection <name>     Collection (default: "default")
+  --tenant <id>           Tenant (default: "default")
+  --user <id>             Recorded as the uploader (default: "cli")
+  --prune                 Delete the collection's files that are no longer in the folders
 `;
 
-/** Parses the arguments after `ingest`. Returns an error message instead of throwing. */
-export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } {
+/** Usage of `company-chat ingest` (`company-chat ingest --help`). */
+export const INGEST_USAGE = `Usage: company-chat ingest <folder|files...> [options]
+
+Adds files (PDF, DOCX, CSV, JSON, Markdown, HTML, text) to a shared knowledge collection, in the database
+the server uses. Running it again skips unchanged files and replaces changed ones.
+
+Options:
+${INGEST_OPTIONS}  --help                  Show this help
+`;
+
+/** Parses the arguments after `ingest`. Returns an error message (or `help`) instead of throwing. */
+export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } | { help: true } {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -36,8 +46,10 @@ export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } 
         tenant: { type: 'string' },
         user: { type: 'string' },
         prune: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
+    if (values.help) return { help: true };
     if (positionals.length === 0) return { error: 'Name a folder or files to ingest.' };
     return {
       paths: positionals,
@@ -47,7 +59,7 @@ export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } 
       prune: values.prune ?? false,
     };
   } catch (error) {
-    return { error: (error as Error).message };
+    return { error: plainArgsError(error) };
   }
 }
 

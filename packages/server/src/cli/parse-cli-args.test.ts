@@ -24,8 +24,9 @@ describe('parseCliArgs', () => {
     [['migrate', 'now'], /Unexpected argument "now"/],
     [['serve', '--port', 'eighty'], /--port must be a port number/],
     [['serve', '--port', '99999'], /--port must be a port number/],
-    [['serve', '--verbose'], /Unknown option '--verbose'/],
-    [['serve', '--port'], /--port/],
+    [['serve', '--verbose'], /^Unknown option "--verbose"\.$/],
+    [['serve', '--port'], /^Option "--port" needs a value\.$/],
+    [['serve', '--dev=yes'], /^Option "--dev" takes no value\.$/],
   ])('rejects %j', (argv, message) => {
     const result = parseCliArgs(argv);
     expect(result.command).toBe('error');

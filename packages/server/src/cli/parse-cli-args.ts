@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { INGEST_OPTIONS } from './ingest-command.js';
+import { plainArgsError } from './plain-args-error.js';
 
 /** A parsed command line. */
 export type CliCommand =
@@ -12,14 +14,18 @@ export type CliCommand =
 export const USAGE = `Usage: company-chat <command> [options]
 
 Commands:
-  serve            Start the chat server (HTTP + SSE API under /api/v1)
-  migrate          Apply database migrations (serve also does it on start)
+  serve                     Start the chat server (HTTP + SSE API under /api/v1); the default command
+  ingest <folder|files...>  Add files to a shared knowledge collection (company-chat ingest --help)
+  migrate                   Apply database migrations (serve also does it on start)
+  help                      Show this help (also --help, -h); --version, -v prints the version
 
 Options for serve:
-  --port <n>       Port to listen on (default: $PORT or 3000; 0 picks a free port)
-  --host <addr>    Interface to bind (default: $HOST or 127.0.0.1)
-  --dev            Development mode: X-User-Id names the user (the default until identity is configured)
+  --port <n>              Port to listen on (default: $PORT or 3000; 0 picks a free port)
+  --host <addr>           Interface to bind (default: $HOST or 127.0.0.1)
+  --dev                   Development mode: X-User-Id names the user (the default until identity is configured)
 
+Options for ingest:
+${INGEST_OPTIONS}
 Models come from environment variables: OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL,
 AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, AZURE_OPENAI_DEPLOYMENT, AZURE_OPENAI_API_VERSION,
 ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL; COMPANY_CHAT_SYSTEM_PROMPT sets the system prompt;
@@ -35,7 +41,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   try {
     parsed = parseServeArgs(argv);
   } catch (error) {
-    return { command: 'error', message: (error as Error).message };
+    return { command: 'error', message: plainArgsError(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };

@@ -99,7 +99,8 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   if (allowedOrigins.length) log(`Cross-origin pages allowed: ${allowedOrigins.join(', ')}.`);
   for (const o of badOrigins)
     log(`warning: COMPANY_CHAT_ALLOWED_ORIGINS entry ${JSON.stringify(o)} is not an http(s) origin; ignored.`);
-  log(`Identity: ${identity.summary.join(', ')}.`);
+  // In development mode no credential is checked (its own line below says so): no identity line then.
+  if (!dev) log(`Identity: ${identity.summary.join(', ')}.`);
   log(`Quotas: ${quotas.summary}.`);
   log(`Sign-in throttle: ${throttles.summary}.`);
   if (quotas.quotas.rateLimiter) {

@@ -5,8 +5,16 @@ import type { WidgetAssets } from '../widget/widget-assets.js';
 
 /**
  * Reads the built widget (`@company-chat/widget/company-chat.js`), its lazy chunks (the `chunks/` folder
- * next to it) and its demo page from the installed package. Returns null, rather than failing the server, when the widget is not installed or not built,
- * so the API still serves; the caller logs why.
+ * next to it) and its demo page from the installed package. Never throws: `{ assets }` to pass to
+ * `createChatApp({ widget: assets })`, or `{ error }` saying why the widget is unavailable (not installed,
+ * not built), so the caller can log it and still serve the API.
+ *
+ * @example
+ * ```ts
+ * const widget = await loadWidgetAssets();
+ * if ('error' in widget) console.warn(`No widget: ${widget.error}`);
+ * const app = createChatApp({ engine, ...('assets' in widget ? { widget: widget.assets } : {}) });
+ * ```
  */
 export async function loadWidgetAssets(): Promise<{ assets: WidgetAssets } | { error: string }> {
   const require = createRequire(import.meta.url);

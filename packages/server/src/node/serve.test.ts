@@ -30,6 +30,28 @@ describe('serve (Node)', () => {
     expect(events.at(-1)?.data).toMatchObject({ type: 'message-end', status: 'complete' });
   });
 
+  it('warms the engine up once it listens, not before', async () => {
+    const { app, engine } = createTestApp({ default: createScriptedModel({ deltas: ['a'] }) });
+    let listeningWhenWarmed: boolean | undefined;
+    let handle: ServerHandle | undefined;
+    const warmed = new Promise<void>((resolve) => {
+      const port = {
+        shutdown: () => engine.shutdown(),
+        warmUp: async () => {
+          // serve() has not returned yet, but the socket must already accept connections.
+          listeningWhenWarmed = await new Promise<boolean>((ok) => setImmediate(() => ok(handle !== undefined)));
+          resolve();
+        },
+      };
+      serve({ app, port: 0, engine: port }).then((h) => {
+        handle = h;
+        handles.push(h);
+      });
+    });
+    await warmed;
+    expect(listeningWhenWarmed).toBe(true);
+  });
+
   it('aborts the model when the client disconnects mid-stream and stores the partial answer as aborted', async () => {
     const model = createScriptedModel({ deltas: ['partial ', 'answer'], holdOpen: true });
     const { handle, engine } = await start({ default: model });

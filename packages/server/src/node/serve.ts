@@ -17,8 +17,11 @@ export interface ServeOptions {
    * app in development mode, which trusts the unverified `X-User-Id` header).
    */
   hostname?: string;
-  /** Engine to shut down on close. Defaults to the engine the `createChatApp()` app was made with. */
-  engine?: Pick<ChatEnginePort, 'shutdown'>;
+  /**
+   * Engine to warm up once listening and to shut down on close. Defaults to the engine the
+   * `createChatApp()` app was made with.
+   */
+  engine?: Pick<ChatEnginePort, 'shutdown' | 'warmUp'>;
   /** How long `close()` waits for in-flight responses before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
 }
@@ -67,6 +70,9 @@ export async function serve(options: ServeOptions): Promise<ServerHandle> {
     closing ??= shutdown(server, engine, timeoutMs);
     return closing;
   };
+  // Listening first: the tokenizer's seconds of CPU neither delay readiness nor the first answer. A load
+  // failure is not fatal here; the first send that needs it reports it.
+  engine?.warmUp?.().catch(() => {});
   return { url: `http://${host}:${info.port}`, port: info.port, server, close };
 }
 

@@ -168,7 +168,13 @@ describe('createSseRelay', () => {
       }
     }
     const { stream } = relay(gen());
-    await new Promise((r) => setTimeout(r, 200));
+    // Unread, the producer stalls: once `produced` has not moved for 50 turns of the event loop (it moves
+    // on every turn while pulled), it is waiting for the reader.
+    for (let still = 0, last = -1; still < 50; ) {
+      await new Promise((r) => setImmediate(r));
+      still = produced === last ? still + 1 : 0;
+      last = produced;
+    }
     expect(produced).toBeLessThan(100);
     const events = parseEvents((await readAll(stream)).join(''));
     expect(events).toHaveLength(10_001);

@@ -1,6 +1,6 @@
 import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import '../../dist/company-chat.js';
-import { cleanup, createChat, equal, script, settled } from './helpers.js';
+import { cleanup, createChat, equal, script, settled, waitFor } from './helpers.js';
 
 const markdown =
   '## Result\n\nA [link](https://example.com) and `code`.\n\n```py\nprint(1)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
@@ -50,7 +50,7 @@ describe('accessibility (axe-core)', () => {
     });
     await el.send(script({ chunks: ['a', 'b', 'c', 'd', 'e'], delayMs: 5 }));
     await settled(el, 2);
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => announcements.includes('The answer is complete.'), 'completion announced');
     equal(
       [...new Set(announcements)].join(' | '),
       'The assistant is answering. | The answer is complete.',

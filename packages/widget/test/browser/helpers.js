@@ -93,6 +93,11 @@ export function script(s) {
   return `#script ${JSON.stringify(s)}`;
 }
 
+/** Opens the gate a scripted answer waits at (`script({ ..., waitAt: name })`). */
+export async function openGate(name) {
+  await fetch(`${endpoint}/__gates/${encodeURIComponent(name)}`, { method: 'POST' });
+}
+
 /** Lists what the test server received (method + path + query). */
 export async function serverRequests() {
   const res = await fetch(`${endpoint}/__requests`);

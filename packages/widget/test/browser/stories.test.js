@@ -58,7 +58,8 @@ describe('Storybook stories', () => {
       if (id === 'page-many-conversations') {
         const items = () => chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot.querySelectorAll('li').length;
         await waitFor(() => items() === 40, '40 conversations');
-        await new Promise((r) => setTimeout(r, 100));
+        // Two frames: the list is laid out and painted before the screenshot.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         const path = await executeServerCommand('cc-screenshot', { name: 'story-page-many-conversations' });
         assert(path, 'screenshot');
       }

@@ -1,15 +1,18 @@
 import { ProviderError, type ProviderErrorCode } from '../../errors/provider-error.js';
 import type { ChatModel, ChatModelRequest, ChatModelStreamPart } from '../../providers/chat-model.js';
+import type { ScriptGates } from './script-gates.js';
 
 /**
  * What the scripted model does, written by a test as the user message `#script {json}`:
- * stream `chunks` (each one text delta, `delayMs` apart), then fail with `error` or wait for the
- * abort when `hang` is set. A message found in `replies` gets that reply (in 4-character chunks);
+ * stream `chunks` (each one text delta, `delayMs` apart), wait at the gate `waitAt` when set (until
+ * the test opens it), then fail with `error` or wait for the abort when `hang` is set. A message found in `replies` gets that reply (in 4-character chunks);
  * any other message is answered `You said: <message>`.
  */
 export interface ModelScript {
   chunks: string[];
   delayMs?: number;
+  /** A gate of the model's `gates` to wait at after the chunks. */
+  waitAt?: string;
   error?: ProviderErrorCode;
   hang?: boolean;
 }
@@ -23,7 +26,9 @@ export function scriptMessage(script: ModelScript): string {
 }
 
 /** A ChatModel of our own provider spec whose answers are scripted by the user message (tests only). */
-export function scriptedChatModel(options: { modelId?: string; replies?: Record<string, string> } = {}): ChatModel {
+export function scriptedChatModel(
+  options: { modelId?: string; replies?: Record<string, string>; gates?: ScriptGates } = {},
+): ChatModel {
   return {
     specificationVersion: 'v1',
     provider: 'scripted',
@@ -42,6 +47,10 @@ export function scriptedChatModel(options: { modelId?: string; replies?: Record<
         if (script.delayMs) await sleep(script.delayMs, signal);
         signal?.throwIfAborted();
         yield { type: 'text-delta', text };
+      }
+      if (script.waitAt) {
+        if (!options.gates) throw new Error('waitAt needs a scripted model created with gates');
+        await options.gates.wait(script.waitAt, signal);
       }
       if (script.error) {
         throw new ProviderError({

@@ -15,6 +15,7 @@ import { createChatEngine } from '../../engine/create-chat-engine.js';
 import type { ChatModel } from '../../providers/chat-model.js';
 import { createKnowledgeBase } from '../../rag/create-knowledge-base.js';
 import { createMemoryKnowledgeStore } from '../../rag/store/memory-knowledge-store.js';
+import { createScriptGates } from './script-gates.js';
 import { scriptedChatModel } from './scripted-chat-model.js';
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -28,7 +29,8 @@ export interface ChatTestServer {
 /**
  * Starts the real HTTP stack (createChatApp + createChatEngine + memory store) on an ephemeral port,
  * with two scripted models (`default`, `fast`) and CORS open to any origin (browser tests serve the
- * page from another port). Dev mode: `X-User-Id` names the user.
+ * page from another port). Dev mode: `X-User-Id` names the user. `POST /__gates/:name` opens the gate
+ * a scripted answer waits at (`waitAt`).
  */
 export async function startChatTestServer(
   options: {
@@ -43,12 +45,13 @@ export async function startChatTestServer(
     store?: ChatStore;
   } = {},
 ): Promise<ChatTestServer> {
+  const gates = createScriptGates();
   const models: Record<string, ChatModel> =
     options.models === 1
-      ? { default: scriptedChatModel({ replies: options.replies }) }
+      ? { default: scriptedChatModel({ replies: options.replies, gates }) }
       : {
-          default: scriptedChatModel({ replies: options.replies }),
-          fast: scriptedChatModel({ modelId: 'scripted-fast', replies: options.replies }),
+          default: scriptedChatModel({ replies: options.replies, gates }),
+          fast: scriptedChatModel({ modelId: 'scripted-fast', replies: options.replies, gates }),
         };
   const engine = createChatEngine({
     models,
@@ -66,6 +69,11 @@ export async function startChatTestServer(
   });
   const app = new Hono();
   app.use('*', cors({ origin: (origin) => origin, allowHeaders: ['content-type', 'authorization', 'x-user-id'] }));
+  // Opens a gate that scripted answers wait at (`waitAt`).
+  app.post('/__gates/:name', (c) => {
+    gates.open(c.req.param('name'));
+    return c.body(null, 204);
+  });
   options.routes?.(app);
   if (options.files) {
     const files = new Hono<AppEnv>();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startWireServer, type WireBehaviour, type WireServer } from '../../../test/wire/wire-server.js';
 import { anthropic } from '../anthropic/anthropic-provider.js';
 import { collect, expectProviderError, runChatModelConformance } from '../chat-model.case.test.js';
@@ -151,9 +151,12 @@ describe('router fallback and cooldown', () => {
   it('does not fall back when the caller aborts', async () => {
     a.script({ type: 'hang' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
     const model = router({ routes: [openai({ baseURL: a.openaiBaseURL, model: 'a' }), deployment(b, 'model-b')], now });
-    const { error } = await collect(model, request, { signal: controller.signal });
+    const collected = collect(model, request, { signal: controller.signal });
+    // Aborted once the request is in flight at A: the router must not try B then.
+    await vi.waitFor(() => expect(a.requests).toHaveLength(1), { timeout: 60_000, interval: 5 });
+    controller.abort();
+    const { error } = await collected;
     expect((error as DOMException).name).toBe('AbortError');
     expect(b.requests).toHaveLength(0);
     await a.requests[0]?.closed;
