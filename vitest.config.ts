@@ -17,6 +17,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'bench/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
+      'docs/test/**/*.test.ts',
     ],
     exclude: [
       '**/node_modules/**',
