@@ -56,7 +56,8 @@ describe('Storybook stories', () => {
         }
       }
       if (id === 'page-many-conversations') {
-        const items = () => chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot.querySelectorAll('li').length;
+        const items = () =>
+          chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot?.querySelectorAll('li:not(.more)').length;
         await waitFor(() => items() === 40, '40 conversations');
         await new Promise((r) => setTimeout(r, 100));
         const path = await executeServerCommand('cc-screenshot', { name: 'story-page-many-conversations' });
