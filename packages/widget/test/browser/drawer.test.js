@@ -1,9 +1,19 @@
 // Page mode on a phone (360 px) and at 200% zoom (a 1280 px window: 640 CSS px at scale 2): the
 // conversation list is a drawer, closed by default, closed again by every route, focus back on its toggle.
 import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import '../../dist/company-chat.js';
 import { assert, cleanup, createChat, deep, equal, newUser, waitFor } from './helpers.js';
-import { listItems, listOf, pick, seed } from './history-helpers.js';
+import { listItems, listOf, pick, search, seed } from './history-helpers.js';
+
+/** Fails on any axe-core violation inside the element (after animations end: contrast is measured). */
+async function axeClean(el, what) {
+  document.documentElement.lang = 'en';
+  await Promise.all(el.shadowRoot.getAnimations({ subtree: true }).map((a) => a.finished));
+  const result = await window.axe.run(el, { resultTypes: ['violations'] });
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  equal(summary.join('\n'), '', `axe violations (${what})`);
+}
 
 const viewports = [
   ['a 360 px phone', { width: 360, height: 640 }, 'drawer-phone'],
@@ -52,6 +62,7 @@ for (const [label, viewport, screenshot] of viewports) {
       await open();
       const clip = { x: 0, y: 0, width: innerWidth, height: innerHeight };
       assert(await executeServerCommand('cc-screenshot', { name: screenshot, clip }), 'screenshot');
+      await axeClean(el, 'drawer open');
       await sendKeys({ press: 'Escape' });
       await closed('Escape');
 
@@ -83,6 +94,26 @@ for (const [label, viewport, screenshot] of viewports) {
     });
   });
 }
+
+describe('recent chats in the launcher', () => {
+  afterEach(cleanup);
+
+  it('has no axe violations open, searching, and with no matches', async () => {
+    const user = newUser();
+    await seed(user, ['Alpha plan', 'Beta plan']);
+    const el = await createChat({ mode: 'launcher', open: '' }, { user });
+    await axeClean(el, 'launcher with its header buttons');
+    deep(el, '.drawer-toggle').click();
+    await waitFor(() => listItems(el).length === 2, 'recent chats listed');
+    await axeClean(el, 'recent chats open');
+    search(el, 'alpha');
+    await waitFor(() => listItems(el).length === 1 && listOf(el).querySelector('mark'), 'a match marked');
+    await axeClean(el, 'search with a match');
+    search(el, 'zzqx');
+    await waitFor(() => listOf(el).querySelector('.empty')?.textContent.trim() === 'No matches', 'No matches');
+    await axeClean(el, 'no matches');
+  });
+});
 
 describe('page mode wide', () => {
   afterEach(cleanup);
