@@ -20,6 +20,27 @@ const viewports = [
   ['200% zoom', { width: 640, height: 400, scale: 2 }, 'drawer-zoom-200'],
 ];
 
+// First in the file: the conversation list's chunk is not loaded yet.
+describe('page mode wide', () => {
+  afterEach(cleanup);
+
+  it('keeps the sidebar beside the chat, open by default, and the toggle hides it', async () => {
+    const before = new Set(Object.getOwnPropertyNames(window));
+    const el = await createChat({ mode: 'page' }, { width: 900 });
+    const toggle = deep(el, '.drawer-toggle');
+    await waitFor(() => listOf(el), 'sidebar shown');
+    // The list's lazy chunk brings its own Lit: it must leave no globals either.
+    const added = Object.getOwnPropertyNames(window).filter((k) => !before.has(k));
+    equal(added.join(), '', 'globals added by the conversation list');
+    equal(deep(el, '.page.drawer'), null, 'no drawer');
+    equal(toggle.getAttribute('aria-expanded'), 'true', 'expanded');
+    assert(!deep(el, '.chat').inert, 'chat usable beside it');
+    toggle.click();
+    await waitFor(() => !deep(el, 'cc-sidebar'), 'hidden');
+    equal(toggle.getAttribute('aria-expanded'), 'false', 'collapsed');
+  });
+});
+
 for (const [label, viewport, screenshot] of viewports) {
   describe(`page mode on ${label}`, () => {
     before(() => executeServerCommand('cc-viewport', viewport));
@@ -112,21 +133,5 @@ describe('recent chats in the launcher', () => {
     search(el, 'zzqx');
     await waitFor(() => listOf(el).querySelector('.empty')?.textContent.trim() === 'No matches', 'No matches');
     await axeClean(el, 'no matches');
-  });
-});
-
-describe('page mode wide', () => {
-  afterEach(cleanup);
-
-  it('keeps the sidebar beside the chat, open by default, and the toggle hides it', async () => {
-    const el = await createChat({ mode: 'page' }, { width: 900 });
-    const toggle = deep(el, '.drawer-toggle');
-    await waitFor(() => listOf(el), 'sidebar shown');
-    equal(deep(el, '.page.drawer'), null, 'no drawer');
-    equal(toggle.getAttribute('aria-expanded'), 'true', 'expanded');
-    assert(!deep(el, '.chat').inert, 'chat usable beside it');
-    toggle.click();
-    await waitFor(() => !deep(el, 'cc-sidebar'), 'hidden');
-    equal(toggle.getAttribute('aria-expanded'), 'false', 'collapsed');
   });
 });
