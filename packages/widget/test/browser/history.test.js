@@ -227,12 +227,17 @@ describe('conversation list paging and search', () => {
       const response = await fetch(input, init);
       if (!String(input).includes('q=conversation')) return response;
       sent();
-      // Read here, so what the widget reads next is in memory: only promise jobs remain between
-      // this answer and the widget's handling of it.
-      const body = await response.text();
       await held;
-      served();
-      return new Response(body, { status: response.status, headers: response.headers });
+      // The widget reads the body with text(): once it has it, only promise jobs remain before the
+      // widget has handled (or dropped) this answer.
+      const late = new Response(await response.text(), { status: response.status, headers: response.headers });
+      const read = late.text.bind(late);
+      late.text = () =>
+        read().then((text) => {
+          served();
+          return text;
+        });
+      return late;
     };
     await waitFor(() => listItems(el).length === 50, 'the first page');
     assert(listOf(el).querySelector('.more'), 'more to load');
