@@ -52,7 +52,12 @@ const scriptTagConditions = ['@company-chat/source', 'module', 'browser', 'impor
 // main bundle's `import()` of them becomes an external import of the hashed file: built together in one
 // splitting pass, esbuild would move the helpers they share with the main bundle into a chunk that
 // company-chat.js then imports eagerly, and the script would no longer be one self-contained file.
-const LAZY_CHUNKS = { highlight: 'src/enhance/highlight.ts', math: 'src/enhance/math.ts' };
+// The conversation list (page mode, recent chats) therefore carries its own copy of Lit.
+const LAZY_CHUNKS = {
+  highlight: 'src/enhance/highlight.ts',
+  math: 'src/enhance/math.ts',
+  sidebar: 'src/elements/cc-sidebar.ts',
+};
 
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
@@ -73,6 +78,7 @@ const lazyChunks: Plugin = {
         entryNames: '[name]-[hash]',
         chunkNames: 'shared-[hash]',
         metafile: true,
+        plugins: [dropLitVersionGlobals, minifyCssLiterals],
       });
       const names = new Map<string, string>();
       for (const [file, output] of Object.entries(result.metafile.outputs)) {
@@ -80,7 +86,7 @@ const lazyChunks: Plugin = {
       }
       return names;
     };
-    build.onResolve({ filter: /^\.\/(highlight|math)\.js$/ }, async (args) => {
+    build.onResolve({ filter: /^\.\/(highlight|math|cc-sidebar)\.js$/ }, async (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       built ??= buildChunks();
       const names = await built;

@@ -15,6 +15,7 @@ export { COMPANY_CHAT_PROPERTIES, CompanyChat, type CompanyChatProps } from './c
 export {
   type AnswerCompleteDetail,
   type ChatErrorDetail,
+  type ConversationChangeDetail,
   companyChatEvents,
   type MessageSentDetail,
   type OpenChangeDetail,

@@ -4,7 +4,8 @@ export { ChatStateController } from './controllers/chat-state-controller.js';
 export { CcComposer } from './elements/cc-composer.js';
 export { CcMessage } from './elements/cc-message.js';
 export { CcMessageList } from './elements/cc-message-list.js';
-export { CcSidebar } from './elements/cc-sidebar.js';
+// Loaded on demand (when the conversation list first shows), so only its type is exported.
+export type { CcSidebar } from './elements/cc-sidebar.js';
 export { CompanyChat, type CompanyChatMode } from './elements/company-chat.js';
 export { createLazyEnhancers, type LazyEnhancerOptions } from './enhance/lazy-enhancers.js';
 export { CcMarkdown } from './markdown/cc-markdown.js';

@@ -64,6 +64,10 @@ export interface CompanyChatStrings {
   delete: string;
   confirmDelete: string;
   noConversations: string;
+  /** Shown when a search finds no conversation. */
+  noMatches: string;
+  /** The button that shows the recent chats (launcher and inline modes). */
+  recentChats: string;
   toggleSidebar: string;
   untitled: string;
 }
@@ -128,6 +132,8 @@ export const defaultStrings: CompanyChatStrings = {
   delete: 'Delete',
   confirmDelete: 'Confirm delete',
   noConversations: 'No conversations yet',
+  noMatches: 'No matches',
+  recentChats: 'Recent chats',
   toggleSidebar: 'Toggle conversation list',
   untitled: 'New conversation',
 };

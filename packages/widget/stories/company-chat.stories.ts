@@ -11,6 +11,12 @@ interface Args {
   server: StoryServerOptions;
   prompt?: string;
   math?: 'on' | 'off';
+  /** Open the conversation list (recent chats, or the page-mode drawer) once rendered. */
+  drawer?: boolean;
+  /** Then type this into its search field. */
+  search?: string;
+  /** Width of the story's box (a phone: 360px). */
+  width?: string;
 }
 
 const meta: Meta<Args> = {
@@ -25,9 +31,12 @@ const meta: Meta<Args> = {
     const box = document.createElement('div');
     box.dir = args.dir;
     box.style.height = '100vh';
+    if (args.width) box.style.width = args.width;
     const el = document.createElement('company-chat') as CompanyChat;
     el.setAttribute('mode', args.mode);
     el.setAttribute('theme', args.theme);
+    // Every story starts from its own state, not from the conversation another story left open.
+    el.setAttribute('persist', 'none');
     if (args.mode === 'launcher') el.setAttribute('open', '');
     if (args.math) el.setAttribute('math', args.math);
     el.fetch = storyServer(args.server);
@@ -36,12 +45,30 @@ const meta: Meta<Args> = {
       const prompt = args.prompt;
       setTimeout(() => el.send(prompt), 0);
     }
+    if (args.drawer || args.search) showList(el, args.drawer, args.search);
     return box;
   },
 };
 export default meta;
 
 type Story = StoryObj<Args>;
+
+/** Opens the conversation list through its toggle, as a user would, and searches when asked. */
+async function showList(el: CompanyChat, open?: boolean, query?: string) {
+  await el.updateComplete;
+  // After the first layout: the element knows its width (narrow page mode uses the drawer) by then.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await el.updateComplete;
+  if (open) el.shadowRoot?.querySelector<HTMLElement>('.drawer-toggle')?.click();
+  if (!query) return;
+  await customElements.whenDefined('cc-sidebar');
+  const list = el.shadowRoot?.querySelector('cc-sidebar');
+  await list?.updateComplete;
+  const input = list?.shadowRoot?.querySelector('input[type="search"]') as HTMLInputElement | null;
+  if (!input) return;
+  input.value = query;
+  input.dispatchEvent(new Event('input'));
+}
 const longAnswer = cannedReplies[QUARTER_PROMPT]!;
 
 /** Before the first message. */
@@ -108,3 +135,28 @@ export const RightToLeft: Story = {
 
 /** The floating launcher, open. */
 export const Launcher: Story = { args: { mode: 'launcher', prompt: QUARTER_PROMPT, server: { answer: longAnswer } } };
+
+/** Launcher mode with its recent chats open over the chat: New chat, search, older ones as you scroll. */
+export const RecentChats: Story = {
+  args: { mode: 'launcher', drawer: true, server: { conversations: 120 } },
+};
+
+/** Page mode on a phone (360 px): the conversation list is a drawer, closed by default. */
+export const PhoneDrawerClosed: Story = {
+  args: { mode: 'page', width: '360px', prompt: QUARTER_PROMPT, server: { answer: longAnswer, conversations: 12 } },
+};
+
+/** Page mode on a phone with the drawer open (Esc, a tap outside or a choice closes it). */
+export const PhoneDrawerOpen: Story = {
+  args: { mode: 'page', width: '360px', drawer: true, server: { conversations: 12 } },
+};
+
+/** A server search with matches marked in the titles. */
+export const SearchMatches: Story = {
+  args: { mode: 'page', search: 'vpn trouble', server: { conversations: 40 } },
+};
+
+/** A search without hits says so (distinct from "No conversations yet"). */
+export const SearchNoMatches: Story = {
+  args: { mode: 'inline', drawer: true, search: 'zzz', server: { conversations: 8 } },
+};

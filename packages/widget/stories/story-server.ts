@@ -45,9 +45,24 @@ export function storyServer(options: StoryServerOptions = {}): typeof fetch {
           default: i === 0,
         })),
       });
-    if (path === '/conversations') return json({ conversations, nextCursor: null });
+    if (path === '/conversations') {
+      // Word-prefix search on titles and pages of `limit` by an index cursor, as the real server pages.
+      const words = (url.searchParams.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const found = conversations.filter((c) =>
+        words.every((w) =>
+          c.title
+            .toLowerCase()
+            .split(/\W+/)
+            .some((t) => t.startsWith(w)),
+        ),
+      );
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const end = start + Number(url.searchParams.get('limit') ?? 50);
+      return json({ conversations: found.slice(start, end), nextCursor: end < found.length ? String(end) : null });
+    }
     if (path.startsWith('/conversations/') && method === 'GET') {
-      const conversation = conversations.find((c) => path.endsWith(c.id)) ?? conversations[0];
+      const conversation = conversations.find((c) => path.endsWith(`/${c.id}`));
+      if (!conversation) return json({ error: { code: 'not_found', message: 'No such conversation.' } }, 404);
       return json({ conversation, messages: [] });
     }
     if (path === '/chat' && method === 'POST') {

@@ -136,6 +136,25 @@ describe('ChatClient conversations and models', () => {
     await expect(dave.getConversation(conversationId!)).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('pages through conversations by cursor and searches them on the server', async () => {
+    const gina = clientFor('gina');
+    const ids: string[] = [];
+    for (const content of ['quarterly numbers', 'holiday plans', 'quarterly review']) {
+      ids.push((await gina.send({ content }).result()).conversationId!);
+    }
+    const first = await gina.listConversations({ limit: 2 });
+    expect(first.conversations.map((c) => c.id)).toEqual([ids[2], ids[1]]);
+    const second = await gina.listConversations({ limit: 2, cursor: first.nextCursor });
+    expect(second.conversations.map((c) => c.id)).toEqual([ids[0]]);
+    expect(second.nextCursor).toBeNull();
+
+    const found = await gina.listConversations({ query: 'quarter' });
+    expect(found.conversations.map((c) => c.id)).toEqual([ids[2], ids[0]]);
+    expect((await gina.listConversations({ query: 'nothing-like-this' })).conversations).toEqual([]);
+    // Another user's words find nothing of gina's.
+    expect((await clientFor('hal').listConversations({ query: 'quarter' })).conversations).toEqual([]);
+  });
+
   it('lists the models', async () => {
     const models = await clientFor('frank').listModels();
     expect(models.map((m) => [m.id, m.default])).toEqual([

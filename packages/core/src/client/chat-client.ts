@@ -157,11 +157,17 @@ export class ChatClient {
     for (const stream of this.#active) stream.abort();
   }
 
-  /** Conversations of the current user, most recent first. */
-  async listConversations(options: { limit?: number; cursor?: string | null } = {}): Promise<ConversationPage> {
+  /**
+   * Conversations of the current user, most recent first, a page at a time (pass the previous page's
+   * `nextCursor` for the next). `query` searches titles and message text on the server (word prefixes).
+   */
+  async listConversations(
+    options: { limit?: number; cursor?: string | null; query?: string } = {},
+  ): Promise<ConversationPage> {
     const query = new URLSearchParams();
     if (options.limit !== undefined) query.set('limit', String(options.limit));
     if (options.cursor) query.set('cursor', options.cursor);
+    if (options.query) query.set('q', options.query);
     const qs = query.toString();
     return this.#json<ConversationPage>('GET', `/conversations${qs ? `?${qs}` : ''}`);
   }

@@ -215,6 +215,39 @@ describe('createChatState on a server without branch routes', () => {
   });
 });
 
+describe('createChatState load', () => {
+  it('ignores a load overtaken by another load or a reset', async () => {
+    const writer = new ChatClient({ endpoint: server.url, headers: { 'x-user-id': 'loads' } });
+    const a = (await writer.send({ content: 'alpha' }).result()).conversationId!;
+    const b = (await writer.send({ content: 'beta' }).result()).conversationId!;
+    // Holds the answer for conversation A until released, so it arrives after the later actions.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith(`/conversations/${a}`)) await held;
+      return response;
+    };
+    const chat = createChatState({
+      client: new ChatClient({ endpoint: server.url, headers: { 'x-user-id': 'loads' }, fetch: slowFetch }),
+    });
+    const first = chat.load(a);
+    await chat.load(b);
+    release();
+    await first;
+    expect(chat.getSnapshot().conversationId).toBe(b);
+    expect(chat.getSnapshot().messages[0]?.content).toBe('beta');
+
+    const again = chat.load(a);
+    chat.reset();
+    await again;
+    expect(chat.getSnapshot()).toMatchObject({ conversationId: null, messages: [] });
+    await expect(chat.load('missing')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
 describe('createChatState citations', () => {
   it('collects citation events on the answer', async () => {
     // The engine emits citations only with a knowledge base; this plays those bytes of the SSE protocol.

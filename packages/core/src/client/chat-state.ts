@@ -44,7 +44,10 @@ export interface ChatController {
   edit(messageId: string, content: string): Promise<SendResult | null>;
   /** Shows another version (sibling) of a message, with the rest of its branch. */
   switchBranch(messageId: string): Promise<void>;
-  /** Shows a stored conversation. */
+  /**
+   * Shows a stored conversation (rejects with `not_found` when it is not the user's). A load overtaken
+   * by another load, a reset or a send before the server answers changes nothing.
+   */
   load(conversationId: string): Promise<void>;
   /** Starts a new, empty conversation. */
   reset(): void;
@@ -74,6 +77,8 @@ export function createChatState(options: ChatStateOptions): ChatController {
     useKnowledge: null,
   };
   let current: ChatStream | null = null;
+  // Bumped by every load, reset and send: a load whose answer arrives after another of them is stale.
+  let generation = 0;
 
   const set = (patch: Partial<ChatSnapshot>) => {
     state = { ...state, ...patch };
@@ -93,6 +98,7 @@ export function createChatState(options: ChatStateOptions): ChatController {
     user: ChatMessage,
     options: { reload?: boolean } = {},
   ): Promise<SendResult | null> {
+    generation++;
     const answer = newMessage('assistant', '');
     answer.status = 'streaming';
     const before = state.messages;
@@ -279,7 +285,9 @@ export function createChatState(options: ChatStateOptions): ChatController {
     },
     async load(conversationId) {
       current?.abort();
+      const mine = ++generation;
       const { conversation, messages } = await getClient().getConversation(conversationId);
+      if (mine !== generation) return;
       set({
         conversationId: conversation.id,
         title: conversation.title,
@@ -291,6 +299,7 @@ export function createChatState(options: ChatStateOptions): ChatController {
     },
     reset() {
       current?.abort();
+      generation++;
       set({ conversationId: null, title: null, messages: [], status: 'idle', error: null, useKnowledge: null });
     },
     setModel(model) {

@@ -26,10 +26,16 @@ export interface OpenChangeDetail {
   open: boolean;
 }
 
+/** Detail of `cc-conversation-change`: another conversation was opened, or a new chat started (null). */
+export interface ConversationChangeDetail {
+  conversationId: string | null;
+}
+
 /** The widget's events (its `@fires` JSDoc) as `onXxx` props of `<CompanyChat>`. */
 export const companyChatEvents = {
   onMessageSent: 'cc-message-sent' as EventName<CustomEvent<MessageSentDetail>>,
   onAnswerComplete: 'cc-answer-complete' as EventName<CustomEvent<AnswerCompleteDetail>>,
   onError: 'cc-error' as EventName<CustomEvent<ChatErrorDetail>>,
   onOpenChange: 'cc-open-change' as EventName<CustomEvent<OpenChangeDetail>>,
+  onConversationChange: 'cc-conversation-change' as EventName<CustomEvent<ConversationChangeDetail>>,
 };

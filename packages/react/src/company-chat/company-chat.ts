@@ -4,6 +4,7 @@ import * as React from 'react';
 import {
   type AnswerCompleteDetail,
   type ChatErrorDetail,
+  type ConversationChangeDetail,
   companyChatEvents,
   type MessageSentDetail,
   type OpenChangeDetail,
@@ -32,6 +33,9 @@ export const COMPANY_CHAT_PROPERTIES = [
   'fetch',
   'strings',
   'math',
+  'persist',
+  'storageKey',
+  'conversationParam',
 ] as const;
 
 // @lit/react only asks `name in elementClass.prototype` to tell element properties from attributes.
@@ -60,6 +64,8 @@ export interface CompanyChatProps
   onError?: (event: CustomEvent<ChatErrorDetail>) => void;
   /** The launcher panel opened or closed. */
   onOpenChange?: (event: CustomEvent<OpenChangeDetail>) => void;
+  /** Another conversation was opened, or a new chat started (`conversationId: null`). */
+  onConversationChange?: (event: CustomEvent<ConversationChangeDetail>) => void;
 }
 
 /**

@@ -1,19 +1,24 @@
-import type { ConversationSummary } from '@company-chat/core/client';
-import { css, html, LitElement, nothing } from 'lit';
+import type { ChatClient, ConversationSummary } from '@company-chat/core/client';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { ConversationsController } from '../controllers/conversations-controller.js';
+import { matchSegments } from '../conversations/match-segments.js';
 import { defineElement } from '../define-element.js';
 import { icons } from '../icons.js';
 import { type CompanyChatStrings, defaultStrings } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
 
 /**
- * The conversation list of page mode: new chat, search (by title), open, rename (inline) and delete
- * (with an inline confirmation, never a blocking `confirm()`).
+ * The conversation list (page mode's sidebar, the recent chats of the other modes), fetched through
+ * `client`: new chat, search (on the server, matches marked), open, rename (inline) and delete (with an
+ * inline confirmation, never a blocking `confirm()`). Older conversations are fetched as the end of the
+ * list scrolls into view.
  *
  * @fires cc-new-chat - Start a new conversation.
  * @fires cc-select - Open a conversation. `detail: { id }`.
- * @fires cc-rename - Rename a conversation. `detail: { id, title }`.
- * @fires cc-delete - Delete a conversation. `detail: { id }`.
+ * @fires cc-rename - A conversation was renamed. `detail: { id, title }`.
+ * @fires cc-delete - A conversation was deleted. `detail: { id }`.
+ * @fires cc-list-error - Listing, renaming or deleting failed. `detail: { error }`.
  * @csspart sidebar - The sidebar container.
  * @csspart new-chat-button - The new chat button.
  * @csspart conversation - Each conversation entry (`conversation-active` for the open one).
@@ -91,32 +96,86 @@ export class CcSidebar extends LitElement {
       .danger {
         color: var(--cc-color-error);
       }
+      mark {
+        background: none;
+        color: inherit;
+        font-weight: 700;
+        text-decoration: underline;
+      }
+      .more {
+        height: 1px;
+      }
     `,
   ];
   static override properties = {
-    conversations: { attribute: false },
+    client: { attribute: false },
     activeId: { attribute: false },
+    typed: { state: true },
     strings: { attribute: false },
-    query: { state: true },
     renaming: { state: true },
     confirming: { state: true },
   };
 
-  declare conversations: readonly ConversationSummary[];
+  /** The client the list is fetched through. */
+  declare client: ChatClient | undefined;
   declare activeId: string | null;
   declare strings: CompanyChatStrings;
-  declare query: string;
+  declare typed: string;
   declare renaming: string | null;
   declare confirming: string | null;
 
   constructor() {
     super();
-    this.conversations = [];
+    this.client = undefined;
     this.activeId = null;
     this.strings = defaultStrings;
-    this.query = '';
+    this.typed = '';
     this.renaming = null;
     this.confirming = null;
+  }
+
+  #observer: IntersectionObserver | undefined;
+  readonly #list = new ConversationsController(
+    this,
+    () => this.client as ChatClient,
+    (error) => this.#fire('cc-list-error', { error }),
+  );
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.refresh();
+  }
+
+  /** Fetches the first page again (after a conversation was created, answered or renamed elsewhere). */
+  refresh(): Promise<void> {
+    return this.client ? this.#list.refresh() : Promise.resolve();
+  }
+
+  /** Moves focus to the open conversation, else to New chat (not to the search field: on a phone that
+   * would raise the keyboard over the list). */
+  override focus(): void {
+    const root = this.renderRoot;
+    (root.querySelector<HTMLElement>('[aria-current="page"]') ?? root.querySelector('button'))?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  protected override updated(): void {
+    // Observed afresh after every render: observing reports the current state at once, so a list still
+    // shorter than its box after a page keeps asking until it fills or the server has no more.
+    this.#observer?.disconnect();
+    const sentinel = this.renderRoot.querySelector('.more');
+    if (!sentinel) return;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.#list.more();
+      },
+      { root: sentinel.parentElement },
+    );
+    this.#observer.observe(sentinel);
   }
 
   #fire(name: string, detail: Record<string, unknown> = {}) {
@@ -135,7 +194,7 @@ export class CcSidebar extends LitElement {
   #finishRename(id: string, input: HTMLInputElement, save: boolean) {
     const title = input.value.trim();
     this.renaming = null;
-    if (save && title) this.#fire('cc-rename', { id, title });
+    if (save && title) this.#list.rename(id, title).then((ok) => ok && this.#fire('cc-rename', { id, title }));
   }
 
   #item(c: ConversationSummary) {
@@ -167,7 +226,7 @@ export class CcSidebar extends LitElement {
         title=${title}
         @click=${() => this.#fire('cc-select', { id: c.id })}
       >
-        ${title}
+        ${matchSegments(title, this.#list.query).map((m) => (m.match ? html`<mark>${m.text}</mark>` : m.text))}
       </button>
       ${
         this.confirming === c.id
@@ -176,7 +235,7 @@ export class CcSidebar extends LitElement {
             class="icon-button danger"
             @click=${() => {
               this.confirming = null;
-              this.#fire('cc-delete', { id: c.id });
+              this.#list.remove(c.id).then((ok) => ok && this.#fire('cc-delete', { id: c.id }));
             }}
             @blur=${() => (this.confirming = null)}
           >
@@ -204,10 +263,7 @@ export class CcSidebar extends LitElement {
 
   protected override render() {
     const s = this.strings;
-    const q = this.query.trim().toLowerCase();
-    const shown = q
-      ? this.conversations.filter((c) => (c.title || s.untitled).toLowerCase().includes(q))
-      : this.conversations;
+    const { items: shown, query, loaded, hasMore } = this.#list;
     return html`<nav part="sidebar" aria-label=${s.conversationsLabel}>
       <button type="button" class="new" part="new-chat-button" @click=${() => this.#fire('cc-new-chat')}>
         ${icons.plus} ${s.newChat}
@@ -216,21 +272,24 @@ export class CcSidebar extends LitElement {
         type="search"
         aria-label=${s.searchConversations}
         placeholder=${s.searchConversations}
-        .value=${this.query}
-        @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+        .value=${this.typed}
+        @input=${(e: Event) => {
+          this.typed = (e.target as HTMLInputElement).value;
+          this.#list.search(this.typed);
+        }}
       />
       ${
         shown.length === 0
-          ? html`<p class="empty">${s.noConversations}</p>`
+          ? html`<p class="empty" role="status">${loaded ? (query ? s.noMatches : s.noConversations) : ''}</p>`
           : html`<ul>
             ${repeat(
               shown,
               (c) => c.id,
               (c) => this.#item(c),
             )}
+            ${hasMore ? html`<li class="more" aria-hidden="true"></li>` : nothing}
           </ul>`
       }
-      ${nothing}
     </nav>`;
   }
 }

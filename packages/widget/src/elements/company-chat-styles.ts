@@ -16,10 +16,12 @@ export const companyChatStyles = css`
   }
   .inline,
   .page,
-  .main,
   .panel {
     height: 100%;
     min-height: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: auto 1fr;
   }
   /* minmax(0, 1fr) columns: wide content (code, tables) scrolls inside instead of widening the chat. */
   .chat {
@@ -29,31 +31,37 @@ export const companyChatStyles = css`
     height: 100%;
     min-height: 0;
   }
-  .main {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-rows: auto 1fr;
-    min-width: 0;
-  }
   .page {
-    display: grid;
     grid-template-columns: var(--cc-sidebar-width) minmax(0, 1fr);
     background: var(--cc-color-bg);
   }
-  .page.no-sidebar {
+  .page.no-sidebar,
+  .page.drawer {
     grid-template-columns: minmax(0, 1fr);
   }
-  @media (max-width: 640px) {
-    .page {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .page cc-sidebar {
-      position: absolute;
-      inset-block: 0;
-      inset-inline-start: 0;
-      width: min(85%, var(--cc-sidebar-width));
-      z-index: 1;
-    }
+  /* Column -2 is the last one: beside the sidebar in wide page mode, the only one otherwise. */
+  .header {
+    grid-area: 1 / -2;
+  }
+  .chat,
+  .backdrop {
+    grid-area: 2 / -2;
+  }
+  .page > cc-sidebar {
+    grid-area: 1 / 1 / 3;
+  }
+  /* The drawer lies over the chat, under the header, so the toggle that closes it is never covered. */
+  .inline > cc-sidebar,
+  .panel > cc-sidebar,
+  .page.drawer > cc-sidebar {
+    grid-area: 2 / 1;
+    z-index: 2;
+    width: min(85%, var(--cc-sidebar-width));
+    box-shadow: 4px 0 24px rgb(0 0 0 / 0.2);
+  }
+  .backdrop {
+    z-index: 1;
+    background: rgb(0 0 0 / 0.3);
   }
   .header {
     display: flex;

@@ -3,13 +3,15 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
 import { AttachmentsController } from '../controllers/attachments-controller.js';
 import { ChatStateController } from '../controllers/chat-state-controller.js';
-import { ConversationsController } from '../controllers/conversations-controller.js';
+import { ConversationLocationController, type PersistMode } from '../controllers/conversation-location-controller.js';
 import { describeTransition } from '../controllers/describe-transition.js';
+import { DrawerController } from '../controllers/drawer-controller.js';
 import { ModelsController } from '../controllers/models-controller.js';
 import { quotaLine } from '../controllers/quota-line.js';
 import { defineElement } from '../define-element.js';
 import { createLazyEnhancers } from '../enhance/lazy-enhancers.js';
 import { icons } from '../icons.js';
+import { loadOnce } from '../load-once.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import { prepareMarkdown } from '../markdown/markdown-lexer.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
@@ -21,8 +23,11 @@ import { launcherView } from './launcher-view.js';
 import { languageOf, prepareMessageTime } from './message-time.js';
 import './cc-composer.js';
 import type { CcComposer } from './cc-composer.js';
+import type { CcSidebar } from './cc-sidebar.js';
 import './cc-message-list.js';
-import './cc-sidebar.js';
+
+// The conversation list is a separate file, fetched when first shown (page mode, recent chats).
+const loadSidebar = loadOnce(() => import('./cc-sidebar.js'));
 
 /** Where and how the chat shows. */
 export type CompanyChatMode = 'launcher' | 'inline' | 'page';
@@ -39,13 +44,17 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @fires cc-answer-complete - An answer ended. `detail: { messageId, conversationId, status, content }`.
  * @fires cc-error - Something failed. `detail: { code, message, retryable }`.
  * @fires cc-open-change - The launcher panel opened or closed. `detail: { open }`.
+ * @fires cc-conversation-change - Another conversation was opened, or a new chat started (its id arrives
+ *   with the first answer). `detail: { conversationId }` (null for a new chat).
  * @slot empty - Content shown before the first message.
  * @csspart launcher - The floating button (launcher mode).
  * @csspart panel - The chat panel.
  * @csspart quota - The remaining-quota line under the composer (and quota errors).
  * @csspart header - The panel header.
  * @csspart close-button - The close button (launcher mode).
- * @csspart sidebar - The conversation list (page mode).
+ * @csspart sidebar - The conversation list (page mode's sidebar; the recent chats drawer otherwise).
+ * @csspart new-chat-button - The New chat buttons (header and conversation list).
+ * @csspart drawer-toggle - The button that shows the conversation list (recent chats, page sidebar).
  * @csspart message-list - The message log.
  * @csspart message - Each message; also `message-user`, `message-assistant`, `status`.
  * @csspart error - An error shown in place; `retry-button` is its retry button.
@@ -101,6 +110,9 @@ export class CompanyChat extends LitElement {
     strings: { attribute: false },
     announcement: { state: true },
     sidebarOpen: { state: true },
+    persist: { type: String },
+    storageKey: { type: String, attribute: 'storage-key' },
+    conversationParam: { type: String, attribute: 'conversation-param' },
   };
 
   /** Base URL of the company-chat server; empty for the page's own origin. */
@@ -142,6 +154,18 @@ export class CompanyChat extends LitElement {
   declare strings: Partial<CompanyChatStrings>;
   declare announcement: string;
   declare sidebarOpen: boolean;
+  /**
+   * Where the open conversation is remembered, so the chat reopens it on the site's next page view:
+   * `local` (localStorage, the default), `session` (sessionStorage: this tab only) or `none`.
+   */
+  declare persist: PersistMode;
+  /** The storage key of the open conversation; by default `company-chat:` followed by the endpoint. */
+  declare storageKey: string;
+  /**
+   * Page mode: the query parameter naming the open conversation (`?c=<id>` for `c`). Empty (the
+   * default): the URL's hash, `#conversation=<id>`.
+   */
+  declare conversationParam: string;
 
   #client: ChatClient | null = null;
   #clientSettings: unknown[] = [];
@@ -153,12 +177,20 @@ export class CompanyChat extends LitElement {
     () => this.client,
     (prev, next) => this.#onChange(prev, next),
   );
-  readonly #conversations = new ConversationsController(
-    this,
-    () => this.client,
-    (error) => this.#reportError(error),
-  );
   readonly #models = new ModelsController(this, () => this.client);
+  readonly #drawer = new DrawerController(this, () => ({
+    toggle: this.renderRoot.querySelector<HTMLElement>('.drawer-toggle'),
+    list: this.renderRoot.querySelector<HTMLElement>('cc-sidebar'),
+  }));
+  readonly #location = new ConversationLocationController(this, {
+    chat: this.#state.chat,
+    snapshot: () => this.#state.snapshot,
+    inUrl: () => this.mode === 'page',
+    persist: () => this.persist,
+    storageKey: () => this.storageKey || `company-chat:${this.endpoint}`,
+    param: () => this.conversationParam,
+    onError: (error) => this.#reportError(error),
+  });
   readonly #files = new AttachmentsController(
     this,
     () => this.client,
@@ -173,6 +205,8 @@ export class CompanyChat extends LitElement {
     },
   );
   #filesProbe: ChatClient | null = null;
+  // The open conversation's title as renamed in the list (the chat state keeps the one it loaded).
+  #renamed: { id: string; title: string } | null = null;
   #quotaClient: ChatClient | null = null;
 
   constructor() {
@@ -193,6 +227,9 @@ export class CompanyChat extends LitElement {
     this.strings = {};
     this.announcement = '';
     this.sidebarOpen = true;
+    this.persist = 'local';
+    this.storageKey = '';
+    this.conversationParam = '';
   }
 
   /** The client this element talks through (re-created when endpoint, token or headers change). */
@@ -276,11 +313,11 @@ export class CompanyChat extends LitElement {
     const idle = globalThis.requestIdleCallback ?? setTimeout;
     idle(() => prepareMessageTime(lang));
     prepareMarkdown(idle);
-    if (this.mode === 'page') this.#conversations.refresh();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('mode') && this.mode === 'page' && !this.#conversations.loaded) this.#conversations.refresh();
+  protected override updated(): void {
+    // A closed launcher asks the server nothing: the remembered conversation loads when it first opens.
+    if (this.mode !== 'launcher' || this.open) this.#location.restore();
   }
 
   #fire(name: string, detail: Record<string, unknown>) {
@@ -301,10 +338,11 @@ export class CompanyChat extends LitElement {
 
   #onChange(prev: ChatSnapshot, next: ChatSnapshot) {
     if (prev.status === 'streaming' && next.status !== 'streaming') this.#refreshQuota();
+    this.#location.changed(prev, next);
     const { announcement, events, listChanged } = describeTransition(prev, next, this.#text);
     if (announcement) this.announcement = announcement;
     for (const [name, detail] of events) this.#fire(name, detail);
-    if (listChanged && this.mode === 'page') this.#conversations.refresh();
+    if (listChanged) this.renderRoot.querySelector<CcSidebar>('cc-sidebar')?.refresh?.();
   }
 
   #reportError(error: unknown) {
@@ -342,7 +380,7 @@ export class CompanyChat extends LitElement {
     // Errors that belong to no message (e.g. an unsupported action) show as a banner.
     const banner = snap.error && !(last?.status === 'error' && last.error === snap.error) ? snap.error : null;
     const quota = quotaLine(this.quota, snap.error, t);
-    return html`<div class="chat">
+    return html`<div class="chat" ?inert=${this.#drawer.open}>
       <cc-message-list
         exportparts="message-list, message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button"
         .messages=${snap.messages}
@@ -390,73 +428,114 @@ export class CompanyChat extends LitElement {
     </div>`;
   }
 
+  // The conversation list is a drawer over the chat in launcher and inline modes, and in narrow page mode.
+  get #inDrawer(): boolean {
+    return this.mode !== 'page' || this.#drawer.narrow;
+  }
+
+  #toggleList() {
+    if (this.#inDrawer) {
+      this.#drawer.set(!this.#drawer.open);
+    } else this.sidebarOpen = !this.sidebarOpen;
+  }
+
+  // Esc closes an open drawer (before the launcher panel), wherever focus is in the header or the list.
+  #closeOnEscape(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || !this.#drawer.open) return;
+    e.stopPropagation();
+    this.#drawer.set(false);
+  }
+
+  // A closing drawer returns focus to its toggle; otherwise the user is about to type.
+  #afterPick() {
+    if (this.#drawer.open) this.#drawer.set(false);
+    else this.#focusComposer();
+  }
+
+  #newChat() {
+    this.chat.reset();
+    this.#files.clear();
+    this.#afterPick();
+  }
+
   #header(extra: unknown = nothing): TemplateResult {
     const t = this.#text;
     const snap = this.#state.snapshot;
-    const title = this.#conversations.items.find((c) => c.id === snap.conversationId)?.title || snap.title || t.title;
-    return html`<div class="header" part="header">
-      ${
-        this.mode === 'page'
-          ? html`<button
-            type="button"
-            class="icon-button"
-            aria-label=${t.toggleSidebar}
-            aria-expanded=${this.sidebarOpen ? 'true' : 'false'}
-            @click=${() => (this.sidebarOpen = !this.sidebarOpen)}
-          >
-            ${icons.menu}
-          </button>`
-          : nothing
-      }
+    const renamed = this.#renamed;
+    const title = (renamed?.id === snap.conversationId && renamed.title) || snap.title || t.title;
+    const drawer = this.#inDrawer;
+    const expanded = drawer ? this.#drawer.open : this.sidebarOpen;
+    return html`<div class="header" part="header" @keydown=${this.#closeOnEscape}>
+      <button
+        type="button"
+        class="icon-button drawer-toggle"
+        part="drawer-toggle"
+        aria-label=${this.mode === 'page' ? t.toggleSidebar : t.recentChats}
+        title=${this.mode === 'page' ? t.toggleSidebar : t.recentChats}
+        aria-controls="cc-conversations"
+        aria-expanded=${expanded ? 'true' : 'false'}
+        @click=${this.#toggleList}
+      >
+        ${icons.menu}
+      </button>
       <h2 part="title">${title}</h2>
+      <button type="button" class="icon-button" part="new-chat-button" aria-label=${t.newChat} title=${t.newChat} @click=${this.#newChat}>
+        ${icons.plus}
+      </button>
       ${extra}
     </div>`;
   }
 
+  /** The conversation list; as a drawer, with a backdrop that closes it when tapped. */
+  #list() {
+    const t = this.#text;
+    loadSidebar().catch(() => {});
+    return html`<cc-sidebar
+        id="cc-conversations"
+        exportparts="sidebar, new-chat-button, conversation, conversation-active"
+        .client=${this.client}
+        .activeId=${this.#state.snapshot.conversationId}
+        .strings=${t}
+        @keydown=${this.#closeOnEscape}
+        @cc-new-chat=${this.#newChat}
+        @cc-select=${(e: CustomEvent<{ id: string }>) => {
+          const loading = this.chat.load(e.detail.id);
+          this.#afterPick();
+          loading.catch((error) => this.#reportError(error));
+        }}
+        @cc-rename=${(e: CustomEvent<{ id: string; title: string }>) => {
+          this.#renamed = e.detail;
+          this.requestUpdate();
+        }}
+        @cc-delete=${(e: CustomEvent<{ id: string }>) => {
+          if (this.#state.snapshot.conversationId === e.detail.id) this.chat.reset();
+        }}
+        @cc-list-error=${(e: CustomEvent<{ error: unknown }>) => this.#reportError(e.detail.error)}
+      ></cc-sidebar>
+      ${this.#drawer.open ? html`<div class="backdrop" @click=${() => this.#drawer.set(false)}></div>` : nothing}`;
+  }
+
   protected override render() {
     const t = this.#text;
+    const drawer = this.#drawer.open ? this.#list() : nothing;
     if (this.mode === 'launcher') {
       return launcherView({
         open: this.open,
         strings: t,
         header: (extra) => this.#header(extra),
-        chat: this.#chat(),
+        chat: html`${drawer}${this.#chat()}`,
         setOpen: (open) => this.#setOpen(open),
         canClose: () => this.#state.snapshot.status !== 'streaming',
       });
     }
     if (this.mode === 'page') {
-      const snap = this.#state.snapshot;
-      return html`<div class="page ${this.sidebarOpen ? '' : 'no-sidebar'}" part="panel">
-        ${
-          this.sidebarOpen
-            ? html`<cc-sidebar
-              exportparts="sidebar, new-chat-button, conversation, conversation-active"
-              .conversations=${this.#conversations.items}
-              .activeId=${snap.conversationId}
-              .strings=${t}
-              @cc-new-chat=${() => {
-                this.chat.reset();
-                this.#files.clear();
-                this.#focusComposer();
-              }}
-              @cc-select=${(e: CustomEvent<{ id: string }>) =>
-                this.chat
-                  .load(e.detail.id)
-                  .then(() => this.#focusComposer())
-                  .catch((error) => this.#reportError(error))}
-              @cc-rename=${(e: CustomEvent<{ id: string; title: string }>) => this.#conversations.rename(e.detail.id, e.detail.title)}
-              @cc-delete=${async (e: CustomEvent<{ id: string }>) => {
-                const deleted = await this.#conversations.remove(e.detail.id);
-                if (deleted && this.#state.snapshot.conversationId === e.detail.id) this.chat.reset();
-              }}
-            ></cc-sidebar>`
-            : nothing
-        }
-        <div class="main">${this.#header()} ${this.#chat()}</div>
+      const narrow = this.#drawer.narrow;
+      const shown = narrow ? this.#drawer.open : this.sidebarOpen;
+      return html`<div class="page ${narrow ? 'drawer' : shown ? '' : 'no-sidebar'}" part="panel">
+        ${this.#header()} ${shown ? this.#list() : nothing} ${this.#chat()}
       </div>`;
     }
-    return html`<div class="inline" part="panel">${this.#chat()}</div>`;
+    return html`<div class="inline" part="panel">${this.#header()} ${drawer} ${this.#chat()}</div>`;
   }
 }
 

@@ -50,6 +50,10 @@ export async function createChat(attrs = {}, { user = newUser(), width = 760, he
 /** Removes everything a test added to the body. */
 export function cleanup() {
   document.body.replaceChildren();
+  // The widget remembers the open conversation (storage, and the URL in page mode): the next test starts afresh.
+  localStorage.clear();
+  sessionStorage.clear();
+  history.replaceState(history.state, '', location.pathname + location.search);
 }
 
 /** querySelector through a chain of shadow roots: `deep(el, 'cc-composer', 'textarea')`. */

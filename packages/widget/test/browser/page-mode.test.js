@@ -14,8 +14,9 @@ import {
   waitFor,
 } from './helpers.js';
 
+// The list loads on demand (a lazy chunk): empty until its element is defined and has rendered.
 function sidebarItems(el) {
-  return [...deep(el, 'cc-sidebar').shadowRoot.querySelectorAll('li')];
+  return [...(deep(el, 'cc-sidebar')?.shadowRoot?.querySelectorAll('li:not(.more)') ?? [])];
 }
 
 describe('page mode', () => {
@@ -53,13 +54,14 @@ describe('page mode', () => {
       'stored',
     );
 
-    // Search filters by title.
+    // Search (on the server) finds it by its title.
     const search = sidebar.querySelector('input[type="search"]');
     search.value = 'renamed';
     search.dispatchEvent(new Event('input'));
     await waitFor(() => sidebarItems(el).length === 1, 'search filtered');
     search.value = '';
     search.dispatchEvent(new Event('input'));
+    await waitFor(() => sidebarItems(el).length === 2, 'search cleared');
 
     // Delete with inline confirmation; the open conversation is cleared.
     const row = await waitFor(() => sidebarItems(el).find((li) => li.textContent.includes('Renamed chat')), 'row');
@@ -82,7 +84,7 @@ describe('page mode', () => {
     el.chat.reset();
     await el.send(QUARTER_PROMPT);
     await settled(el, 2);
-    await waitFor(() => deep(el, 'cc-sidebar').shadowRoot.querySelectorAll('li').length >= 2, 'sidebar');
+    await waitFor(() => sidebarItems(el).length >= 2, 'sidebar');
     const body = messageBody(el, 1);
     assert(body.querySelector('table') && body.querySelector('pre') && body.querySelector('ol'), 'rich answer');
     equal(messages(el).length, 2, 'two messages');
@@ -122,8 +124,8 @@ describe('page mode by keyboard', () => {
     const el = await createChat({ mode: 'page' });
     await el.send('keyboard rename');
     await settled(el, 2);
+    await waitFor(() => sidebarItems(el).length === 1, 'listed');
     const sidebar = deep(el, 'cc-sidebar').shadowRoot;
-    await waitFor(() => sidebar.querySelectorAll('li').length === 1, 'listed');
     sidebar.querySelector('[aria-label^="Rename"]').focus();
     await sendKeys({ press: 'Enter' });
     const input = await waitFor(() => sidebar.querySelector('input.rename'), 'rename input');

@@ -3,15 +3,19 @@
 // widget/demo/index.html at / and dist/company-chat.js at /widget/company-chat.js (its lazy chunks under
 // /widget/chunks/). Extra routes:
 // `/evil/*` stands in for an attacker's server (XSS payloads point at it) and `/__requests` lists every
-// request the server saw, so a test can prove that no request left the page.
+// request the server saw, so a test can prove that no request left the page. `POST /__seed` stores a
+// user's conversations directly (a long history, faster than chatting and free of the rate limit).
 import { existsSync, readFileSync } from 'node:fs';
 import { startChatTestServer } from '../../../core/src/client/testing/start-chat-test-server.js';
+import { createMemoryChatStore } from '../../../core/src/conversations/memory-chat-store.js';
 import { createMemoryQuotaLedger } from '../../../core/src/quotas/memory-quota-ledger.js';
 import { createMemoryRateLimiter } from '../../../core/src/quotas/memory-rate-limiter.js';
 import { cannedReplies } from './fixtures/canned-replies.js';
 
 const seen: string[] = [];
+const store = createMemoryChatStore();
 const server = await startChatTestServer({
+  store,
   replies: cannedReplies,
   files: true,
   // A daily token budget large enough for every test, so the widget shows the remaining quota, and the
@@ -33,6 +37,24 @@ const server = await startChatTestServer({
       await next();
     });
     app.get('/__requests', (c) => c.json(seen));
+    // Body: { user, titles: string[] }, oldest first; each conversation gets a question and an answer.
+    app.post('/__seed', async (c) => {
+      const { user, titles } = await c.req.json<{ user: string; titles: string[] }>();
+      const owner = { tenantId: 'default', userId: user };
+      const ids: string[] = [];
+      for (const title of titles) {
+        const { conversation, message } = await store.startConversation(owner, { title }, { content: title });
+        await store.appendMessage(owner, {
+          conversationId: conversation.id,
+          parentId: message.id,
+          role: 'assistant',
+          content: `About ${title}.`,
+          status: 'complete',
+        });
+        ids.push(conversation.id);
+      }
+      return c.json({ ids });
+    });
     // As \`company-chat serve\` is meant to: the demo page at / and the widget file for script tags.
     const widgetDir = new URL('../../', import.meta.url);
     app.get('/', (c) => c.html(readFileSync(new URL('demo/index.html', widgetDir), 'utf8')));

@@ -31,6 +31,26 @@ const expectations = {
   dark: (s) => s.messages[1]?.status === 'complete',
   'right-to-left': (s) => s.messages[1]?.status === 'complete',
   launcher: (s) => s.messages[1]?.status === 'complete',
+  'recent-chats': (s) => s.messages.length === 0,
+  'phone-drawer-closed': (s) => s.messages[1]?.status === 'complete',
+  'phone-drawer-open': (s) => s.messages.length === 0,
+  'search-matches': (s) => s.messages.length === 0,
+  'search-no-matches': (s) => s.messages.length === 0,
+};
+
+/** The conversation list's shadow root in a story, once loaded and rendered. */
+const listIn = (chat) => chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot ?? null;
+
+// What each conversation-list story must show, beyond its chat state.
+const listStates = {
+  'recent-chats': (list) => list?.querySelectorAll('li:not(.more)').length === 50 && list.querySelector('.more'),
+  'phone-drawer-closed': (list, chat) => !list && chat.shadowRoot.querySelector('.page.drawer'),
+  'phone-drawer-open': (list, chat) =>
+    list?.querySelectorAll('li').length === 12 && chat.shadowRoot.querySelector('.page.drawer'),
+  'search-matches': (list) =>
+    list?.querySelectorAll('li').length === 8 &&
+    [...list.querySelectorAll('mark')].map((m) => m.textContent).includes('trouble'),
+  'search-no-matches': (list) => list?.querySelector('.empty')?.textContent.trim() === 'No matches',
 };
 
 describe('Storybook stories', () => {
@@ -55,8 +75,14 @@ describe('Storybook stories', () => {
           await waitFor(() => md.shadowRoot.querySelector('.cc-math-display math[display="block"]'), 'display MathML');
         }
       }
+      if (listStates[id]) {
+        await waitFor(() => listStates[id](listIn(chat), chat), `${id} list state`);
+        const path = await executeServerCommand('cc-screenshot', { name: `story-${id}` });
+        assert(path, 'screenshot');
+      }
       if (id === 'page-many-conversations') {
-        const items = () => chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot.querySelectorAll('li').length;
+        const items = () =>
+          chat.shadowRoot.querySelector('cc-sidebar')?.shadowRoot?.querySelectorAll('li:not(.more)').length;
         await waitFor(() => items() === 40, '40 conversations');
         // Two frames: the list is laid out and painted before the screenshot.
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

@@ -13,6 +13,8 @@ const widgetDir = join(here, '..', '..');
 const repoRoot = join(widgetDir, '..', '..');
 const screenshotDir = join(here, '__screenshots__');
 
+const cdpSessions = new WeakMap();
+
 /** Starts test/browser/start-test-server.ts (TypeScript sources, through tsx) and learns its URL. */
 function chatServerPlugin() {
   let child;
@@ -42,6 +44,19 @@ function chatServerPlugin() {
       if (context.path === '/__cc-test-config.js') {
         return { body: `export const endpoint = ${JSON.stringify(url)};`, type: 'js' };
       }
+      // Two pages of a host site with the launcher (`?user=` names the chat user): the conversation must
+      // follow the user from one to the other.
+      const site = /^\/__cc-site\/(one|two)\.html$/.exec(context.path);
+      if (site) {
+        return {
+          type: 'html',
+          body: `<!doctype html><html lang="en"><head><title>Intranet ${site[1]}</title></head><body>
+<h1>Intranet page ${site[1]}</h1>
+<company-chat mode="launcher" endpoint="${url}"></company-chat>
+<script>document.querySelector('company-chat').headers = { 'x-user-id': new URLSearchParams(location.search).get('user') };</script>
+<script type="module" src="/packages/widget/dist/company-chat.js"></script></body></html>`,
+        };
+      }
       // A page served with a strict CSP: the widget must load and chat without any violation.
       if (context.path === '/__cc-csp-page.html') {
         return {
@@ -62,7 +77,7 @@ function chatServerPlugin() {
         if (payload.width) await page.setViewportSize({ width: payload.width, height: payload.height });
         mkdirSync(screenshotDir, { recursive: true });
         const path = join(screenshotDir, `${payload.name}.png`);
-        await page.screenshot({ path, fullPage: false });
+        await page.screenshot({ path, fullPage: false, ...(payload.clip ? { clip: payload.clip } : {}) });
         return path;
       }
       if (command === 'cc-visit-demo') {
@@ -82,6 +97,26 @@ function chatServerPlugin() {
         } finally {
           await tab.close();
         }
+      }
+      // Viewport in CSS pixels; `scale` 2 with half a window's width is that window at 200% zoom.
+      // Without a size: back to the default 800 × 600.
+      if (command === 'cc-viewport') {
+        const page = session.browser.getPage(session.id);
+        if (!payload?.scale) {
+          await cdpSessions.get(page)?.send('Emulation.clearDeviceMetricsOverride');
+          await page.setViewportSize({ width: payload?.width ?? 800, height: payload?.height ?? 600 });
+          return true;
+        }
+        // An override lasts as long as the CDP session that set it: one session per page, kept open.
+        if (!cdpSessions.has(page)) cdpSessions.set(page, await page.context().newCDPSession(page));
+        const cdp = cdpSessions.get(page);
+        await cdp.send('Emulation.setDeviceMetricsOverride', {
+          width: payload.width,
+          height: payload.height,
+          deviceScaleFactor: payload.scale,
+          mobile: false,
+        });
+        return true;
       }
       if (command === 'cc-emulate') {
         const page = session.browser.getPage(session.id);
