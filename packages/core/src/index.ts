@@ -28,8 +28,12 @@ export { createMemoryChatStore } from './conversations/memory-chat-store.js';
 export type {
   Conversation,
   ConversationPatch,
+  FeedbackRating,
+  FeedbackRecord,
   ListConversationsOptions,
   Message,
+  MessageCitation,
+  MessageFeedback,
   MessagePatch,
   MessageStatus,
   NewMessage,
