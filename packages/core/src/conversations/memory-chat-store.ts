@@ -218,7 +218,12 @@ export function createMemoryChatStore(): ChatStore {
         const row = messageById.get(id);
         const conversation = row && conversations.get(row.conversationId);
         if (!row?.feedback || conversation?.tenantId !== tenantId) continue;
-        found.push({ ...structuredClone(row.feedback), messageId: id, conversationId: row.conversationId, userId: conversation.userId });
+        found.push({
+          ...structuredClone(row.feedback),
+          messageId: id,
+          conversationId: row.conversationId,
+          userId: conversation.userId,
+        });
       }
       return found;
     },
