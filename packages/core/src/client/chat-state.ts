@@ -2,12 +2,14 @@ import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatClient } from './chat-client.js';
 import {
   type ChatErrorInfo,
+  type ChatFeedback,
   type ChatMessage,
   fromStored,
   isLocal,
   newClientMessageId,
   newMessage,
   toInfo,
+  withRetryAt,
 } from './chat-message.js';
 import type { ChatStream, SendResult } from './chat-stream.js';
 
@@ -44,6 +46,11 @@ export interface ChatController {
   edit(messageId: string, content: string): Promise<SendResult | null>;
   /** Shows another version (sibling) of a message, with the rest of its branch. */
   switchBranch(messageId: string): Promise<void>;
+  /**
+   * Rates an answer of the open conversation; the message shows the rating at once and keeps it when
+   * the server confirms. Rejects (and restores the previous rating) when the server refuses.
+   */
+  rate(messageId: string, feedback: ChatFeedback): Promise<void>;
   /** Shows a stored conversation. */
   load(conversationId: string): Promise<void>;
   /** Starts a new, empty conversation. */
@@ -137,10 +144,12 @@ export function createChatState(options: ChatStateOptions): ChatController {
             patchMessage(ids.answer, { status: event.status });
             savePending = event.savePending === true;
             break;
-          case 'error':
-            patchMessage(ids.answer, { status: 'error', error: event.error });
-            set({ error: event.error });
+          case 'error': {
+            const error = withRetryAt(event.error);
+            patchMessage(ids.answer, { status: 'error', error });
+            set({ error });
             break;
+          }
         }
       }
       const result = await stream.result();
@@ -275,6 +284,19 @@ export function createChatState(options: ChatStateOptions): ChatController {
         set({ messages: messages.map(fromStored), error: null, status: 'idle' });
       } catch (error) {
         set({ status: 'error', error: toInfo(error) });
+      }
+    },
+    async rate(messageId, feedback) {
+      const conversationId = state.conversationId;
+      const before = state.messages.find((m) => m.id === messageId);
+      if (!conversationId || before?.role !== 'assistant' || isLocal(messageId)) return;
+      patchMessage(messageId, { feedback });
+      try {
+        const { rating, comment } = feedback;
+        await getClient().sendFeedback(conversationId, messageId, comment ? { rating, comment } : { rating });
+      } catch (error) {
+        patchMessage(messageId, { feedback: before.feedback });
+        throw error;
       }
     },
     async load(conversationId) {

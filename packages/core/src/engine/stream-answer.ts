@@ -131,6 +131,8 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
             provider: caught.provider,
             model: providerModel,
             code: caught.code,
+            // The whole story for the operator (vendor, status, key advice); end users see words chosen by code.
+            message: caught.message,
             upstreamStatus: caught.upstreamStatus,
             retryAfterMs: caught.retryAfterMs,
             afterText: text.length > 0,
