@@ -24,6 +24,11 @@ describe('feedback on answers', () => {
     await chat.rate(answer.id, { rating: 'down', comment: 'Too vague.' });
     expect(chat.getSnapshot().messages.at(-1)?.feedback).toEqual({ rating: 'down', comment: 'Too vague.' });
 
+    // A thumb and, at once, a comment: sent in order, so the comment is what stays.
+    const thumb = chat.rate(answer.id, { rating: 'up', comment: null });
+    await chat.rate(answer.id, { rating: 'down', comment: 'Too vague.' });
+    await thumb;
+
     const reloaded = createChatState({ client: clientFor('fay') });
     await reloaded.load(conversationId!);
     expect(reloaded.getSnapshot().messages.map((m) => m.feedback)).toEqual([

@@ -81,6 +81,8 @@ export function createChatState(options: ChatStateOptions): ChatController {
     useKnowledge: null,
   };
   let current: ChatStream | null = null;
+  // The last feedback request of each answer (see rate()).
+  const feedbackRequests = new Map<string, Promise<void>>();
 
   const set = (patch: Partial<ChatSnapshot>) => {
     state = { ...state, ...patch };
@@ -286,18 +288,29 @@ export function createChatState(options: ChatStateOptions): ChatController {
         set({ status: 'error', error: toInfo(error) });
       }
     },
-    async rate(messageId, feedback) {
+    rate(messageId, feedback) {
       const conversationId = state.conversationId;
       const before = state.messages.find((m) => m.id === messageId);
-      if (!conversationId || before?.role !== 'assistant' || isLocal(messageId)) return;
+      if (!conversationId || before?.role !== 'assistant' || isLocal(messageId)) return Promise.resolve();
       patchMessage(messageId, { feedback });
-      try {
-        const { rating, comment } = feedback;
-        await getClient().sendFeedback(conversationId, messageId, comment ? { rating, comment } : { rating });
-      } catch (error) {
-        patchMessage(messageId, { feedback: before.feedback });
-        throw error;
-      }
+      const { rating, comment } = feedback;
+      // One request at a time per answer, in order: a comment sent right after the thumb must not be
+      // overwritten by the thumb's request arriving last.
+      const previous = feedbackRequests.get(messageId) ?? Promise.resolve();
+      const sent = previous
+        .catch(() => {})
+        .then(() => getClient().sendFeedback(conversationId, messageId, comment ? { rating, comment } : { rating }))
+        .then(
+          () => {},
+          (error: unknown) => {
+            if (state.messages.find((m) => m.id === messageId)?.feedback === feedback) {
+              patchMessage(messageId, { feedback: before.feedback });
+            }
+            throw error;
+          },
+        );
+      feedbackRequests.set(messageId, sent);
+      return sent;
     },
     async load(conversationId) {
       current?.abort();

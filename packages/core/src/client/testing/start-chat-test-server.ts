@@ -35,7 +35,7 @@ export async function startChatTestServer(
     models?: number;
     replies?: Record<string, string>;
     routes?: (app: Hono) => void;
-    /** Also serve `POST/GET /api/v1/files` over a memory knowledge base (the app does not mount them yet). */
+    /** Also serve `POST/GET /api/v1/files` over a memory knowledge base, which answers draw on. */
     files?: boolean;
     /** Quota ledger and tiers, as `createChatApp({ quotas })` takes them. */
     quotas?: ChatAppQuotaOptions;
@@ -50,9 +50,14 @@ export async function startChatTestServer(
           default: scriptedChatModel({ replies: options.replies }),
           fast: scriptedChatModel({ modelId: 'scripted-fast', replies: options.replies }),
         };
+  // With files, answers draw on them too: the scripted model's `[n]` markers then cite real passages.
+  const knowledge = options.files
+    ? createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet })
+    : undefined;
   const engine = createChatEngine({
     models,
     store: options.store ?? createMemoryChatStore(),
+    ...(knowledge ? { knowledge } : {}),
     // A rough count is enough here and avoids loading the 2 MB tokenizer in every test process.
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
     logger: quiet,
@@ -67,11 +72,10 @@ export async function startChatTestServer(
   const app = new Hono();
   app.use('*', cors({ origin: (origin) => origin, allowHeaders: ['content-type', 'authorization', 'x-user-id'] }));
   options.routes?.(app);
-  if (options.files) {
+  if (knowledge) {
     const files = new Hono<AppEnv>();
     files.use('/files/*', devIdentity({ dev: true }));
     files.use('/files', devIdentity({ dev: true }));
-    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet });
     files.route('/', filesRoutes({ knowledge }));
     files.onError(createErrorHandler(() => {}));
     app.route('/api/v1', files);
