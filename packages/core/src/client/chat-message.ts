@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../conversations/types.js';
+import type { MessageCitation, MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { limitOf } from './client-error.js';
 import type { StoredMessage } from './types.js';
@@ -19,18 +19,8 @@ export interface ChatErrorInfo {
   limit?: string;
 }
 
-/** A knowledge-base passage an answer cites, numbered like its `[n]` marker. */
-export interface ChatCitation {
-  index: number;
-  fileId: string;
-  fileName: string;
-  page?: number;
-  /** The headings the passage sits under, when the document has any. */
-  section?: string;
-  /** The passage (chunk) id within the file. */
-  passageId?: string;
-  snippet: string;
-}
+/** A knowledge-base passage an answer cites, numbered like its `[n]` marker (as the server stores it). */
+export type ChatCitation = MessageCitation;
 
 /** How the user rated an answer (thumbs up or down, with an optional comment). */
 export interface ChatFeedback {

@@ -339,22 +339,16 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
     it('stores the citations of an answer with it', async () => {
       const c = await store.createConversation(alice, { title: 't' });
       const q = await store.appendMessage(alice, msg(c.id, 'what is the policy?'));
-      const a = await store.appendMessage(alice, {
-        conversationId: c.id,
-        parentId: q!.id,
-        role: 'assistant',
-        content: '',
-        status: 'streaming',
-      });
+      const a = await store.appendMessage(alice, reply(c.id, q!.id, '', 'streaming'));
       expect(q!.citations).toEqual([]);
       expect(a!.citations).toEqual([]);
       const citations = [
         { index: 1, fileId: 'f1', fileName: 'policy.pdf', page: 3, passageId: 'p1', snippet: 'Leave is 25 days.' },
         { index: 3, fileId: 'f2', fileName: 'handbook.md', section: 'Travel › Trains', snippet: 'Second class.' },
       ];
-      // A checkpoint without citations leaves them as they are.
-      await store.updateMessage(alice, a!.id, { content: 'Leave [1]', status: 'streaming' });
-      await store.updateMessage(alice, a!.id, { content: 'Leave [1], trains [3].', status: 'complete', citations });
+      await store.updateMessage(alice, a!.id, { content: 'Leave [1], trains [3]', status: 'streaming', citations });
+      // A write without citations leaves them as they are.
+      await store.updateMessage(alice, a!.id, { content: 'Leave [1], trains [3].', status: 'complete' });
       expect((await store.getMessage(alice, a!.id))?.citations).toEqual(citations);
       expect((await store.listMessages(alice, c.id))?.[1]?.citations).toEqual(citations);
       expect(await store.updateMessage(bob, a!.id, { citations: [] })).toBeNull();
@@ -364,13 +358,7 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
     it('keeps one rating per answer, for its owner only', async () => {
       const c = await store.createConversation(alice, { title: 't' });
       const q = await store.appendMessage(alice, msg(c.id, 'q'));
-      const a = await store.appendMessage(alice, {
-        conversationId: c.id,
-        parentId: q!.id,
-        role: 'assistant',
-        content: 'answer',
-        status: 'complete',
-      });
+      const a = await store.appendMessage(alice, reply(c.id, q!.id, 'answer', 'complete'));
       const other = await store.createConversation(alice, { title: 'other' });
       const before = (await store.getConversation(alice, c.id))!.updatedAt;
       expect(a!.feedback).toBeNull();
@@ -434,4 +422,8 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
 
 function msg(conversationId: string, content: string) {
   return { conversationId, parentId: null, role: 'user' as const, content, status: 'complete' as const };
+}
+
+function reply(conversationId: string, parentId: string, content: string, status: 'streaming' | 'complete') {
+  return { conversationId, parentId, role: 'assistant' as const, content, status };
 }
