@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@company-chat/core/client';
 import { html, LitElement, nothing } from 'lit';
 import { defineElement } from '../define-element.js';
+import { employeeError } from '../errors/employee-error.js';
 import { icons } from '../icons.js';
 import '../markdown/cc-markdown.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
@@ -199,7 +200,7 @@ export class CcMessage extends LitElement {
           : nothing
       }
       ${
-        m.role === 'assistant' && this.last
+        m.role === 'assistant' && this.last && (!m.error || employeeError(m.error, s).canRetry)
           ? html`<button
             type="button"
             class="icon-button"
