@@ -28,8 +28,12 @@ export { createMemoryChatStore } from './conversations/memory-chat-store.js';
 export type {
   Conversation,
   ConversationPatch,
+  FeedbackRating,
+  FeedbackRecord,
   ListConversationsOptions,
   Message,
+  MessageCitation,
+  MessageFeedback,
   MessagePatch,
   MessageStatus,
   NewMessage,
@@ -205,7 +209,12 @@ export {
   type Tiers,
 } from './quotas/tiers.js';
 // Knowledge base (RAG): parsing, chunking, stores, retrieval, context prompt and the offline answerer.
-export { citationEvents, citedIndexes } from './rag/answer/citation-events.js';
+export {
+  CitationTracker,
+  citationEvents,
+  citedIndexes,
+  toMessageCitations,
+} from './rag/answer/citation-events.js';
 export {
   OFFLINE_NOTHING_FOUND,
   OFFLINE_PREFIX,

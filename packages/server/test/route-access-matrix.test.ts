@@ -131,6 +131,7 @@ const bodies: Record<string, unknown> = {
   'PATCH /conversations/:id': { title: 'renamed' },
   'POST /conversations/:id/messages/:messageId/edit': { content: 'edited' },
   'PUT /conversations/:id/active-leaf': { messageId: 'matrix-message' },
+  'POST /conversations/:id/messages/:messageId/feedback': { rating: 'up' },
   'PATCH /admin/users/:id': { displayName: 'renamed' },
 };
 

@@ -12,8 +12,21 @@ export interface CompanyChatStrings {
   useKnowledge: string;
   tokensLeftToday: string;
   tokensLeftMonth: string;
+  /** A used-up budget that is neither daily nor monthly. `{time}` is replaced. */
   quotaUsedUp: string;
-  limitReached: string;
+  /** `{time}` (when the daily budget resets) is replaced. */
+  quotaUsedUpToday: string;
+  /** `{time}` is replaced. */
+  quotaUsedUpMonth: string;
+  /** A used-up budget when the server did not say when it resets. */
+  quotaUsedUpNoTime: string;
+  /** 90% or more of the daily budget used. `{percent}` is replaced. */
+  quotaWarningToday: string;
+  /** `{percent}` is replaced. */
+  quotaWarningMonth: string;
+  /** Too many messages in a short time. `{time}` (when sending works again) is replaced. */
+  rateLimited: string;
+  rateLimitedNoTime: string;
   attachments: string;
   removeAttachment: string;
   /** `{name}` is replaced. */
@@ -70,6 +83,35 @@ export interface CompanyChatStrings {
   recentChats: string;
   toggleSidebar: string;
   untitled: string;
+  /** Every error a user can meet, chosen by its code (no HTTP codes, vendor names or key advice). */
+  errorNetwork: string;
+  errorSignedOut: string;
+  errorForbidden: string;
+  errorNotFound: string;
+  errorBusy: string;
+  errorConversationTooLong: string;
+  errorMessageTooLong: string;
+  errorRejected: string;
+  errorRequest: string;
+  errorUnavailable: string;
+  errorOverloaded: string;
+  errorTimeout: string;
+  errorNotSupported: string;
+  errorFileUnreadable: string;
+  errorFilePassword: string;
+  errorFileEmpty: string;
+  errorFileTooLarge: string;
+  errorFileTimeout: string;
+  errorGeneric: string;
+  /** The summary of the disclosure under an error. */
+  errorDetails: string;
+  /** Inside that disclosure. `{code}` is replaced. */
+  errorCode: string;
+  feedbackGood: string;
+  feedbackBad: string;
+  feedbackCommentLabel: string;
+  feedbackSend: string;
+  feedbackThanks: string;
 }
 
 /** English defaults. */
@@ -86,8 +128,14 @@ export const defaultStrings: CompanyChatStrings = {
   useKnowledge: 'Use knowledge base',
   tokensLeftToday: '{count} tokens left today',
   tokensLeftMonth: '{count} tokens left this month',
-  quotaUsedUp: 'You have used up your quota. It resets at {time}.',
-  limitReached: 'Usage limit reached. {message}',
+  quotaUsedUp: 'You have used your allowance. It resets at {time}.',
+  quotaUsedUpToday: "You have used today's allowance. It resets at {time}.",
+  quotaUsedUpMonth: "You have used this month's allowance. It resets on {time}.",
+  quotaUsedUpNoTime: 'You have used your allowance for now.',
+  quotaWarningToday: "You have used {percent}% of today's allowance.",
+  quotaWarningMonth: "You have used {percent}% of this month's allowance.",
+  rateLimited: 'You are sending messages faster than allowed. You can continue at {time}.',
+  rateLimitedNoTime: 'You are sending messages faster than allowed. Wait a moment, then try again.',
   attachments: 'Attachments',
   removeAttachment: 'Remove',
   fileTypeRejected: '{name}: this type of file is not accepted.',
@@ -136,6 +184,32 @@ export const defaultStrings: CompanyChatStrings = {
   recentChats: 'Recent chats',
   toggleSidebar: 'Toggle conversation list',
   untitled: 'New conversation',
+  errorNetwork: "The chat service can't be reached. Check your connection, then try again.",
+  errorSignedOut: 'Your sign-in has expired. Reload the page to continue.',
+  errorForbidden: "You don't have access to this chat. Ask your administrator if you need it.",
+  errorNotFound: 'This conversation or message no longer exists.',
+  errorBusy: 'An answer is still being written. Try again in a moment.',
+  errorConversationTooLong: 'This conversation is too long for the assistant. Start a new chat to go on.',
+  errorMessageTooLong: 'Your message is too long. Shorten it and try again.',
+  errorRejected: 'The assistant could not answer this request. Try rephrasing it.',
+  errorRequest: 'Something went wrong with that request. Try again.',
+  errorUnavailable: 'The assistant is unavailable right now. Try again in a few minutes.',
+  errorOverloaded: 'The assistant is very busy right now. Try again in a moment.',
+  errorTimeout: 'The assistant took too long to answer. Try again.',
+  errorNotSupported: "This chat doesn't offer that yet.",
+  errorFileUnreadable: 'This file could not be read.',
+  errorFilePassword: 'This file is password-protected. Remove the password and upload it again.',
+  errorFileEmpty: 'This file is empty.',
+  errorFileTooLarge: 'This file is too large, or has too many parts, to be read.',
+  errorFileTimeout: 'Reading this file took too long.',
+  errorGeneric: 'Something went wrong. Try again.',
+  errorDetails: 'Details',
+  errorCode: 'Error code: {code}',
+  feedbackGood: 'Good answer',
+  feedbackBad: 'Bad answer',
+  feedbackCommentLabel: 'What could be better? (optional)',
+  feedbackSend: 'Send feedback',
+  feedbackThanks: 'Thanks for your feedback.',
 };
 
 /** Fills `{name}` placeholders. */

@@ -106,12 +106,42 @@ export const ErrorInPlace: Story = {
   },
 };
 
-/** The user's quota is used up: the server refuses the request. */
+/** Today's allowance is used up: the server refuses with `Retry-After`; no Retry until the reset time. */
 export const QuotaExceeded: Story = {
   args: {
     prompt: 'One more question',
     server: {
-      reject: { status: 429, code: 'quota_exceeded', message: 'Your monthly quota is used up. It resets on the 1st.' },
+      reject: {
+        status: 429,
+        code: 'quota_exceeded',
+        message: 'Quota used up: user limit tokensPerDay reached.',
+        retryAfterSeconds: 5 * 3600,
+        limit: 'tokensPerDay',
+      },
+    },
+  },
+};
+
+/** 92% of today's allowance used: the line under the composer warns before anything is refused. */
+export const QuotaWarning: Story = {
+  args: { prompt: 'How much is left?', server: { answer: 'Plenty of answers left today.', quotaUsed: 92_000 } },
+};
+
+/** An answer citing a passage of the knowledge base: its source under it, thumbs up/down to rate it. */
+export const CitedAnswer: Story = {
+  args: {
+    prompt: 'How long is parental leave?',
+    server: {
+      answer: 'Every employee gets **sixteen weeks** of fully paid parental leave [1].',
+      citations: [
+        {
+          index: 1,
+          fileId: 'f1',
+          fileName: 'employee-handbook.pdf',
+          page: 2,
+          snippet: 'Every employee is entitled to sixteen weeks of fully paid parental leave.',
+        },
+      ],
     },
   },
 };

@@ -11,8 +11,12 @@ export interface StoryServerOptions {
   hangAfter?: number;
   /** Fail the answer after it started (an `error` event). */
   failAfter?: { chars: number; code: string; message: string };
-  /** Refuse the request before streaming (e.g. 429 quota_exceeded). */
-  reject?: { status: number; code: string; message: string };
+  /** Refuse the request before streaming (e.g. 429 quota_exceeded, with `Retry-After` and the limit named). */
+  reject?: { status: number; code: string; message: string; retryAfterSeconds?: number; limit?: string };
+  /** Passages the answer cites (sent as `citation` events before its text). */
+  citations?: Array<{ index: number; fileId: string; fileName: string; page?: number; snippet: string }>;
+  /** `GET /quota`: a daily token budget with this many of 100,000 tokens used. */
+  quotaUsed?: number;
   conversations?: number;
   models?: string[];
 }
@@ -60,14 +64,37 @@ export function storyServer(options: StoryServerOptions = {}): typeof fetch {
       const end = start + Number(url.searchParams.get('limit') ?? 50);
       return json({ conversations: found.slice(start, end), nextCursor: end < found.length ? String(end) : null });
     }
+    if (path === '/quota' && options.quotaUsed !== undefined) {
+      const resetsAt = new Date(now + 5 * 3_600_000).toISOString();
+      const limit = {
+        scope: 'user',
+        limit: 'tokensPerDay',
+        used: options.quotaUsed,
+        reserved: 0,
+        max: 100_000,
+        resetsAt,
+      };
+      return json({ enforced: true, tier: 'free', limits: [limit] });
+    }
+    if (path.endsWith('/feedback') && method === 'POST') {
+      const body = JSON.parse(String(init?.body));
+      return json({
+        messageId: 'a1',
+        feedback: { ...body, comment: body.comment ?? null, at: new Date().toISOString() },
+      });
+    }
     if (path.startsWith('/conversations/') && method === 'GET') {
       const conversation = conversations.find((c) => path.endsWith(`/${c.id}`));
       if (!conversation) return json({ error: { code: 'not_found', message: 'No such conversation.' } }, 404);
       return json({ conversation, messages: [] });
     }
     if (path === '/chat' && method === 'POST') {
-      if (options.reject)
-        return json({ error: { code: options.reject.code, message: options.reject.message } }, options.reject.status);
+      if (options.reject) {
+        const { status, code, message, retryAfterSeconds, limit } = options.reject;
+        const response = json({ error: { code, message, ...(limit ? { limit, scope: 'user' } : {}) } }, status);
+        if (retryAfterSeconds) response.headers.set('retry-after', String(retryAfterSeconds));
+        return response;
+      }
       return new Response(stream(options, JSON.parse(String(init?.body)).content), {
         headers: { 'content-type': 'text/event-stream' },
       });
@@ -91,6 +118,7 @@ function stream(options: StoryServerOptions, question: string): ReadableStream<U
         conversation: { id: 'story', title: question.slice(0, 40), createdAt: at, updatedAt: at },
       });
       send({ type: 'message-start', userMessageId: 'u1', messageId: 'a1', model: 'default' });
+      for (const citation of options.citations ?? []) send({ type: 'citation', messageId: 'a1', ...citation });
       for (let i = 0; i < answer.length; i += 4) {
         if (options.hangAfter !== undefined && i >= options.hangAfter) return;
         if (options.failAfter && i >= options.failAfter.chars) {

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 describe('@company-chat/core/client', () => {
-  it('bundles for the browser from client code, errors, event types and eventsource-parser only', async () => {
+  it('bundles for the browser from client code, errors, event types, the Retry-After parser and eventsource-parser only', async () => {
     const entry = fileURLToPath(new URL('./index.ts', import.meta.url));
     const result = await build({
       entryPoints: [entry],
@@ -19,6 +19,8 @@ describe('@company-chat/core/client', () => {
       (path) =>
         !/src\/client\/(?!testing\/)[\w-]+\.ts$/.test(path) &&
         !/src\/errors\/company-chat-error\.ts$/.test(path) &&
+        // A pure header parser, shared with the providers: how long a `Retry-After` says to wait.
+        !/src\/providers\/parse-retry-after\.ts$/.test(path) &&
         !/eventsource-parser/.test(path),
     );
     expect(outside).toEqual([]);

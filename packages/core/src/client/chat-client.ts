@@ -9,10 +9,12 @@ import type {
   ConversationUpdate,
   ConversationWithMessages,
   EditMessageInput,
+  FeedbackInput,
   ModelInfo,
   QuotaStatus,
   RegenerateInput,
   SendInput,
+  StoredFeedback,
   UploadedFile,
 } from './types.js';
 
@@ -102,6 +104,20 @@ export class ChatClient {
       { messageId },
       'Switching branches',
     );
+  }
+
+  /**
+   * Rates an answer (thumbs up or down, optional comment); rating again replaces it. Rejects with
+   * `not_found` for anything but the user's own answer, `not_supported` on servers without feedback.
+   */
+  async sendFeedback(conversationId: string, messageId: string, input: FeedbackInput): Promise<StoredFeedback> {
+    const body = await this.#json<{ feedback: StoredFeedback }>(
+      'POST',
+      `/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/feedback`,
+      input.comment ? { rating: input.rating, comment: input.comment } : { rating: input.rating },
+      'Feedback',
+    );
+    return body.feedback;
   }
 
   #stream(

@@ -1,21 +1,31 @@
-import type { MessageStatus } from '../conversations/types.js';
+import type { MessageCitation, MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
+import { limitOf } from './client-error.js';
 import type { StoredMessage } from './types.js';
 
-/** A failure as shown to the user. */
+/**
+ * A failure as a UI needs it. `message` is the server's text, meant for developers and logs: show
+ * end users words chosen by `code` instead (the widget's `strings` do).
+ */
 export interface ChatErrorInfo {
   code: string;
   message: string;
   retryable: boolean;
+  /** How long to wait before trying again, when the server said (`Retry-After`). */
+  retryAfterMs?: number;
+  /** When trying again can help (ISO time): the moment the failure arrived plus `retryAfterMs`. */
+  retryAt?: string;
+  /** The limit that was reached (`tokensPerDay`, `messagesPerMinute`...), for quota and rate errors. */
+  limit?: string;
 }
 
-/** A knowledge-base passage an answer cites, numbered like its `[n]` marker. */
-export interface ChatCitation {
-  index: number;
-  fileId: string;
-  fileName: string;
-  page?: number;
-  snippet: string;
+/** A knowledge-base passage an answer cites, numbered like its `[n]` marker (as the server stores it). */
+export type ChatCitation = MessageCitation;
+
+/** How the user rated an answer (thumbs up or down, with an optional comment). */
+export interface ChatFeedback {
+  rating: 'up' | 'down';
+  comment: string | null;
 }
 
 /** A message as the UI shows it. `pending` marks a user message the server has not confirmed yet. */
@@ -30,7 +40,10 @@ export interface ChatMessage {
   clientMessageId: string | null;
   /** Ids of this message's versions (itself included) when there are branches; null when unknown. */
   siblingIds: string[] | null;
+  /** The passages the answer cites, also after a reload (servers that store them). */
   citations: ChatCitation[];
+  /** The user's rating of an answer; null when not rated. */
+  feedback: ChatFeedback | null;
 }
 
 let localIds = 0;
@@ -56,6 +69,7 @@ export function newMessage(
     clientMessageId,
     siblingIds: null,
     citations: [],
+    feedback: null,
   };
 }
 
@@ -71,14 +85,30 @@ export function fromStored(m: StoredMessage): ChatMessage {
     error: m.error ? { ...m.error, retryable: false } : null,
     clientMessageId: m.clientMessageId,
     siblingIds: m.siblingIds && m.siblingIds.length > 1 ? m.siblingIds : null,
-    citations: [],
+    // Older servers store no citations: the list is empty rather than missing.
+    citations: m.citations ?? [],
+    feedback: m.feedback ? { rating: m.feedback.rating, comment: m.feedback.comment ?? null } : null,
   };
 }
 
-/** The user-facing form of any failure. */
+/** An error as it arrived (an SSE `error` event's `error`), with `retryAt` fixed from now. */
+export function withRetryAt(error: Omit<ChatErrorInfo, 'retryAt'>, now = Date.now()): ChatErrorInfo {
+  return error.retryAfterMs === undefined
+    ? { ...error }
+    : { ...error, retryAt: new Date(now + error.retryAfterMs).toISOString() };
+}
+
+/** The UI form of any failure. */
 export function toInfo(error: unknown): ChatErrorInfo {
   if (CompanyChatError.isInstance(error)) {
-    return { code: error.code, message: error.message, retryable: error.isRetryable };
+    const limit = limitOf(error);
+    return withRetryAt({
+      code: error.code,
+      message: error.message,
+      retryable: error.isRetryable,
+      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      ...(limit === undefined ? {} : { limit }),
+    });
   }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), retryable: true };
 }

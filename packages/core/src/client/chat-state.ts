@@ -2,12 +2,14 @@ import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatClient } from './chat-client.js';
 import {
   type ChatErrorInfo,
+  type ChatFeedback,
   type ChatMessage,
   fromStored,
   isLocal,
   newClientMessageId,
   newMessage,
   toInfo,
+  withRetryAt,
 } from './chat-message.js';
 import type { ChatStream, SendResult } from './chat-stream.js';
 
@@ -45,6 +47,11 @@ export interface ChatController {
   /** Shows another version (sibling) of a message, with the rest of its branch. */
   switchBranch(messageId: string): Promise<void>;
   /**
+   * Rates an answer of the open conversation; the message shows the rating at once and keeps it when
+   * the server confirms. Rejects (and restores the previous rating) when the server refuses.
+   */
+  rate(messageId: string, feedback: ChatFeedback): Promise<void>;
+  /**
    * Shows a stored conversation (rejects with `not_found` when it is not the user's). A load overtaken
    * by another load, a reset or a send before the server answers changes nothing.
    */
@@ -79,6 +86,8 @@ export function createChatState(options: ChatStateOptions): ChatController {
   let current: ChatStream | null = null;
   // Bumped by every load, reset and send: a load whose answer arrives after another of them is stale.
   let generation = 0;
+  // The last feedback request of each answer (see rate()).
+  const feedbackRequests = new Map<string, Promise<void>>();
 
   const set = (patch: Partial<ChatSnapshot>) => {
     state = { ...state, ...patch };
@@ -143,10 +152,12 @@ export function createChatState(options: ChatStateOptions): ChatController {
             patchMessage(ids.answer, { status: event.status });
             savePending = event.savePending === true;
             break;
-          case 'error':
-            patchMessage(ids.answer, { status: 'error', error: event.error });
-            set({ error: event.error });
+          case 'error': {
+            const error = withRetryAt(event.error);
+            patchMessage(ids.answer, { status: 'error', error });
+            set({ error });
             break;
+          }
         }
       }
       const result = await stream.result();
@@ -282,6 +293,30 @@ export function createChatState(options: ChatStateOptions): ChatController {
       } catch (error) {
         set({ status: 'error', error: toInfo(error) });
       }
+    },
+    rate(messageId, feedback) {
+      const conversationId = state.conversationId;
+      const before = state.messages.find((m) => m.id === messageId);
+      if (!conversationId || before?.role !== 'assistant' || isLocal(messageId)) return Promise.resolve();
+      patchMessage(messageId, { feedback });
+      const { rating, comment } = feedback;
+      // One request at a time per answer, in order: a comment sent right after the thumb must not be
+      // overwritten by the thumb's request arriving last.
+      const previous = feedbackRequests.get(messageId) ?? Promise.resolve();
+      const sent = previous
+        .catch(() => {})
+        .then(() => getClient().sendFeedback(conversationId, messageId, comment ? { rating, comment } : { rating }))
+        .then(
+          () => {},
+          (error: unknown) => {
+            if (state.messages.find((m) => m.id === messageId)?.feedback === feedback) {
+              patchMessage(messageId, { feedback: before.feedback });
+            }
+            throw error;
+          },
+        );
+      feedbackRequests.set(messageId, sent);
+      return sent;
     },
     async load(conversationId) {
       current?.abort();

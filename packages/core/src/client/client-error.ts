@@ -1,4 +1,5 @@
 import { CompanyChatError, type ErrorCode } from '../errors/company-chat-error.js';
+import { parseRetryAfterMs } from '../providers/parse-retry-after.js';
 
 /**
  * Builds the typed error for a non-2xx response from its `{ error: { code, message } }` body.
@@ -11,15 +12,28 @@ export async function errorFromResponse(response: Response): Promise<CompanyChat
   } catch {
     body = undefined;
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const error = (
+    body as
+      | { error?: { code?: unknown; message?: unknown; retryAfterMs?: unknown; limit?: unknown; scope?: unknown } }
+      | undefined
+  )?.error;
+  // The body's exact figure first; the header (whole seconds, or a date) for anything else that sends one.
+  const retryAfterMs =
+    typeof error?.retryAfterMs === 'number' && error.retryAfterMs >= 0
+      ? error.retryAfterMs
+      : parseRetryAfterMs(response.headers);
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new CompanyChatError({
+    const typed = new CompanyChatError({
       // The server may know codes newer than this client; they pass through unchanged.
       code: error.code as ErrorCode,
       message: error.message,
       statusCode: response.status,
       isRetryable: isRetryableStatus(response.status),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
+    // Our own limits name the limit, so a client can say which allowance is used up.
+    if (typeof error.limit === 'string') limits.set(typed, error.limit);
+    return typed;
   }
   const foreign = new CompanyChatError({
     code:
@@ -33,6 +47,7 @@ export async function errorFromResponse(response: Response): Promise<CompanyChat
     message: `The chat server answered ${response.status} ${response.statusText}`.trim(),
     statusCode: response.status,
     isRetryable: isRetryableStatus(response.status),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
   foreignErrors.add(foreign);
   return foreign;
@@ -40,6 +55,12 @@ export async function errorFromResponse(response: Response): Promise<CompanyChat
 
 // Errors whose body was not the server's JSON (a proxy, a static host, an older server).
 const foreignErrors = new WeakSet<CompanyChatError>();
+const limits = new WeakMap<CompanyChatError, string>();
+
+/** The limit a `quota_exceeded` / `rate_limited` response named (`tokensPerDay`, ...), if any. */
+export function limitOf(error: CompanyChatError): string | undefined {
+  return limits.get(error);
+}
 
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;

@@ -1,5 +1,6 @@
 import type { MessageStatus } from '../conversations/types.js';
 import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type { ChatCitation } from './chat-message.js';
 
 /** A conversation as the server sends it over HTTP (dates are ISO strings). */
 export interface ConversationSummary {
@@ -31,6 +32,25 @@ export interface StoredMessage {
   updatedAt: string;
   /** Ids of this message's versions (itself included), oldest first, when the server tracks branches. */
   siblingIds?: string[];
+  /** The passages an answer cites (servers that store them; absent on older ones). */
+  citations?: ChatCitation[];
+  /** The owner's rating of an answer, null when not rated (absent on older servers). */
+  feedback?: StoredFeedback | null;
+}
+
+/** A rating as the server stores it (`POST /conversations/:id/messages/:messageId/feedback`). */
+export interface StoredFeedback {
+  rating: 'up' | 'down';
+  comment: string | null;
+  /** ISO time of the rating. */
+  at: string;
+}
+
+/** What `ChatClient.sendFeedback()` posts. */
+export interface FeedbackInput {
+  rating: 'up' | 'down';
+  /** Optional, at most 2000 characters. */
+  comment?: string;
 }
 
 /** A page of conversations; pass `nextCursor` back to read the next page. */

@@ -336,6 +336,62 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
       expect((await store.getMessage(alice, liveAnswer!.id))?.status).toBe('complete');
     });
 
+    it('stores the citations of an answer with it', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      const q = await store.appendMessage(alice, msg(c.id, 'what is the policy?'));
+      const a = await store.appendMessage(alice, reply(c.id, q!.id, '', 'streaming'));
+      expect(q!.citations).toEqual([]);
+      expect(a!.citations).toEqual([]);
+      const citations = [
+        { index: 1, fileId: 'f1', fileName: 'policy.pdf', page: 3, passageId: 'p1', snippet: 'Leave is 25 days.' },
+        { index: 3, fileId: 'f2', fileName: 'handbook.md', section: 'Travel › Trains', snippet: 'Second class.' },
+      ];
+      await store.updateMessage(alice, a!.id, { content: 'Leave [1], trains [3]', status: 'streaming', citations });
+      // A write without citations leaves them as they are.
+      await store.updateMessage(alice, a!.id, { content: 'Leave [1], trains [3].', status: 'complete' });
+      expect((await store.getMessage(alice, a!.id))?.citations).toEqual(citations);
+      expect((await store.listMessages(alice, c.id))?.[1]?.citations).toEqual(citations);
+      expect(await store.updateMessage(bob, a!.id, { citations: [] })).toBeNull();
+      expect((await store.getMessage(alice, a!.id))?.citations).toEqual(citations);
+    });
+
+    it('keeps one rating per answer, for its owner only', async () => {
+      const c = await store.createConversation(alice, { title: 't' });
+      const q = await store.appendMessage(alice, msg(c.id, 'q'));
+      const a = await store.appendMessage(alice, reply(c.id, q!.id, 'answer', 'complete'));
+      const other = await store.createConversation(alice, { title: 'other' });
+      const before = (await store.getConversation(alice, c.id))!.updatedAt;
+      expect(a!.feedback).toBeNull();
+
+      const rated = await store.setFeedback(alice, c.id, a!.id, { rating: 'down', comment: 'Out of date.' });
+      expect(rated?.feedback).toMatchObject({ rating: 'down', comment: 'Out of date.' });
+      expect(rated?.feedback?.at).toBeInstanceOf(Date);
+      // Rating again replaces it; an empty comment is no comment.
+      await store.setFeedback(alice, c.id, a!.id, { rating: 'up', comment: '' });
+      const [, answer] = (await store.listMessages(alice, c.id))!;
+      expect(answer?.feedback).toMatchObject({ rating: 'up', comment: null });
+      // Rating does not make an old conversation the most recent one.
+      expect((await store.getConversation(alice, c.id))!.updatedAt).toEqual(before);
+
+      // Not the owner's, not in that conversation, not an answer, not an id: nothing changes.
+      for (const owner of [bob, aliceElsewhere]) {
+        expect(await store.setFeedback(owner, c.id, a!.id, { rating: 'down' })).toBeNull();
+      }
+      expect(await store.setFeedback(alice, other.id, a!.id, { rating: 'down' })).toBeNull();
+      expect(await store.setFeedback(alice, c.id, q!.id, { rating: 'down' })).toBeNull();
+      expect(await store.setFeedback(alice, c.id, 'not-an-id', { rating: 'down' })).toBeNull();
+      expect((await store.getMessage(alice, a!.id))?.feedback?.rating).toBe('up');
+      expect((await store.getMessage(alice, q!.id))?.feedback).toBeNull();
+
+      // Reports read feedback within one tenant only.
+      const records = await store.listFeedback('t1', [a!.id, q!.id, 'not-an-id', a!.id]);
+      expect(records).toEqual([
+        { messageId: a!.id, conversationId: c.id, userId: 'alice', rating: 'up', comment: null, at: expect.any(Date) },
+      ]);
+      expect(await store.listFeedback('t2', [a!.id])).toEqual([]);
+      expect(await store.listFeedback('t1', [])).toEqual([]);
+    });
+
     it('answers a ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
@@ -366,4 +422,8 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
 
 function msg(conversationId: string, content: string) {
   return { conversationId, parentId: null, role: 'user' as const, content, status: 'complete' as const };
+}
+
+function reply(conversationId: string, parentId: string, content: string, status: 'streaming' | 'complete') {
+  return { conversationId, parentId, role: 'assistant' as const, content, status };
 }

@@ -1,6 +1,8 @@
 import type {
   Conversation,
   ConversationPatch,
+  FeedbackRating,
+  FeedbackRecord,
   ListConversationsOptions,
   Message,
   MessagePatch,
@@ -49,6 +51,23 @@ export interface ChatStore {
   updateMessage(owner: Owner, id: string, patch: MessagePatch): Promise<Message | null>;
   /** All messages of a conversation, oldest first; null when the conversation is not the owner's. */
   listMessages(owner: Owner, conversationId: string): Promise<Message[] | null>;
+
+  /**
+   * Rates an answer (replacing an earlier rating). Null when the conversation is not the owner's, the
+   * message is not in it, or it is not an assistant message. Does not change the conversation's
+   * activity time: rating an old answer does not move the conversation to the top of the list.
+   */
+  setFeedback(
+    owner: Owner,
+    conversationId: string,
+    messageId: string,
+    feedback: { rating: FeedbackRating; comment?: string | null },
+  ): Promise<Message | null>;
+  /**
+   * The feedback on these answers within one tenant (admin reports). Unknown ids, unrated answers and
+   * other tenants' answers are left out.
+   */
+  listFeedback(tenantId: string, messageIds: readonly string[]): Promise<FeedbackRecord[]>;
 
   /** One message; null when it is not the owner's or does not exist. */
   getMessage(owner: Owner, id: string): Promise<Message | null>;

@@ -4,7 +4,7 @@ import { decodeConversationCursor, encodeConversationCursor } from './conversati
 import { monotonicClock } from './monotonic-clock.js';
 import { newId } from './new-id.js';
 import { matchesSearch, searchWords } from './search-words.js';
-import type { Conversation, Message, NewMessage, Owner } from './types.js';
+import type { Conversation, FeedbackRecord, Message, NewMessage, Owner } from './types.js';
 
 const owns = (owner: Owner, row: { tenantId: string; userId: string }) =>
   row.tenantId === owner.tenantId && row.userId === owner.userId;
@@ -101,6 +101,8 @@ export function createMemoryChatStore(): ChatStore {
       updatedAt: at,
       timeToFirstTokenMs: null,
       durationMs: null,
+      citations: [],
+      feedback: null,
     };
     messages.get(conversation.id)?.push(row);
     messageById.set(row.id, row);
@@ -201,6 +203,29 @@ export function createMemoryChatStore(): ChatStore {
     async listMessages(owner, conversationId) {
       if (!ownConversation(owner, conversationId)) return null;
       return structuredClone(messages.get(conversationId) ?? []);
+    },
+
+    async setFeedback(owner, conversationId, messageId, feedback) {
+      const row = ownMessage(owner, messageId);
+      if (!row || row.conversationId !== conversationId || row.role !== 'assistant') return null;
+      row.feedback = { rating: feedback.rating, comment: feedback.comment || null, at: now() };
+      return structuredClone(row);
+    },
+
+    async listFeedback(tenantId, messageIds) {
+      const found: FeedbackRecord[] = [];
+      for (const id of new Set(messageIds)) {
+        const row = messageById.get(id);
+        const conversation = row && conversations.get(row.conversationId);
+        if (!row?.feedback || conversation?.tenantId !== tenantId) continue;
+        found.push({
+          ...structuredClone(row.feedback),
+          messageId: id,
+          conversationId: row.conversationId,
+          userId: conversation.userId,
+        });
+      }
+      return found;
     },
 
     async getMessage(owner, id) {

@@ -37,6 +37,42 @@ export interface Conversation {
  */
 export type MessageStatus = 'streaming' | 'complete' | 'aborted' | 'error' | 'interrupted';
 
+/**
+ * A knowledge-base passage an answer cites, numbered like its `[n]` marker in the text. Stored with the
+ * answer, so the markers keep pointing at their sources when the conversation is read again.
+ */
+export interface MessageCitation {
+  /** 1-based, as in `[1]`. */
+  index: number;
+  fileId: string;
+  fileName: string;
+  /** The page of a paginated document (PDF), when known. */
+  page?: number;
+  /** The headings the passage sits under (`Chapter › Section`), when the document has any. */
+  section?: string;
+  /** The passage (chunk) id within the file. */
+  passageId?: string;
+  /** The short excerpt a client shows. */
+  snippet: string;
+}
+
+/** How the user rated an answer. */
+export type FeedbackRating = 'up' | 'down';
+
+/** A user's rating of one answer, with an optional comment. Setting it again replaces it. */
+export interface MessageFeedback {
+  rating: FeedbackRating;
+  comment: string | null;
+  at: Date;
+}
+
+/** Feedback as an admin report reads it: which answer, and its rating. */
+export interface FeedbackRecord extends MessageFeedback {
+  messageId: string;
+  conversationId: string;
+  userId: string;
+}
+
 /** One message of a conversation. */
 export interface Message {
   id: string;
@@ -63,6 +99,10 @@ export interface Message {
   timeToFirstTokenMs: number | null;
   /** Milliseconds from the provider call to the end of the stream. */
   durationMs: number | null;
+  /** The passages an answer cites (only those its text marks `[n]`); empty for user messages. */
+  citations: MessageCitation[];
+  /** The owner's rating of an answer; null when not rated. */
+  feedback: MessageFeedback | null;
 }
 
 /** Fields given when creating a message; the store fills ids and timestamps. */
@@ -88,6 +128,7 @@ export interface MessagePatch {
   error?: { code: string; message: string } | null;
   timeToFirstTokenMs?: number | null;
   durationMs?: number | null;
+  citations?: MessageCitation[];
 }
 
 /** Fields a user may change on a conversation. */

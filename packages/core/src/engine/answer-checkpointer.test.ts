@@ -34,7 +34,7 @@ describe('AnswerCheckpointer', () => {
     let text = '';
     for (let i = 0; i < 10; i++) {
       text += String(i);
-      cp.onDelta(() => text);
+      cp.onDelta(() => ({ content: text }));
       await Promise.resolve();
     }
     await cp.settle();
@@ -49,10 +49,10 @@ describe('AnswerCheckpointer', () => {
     const { store, writes, messageId } = await setup();
     let clock = 0;
     const cp = new AnswerCheckpointer(store, owner, messageId, { intervalMs: 500, everyDeltas: 64 }, () => clock);
-    cp.onDelta(() => 'a');
+    cp.onDelta(() => ({ content: 'a' }));
     expect(writes).toEqual([]);
     clock = 501;
-    cp.onDelta(() => 'ab');
+    cp.onDelta(() => ({ content: 'ab' }));
     await cp.settle();
     expect(writes).toEqual(['ab']);
   });

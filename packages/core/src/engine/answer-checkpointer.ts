@@ -1,5 +1,5 @@
 import type { ChatStore } from '../conversations/chat-store.js';
-import type { Owner } from '../conversations/types.js';
+import type { MessagePatch, Owner } from '../conversations/types.js';
 
 /** When to write the streaming answer to the store. */
 export interface CheckpointPolicy {
@@ -34,15 +34,15 @@ export class AnswerCheckpointer {
     this.lastWrite = this.now();
   }
 
-  /** Called after each delta with the answer's text so far. */
-  onDelta(text: () => string): void {
+  /** Called after each delta with the answer so far (its text, and the citations it marked). */
+  onDelta(answer: () => MessagePatch): void {
     this.pendingDeltas++;
     if (this.inFlight) return;
     if (this.pendingDeltas < this.policy.everyDeltas && this.now() - this.lastWrite < this.policy.intervalMs) return;
     this.pendingDeltas = 0;
     this.lastWrite = this.now();
     this.inFlight = this.store
-      .updateMessage(this.owner, this.messageId, { content: text() })
+      .updateMessage(this.owner, this.messageId, answer())
       .then(
         () => undefined,
         (error: unknown) => {

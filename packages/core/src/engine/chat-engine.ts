@@ -1,7 +1,16 @@
 import type { ChatStore } from '../conversations/chat-store.js';
 import type { PathMessage } from '../conversations/conversation-tree.js';
 import type { ConversationExport, OwnerExport } from '../conversations/export-conversation.js';
-import type { Conversation, ConversationPatch, ListConversationsOptions, Owner, Page } from '../conversations/types.js';
+import type {
+  Conversation,
+  ConversationPatch,
+  FeedbackRating,
+  FeedbackRecord,
+  ListConversationsOptions,
+  Message,
+  Owner,
+  Page,
+} from '../conversations/types.js';
 import type { ChatModel } from '../providers/chat-model.js';
 import type { KnowledgeBase } from '../rag/create-knowledge-base.js';
 import type { CheckpointPolicy } from './answer-checkpointer.js';
@@ -155,6 +164,15 @@ export interface ChatEngine {
     exportAll(owner: Owner): Promise<OwnerExport>;
     /** Deletes everything the owner has (GDPR erasure). */
     deleteAll(owner: Owner): Promise<{ conversations: number }>;
+    /** Rates an answer of the conversation (replacing an earlier rating). Null when not the owner's answer. */
+    setFeedback(
+      owner: Owner,
+      id: string,
+      messageId: string,
+      feedback: { rating: FeedbackRating; comment?: string | null },
+    ): Promise<Message | null>;
+    /** The feedback on these answers within one tenant (admin reports). */
+    listFeedback(tenantId: string, messageIds: readonly string[]): Promise<FeedbackRecord[]>;
   };
   /** Ends in-flight answers with a `shutting_down` error (partial text stored) and waits for them. */
   shutdown(): Promise<void>;

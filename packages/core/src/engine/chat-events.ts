@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../conversations/types.js';
+import type { MessageCitation, MessageStatus } from '../conversations/types.js';
 import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
 
 /**
@@ -42,18 +42,14 @@ export interface TextDeltaEvent {
 }
 
 /**
- * A knowledge-base passage the answer draws on, numbered like its `[n]` marker in the text. Sent after
- * `message-start` (before or between text deltas); `snippet` is the excerpt a client shows.
+ * A knowledge-base passage the answer cites, numbered like its `[n]` marker in the text. Sent once per
+ * passage, just before the `text-delta` that completes its first `[n]` marker, so passages the answer
+ * never marks are never announced; the stored answer's `citations` are exactly the ones sent.
+ * `snippet` is the excerpt a client shows.
  */
-export interface CitationEvent {
+export interface CitationEvent extends MessageCitation {
   type: 'citation';
   messageId: string;
-  /** 1-based, as in `[1]`. */
-  index: number;
-  fileId: string;
-  fileName: string;
-  page?: number;
-  snippet: string;
 }
 
 /** Token usage for the answer, when the provider reported it. */

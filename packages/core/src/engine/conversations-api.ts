@@ -41,5 +41,7 @@ export function createConversationsApi(store: ChatStore): ChatEngine['conversati
     },
     exportAll: (owner) => exportOwnerData(store, owner),
     deleteAll: (owner) => store.deleteOwnerData(owner),
+    setFeedback: (owner, id, messageId, feedback) => store.setFeedback(owner, id, messageId, feedback),
+    listFeedback: (tenantId, messageIds) => store.listFeedback(tenantId, messageIds),
   };
 }

@@ -66,6 +66,44 @@ describe('engine with a knowledge base', () => {
     expect(seen[0]!.context?.[0]).toMatchObject({ index: 1, fileName: 'travel-policy.docx' });
   });
 
+  it('announces and stores only the passages the answer marks, with their numbers', async () => {
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    await knowledge.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+    await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
+    const given: number[] = [];
+    // Marks passage 2 (split across deltas, then again), a number no passage has, and never 1.
+    const model: ChatModel = {
+      specificationVersion: 'v1',
+      provider: 'test',
+      modelId: 'marker',
+      async *doStream(request) {
+        given.push(request.context?.length ?? 0);
+        for (const text of ['Leave and travel', ' are covered [', '2]. See [2] and [9].']) {
+          yield { type: 'text-delta', text };
+        }
+        yield { type: 'finish', finishReason: 'stop' };
+      },
+    };
+    const store = createMemoryChatStore();
+    const engine = createChatEngine({ models: { default: model }, store, knowledge });
+    const events = await collect(engine.send({ owner: alice, content: 'parental leave and daily allowance' }));
+    expect(given[0]).toBeGreaterThanOrEqual(2);
+    const citations = events.filter((e) => e.type === 'citation');
+    expect(citations).toHaveLength(1);
+    expect(citations[0]).toMatchObject({ index: 2, passageId: expect.any(String), snippet: expect.any(String) });
+    // Announced just before the delta that completes its marker.
+    const at = events.indexOf(citations[0]!);
+    expect(events[at + 1]).toMatchObject({ type: 'text-delta', delta: '2]. See [2] and [9].' });
+    expect(events.slice(0, at).filter((e) => e.type === 'text-delta')).toHaveLength(2);
+
+    const id = events.find((e) => e.type === 'conversation')!.conversation.id;
+    const { type: _type, messageId, ...stored } = citations[0]!;
+    const answer = await store.getMessage(alice, messageId);
+    expect(answer?.citations).toEqual([stored]);
+    const read = await engine.conversations.get(alice, id);
+    expect(read?.messages.at(-1)?.citations).toEqual([stored]);
+  });
+
   it('retrieves only while the conversation uses the knowledge base', async () => {
     const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
     await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
@@ -76,7 +114,7 @@ describe('engine with a knowledge base', () => {
       modelId: 'recorder',
       async *doStream(request) {
         seen.push(request);
-        yield { type: 'text-delta', text: 'ok' };
+        yield { type: 'text-delta', text: request.context ? 'ok [1]' : 'ok' };
         yield { type: 'finish', finishReason: 'stop' };
       },
     };

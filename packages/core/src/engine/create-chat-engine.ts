@@ -3,7 +3,7 @@ import { activePath } from '../conversations/conversation-tree.js';
 import type { Conversation, Message } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatModel, ChatModelMessage } from '../providers/chat-model.js';
-import { citationEvents } from '../rag/answer/citation-events.js';
+import { toMessageCitations } from '../rag/answer/citation-events.js';
 import { type PromptKnowledge, retrieveForPrompt } from '../rag/prompt/with-knowledge.js';
 import { defaultCheckpointPolicy } from './answer-checkpointer.js';
 import { AnswerLease } from './answer-lease.js';
@@ -269,7 +269,6 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         },
       };
       yield { type: 'message-start', userMessageId: userMessage.id, messageId: answer.id, model: alias };
-      yield* citationEvents(answer.id, knowledge?.passages ?? []);
       const messageId = answer.id;
       yield* streamAnswer({
         store,
@@ -277,6 +276,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         messageId,
         model,
         request: prompt.request,
+        citations: toMessageCitations(knowledge?.passages ?? []),
         signal: controller.signal,
         shutdownSignal: shutdownController.signal,
         checkpoint,

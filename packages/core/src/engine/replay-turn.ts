@@ -5,8 +5,8 @@ import type { ChatEvent } from './chat-events.js';
 
 /**
  * Idempotent retries: when the owner already sent a message with this client message id (a retry after
- * a lost response), returns the stored turn as events — `conversation`, `message-start`, the whole
- * answer as one `text-delta`, `usage`, `message-end` — so the client ends in the same state without a
+ * a lost response), returns the stored turn as events — `conversation`, `message-start`, its stored
+ * `citation`s, the whole answer as one `text-delta`, `usage`, `message-end` — so the client ends in the same state without a
  * second provider call or a duplicate row. Null when the id is new. Throws `conversation_busy` while
  * the original answer is still being written.
  */
@@ -38,6 +38,7 @@ export async function replayTurn(store: ChatStore, owner: Owner, clientMessageId
     },
     { type: 'message-start', userMessageId: question.id, messageId: answer.id, model: answer.model ?? '' },
   ];
+  for (const citation of answer.citations) events.push({ type: 'citation', messageId: answer.id, ...citation });
   if (answer.content) events.push({ type: 'text-delta', messageId: answer.id, delta: answer.content });
   if (answer.usage) events.push({ type: 'usage', messageId: answer.id, usage: answer.usage });
   events.push({

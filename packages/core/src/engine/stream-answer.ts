@@ -1,8 +1,9 @@
 import type { ChatStore } from '../conversations/chat-store.js';
-import type { MessagePatch, MessageStatus, Owner } from '../conversations/types.js';
+import type { MessageCitation, MessagePatch, MessageStatus, Owner } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import { CitationTracker } from '../rag/answer/citation-events.js';
 import { AnswerCheckpointer, type CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
 import type { Logger } from './logger.js';
@@ -15,6 +16,11 @@ export interface StreamAnswerInput {
   messageId: string;
   model: ChatModel;
   request: ChatModelRequest;
+  /**
+   * The passages the model was given, numbered as in its context. Those the answer marks `[n]` are
+   * announced (`citation`, just before the delta completing the first marker) and stored with it.
+   */
+  citations?: readonly MessageCitation[];
   /** Aborted by the client (→ `aborted`) or by shutdown (→ `error`, see `shutdownSignal`). */
   signal: AbortSignal;
   shutdownSignal: AbortSignal;
@@ -48,8 +54,11 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   let status: Exclude<MessageStatus, 'streaming'> = 'aborted';
   let error: PublicError | null = null;
   let finalised = false;
+  const tracker = new CitationTracker(input.citations ?? []);
+  const hasCitations = (input.citations?.length ?? 0) > 0;
   // One closure for the whole answer, not one per token.
-  const currentText = () => text;
+  const currentAnswer = (): MessagePatch =>
+    hasCitations ? { content: text, citations: tracker.cited } : { content: text };
 
   const finalise = async () => {
     finalised = true;
@@ -64,6 +73,7 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
       error: error && { code: error.code, message: error.message },
       timeToFirstTokenMs: firstTokenMs,
       durationMs: Math.round(performance.now() - started),
+      ...(hasCitations ? { citations: tracker.cited } : {}),
     });
   };
 
@@ -86,7 +96,9 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
           if (part.text.length === 0) continue;
           firstTokenMs ??= Math.round(performance.now() - started);
           text += part.text;
-          checkpointer.onDelta(currentText);
+          // Before the delta, so a client has the source when the marker appears.
+          for (const citation of tracker.scan(text)) yield { type: 'citation', messageId, ...citation };
+          checkpointer.onDelta(currentAnswer);
           yield { type: 'text-delta', messageId, delta: part.text };
         } else if (part.type === 'usage') {
           usage = part.usage;
@@ -119,6 +131,8 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
             provider: caught.provider,
             model: providerModel,
             code: caught.code,
+            // The whole story for the operator (vendor, status, key advice); end users see words chosen by code.
+            message: caught.message,
             upstreamStatus: caught.upstreamStatus,
             retryAfterMs: caught.retryAfterMs,
             afterText: text.length > 0,

@@ -13,7 +13,9 @@ import {
   MESSAGE_COLUMNS,
   type MessageRow,
   messagePatchToSet,
+  type StoredFeedback,
   toConversation,
+  toFeedback,
   toMessage,
 } from './sql-rows.js';
 
@@ -272,6 +274,45 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
       );
       if (rows.length === 0) return null;
       return rows.filter((r) => r.id !== null).map(toMessage);
+    },
+
+    async setFeedback(owner, conversationId, messageId, feedback) {
+      if (!isUuid(conversationId) || !isUuid(messageId)) return null;
+      const stored: StoredFeedback = {
+        rating: feedback.rating,
+        comment: feedback.comment ? clean(feedback.comment) : null,
+        at: now(),
+      };
+      const { rows } = await db.query<MessageRow>(
+        `UPDATE messages AS m SET feedback = $5
+         FROM conversations c
+         WHERE m.id = $1 AND m.conversation_id = $2 AND m.role = 'assistant'
+           AND c.id = m.conversation_id AND c.tenant_id = $3 AND c.user_id = $4
+         RETURNING ${MESSAGE_COLUMNS}`,
+        [messageId, conversationId, owner.tenantId, owner.userId, JSON.stringify(stored)],
+      );
+      return rows[0] ? toMessage(rows[0]) : null;
+    },
+
+    async listFeedback(tenantId, messageIds) {
+      const ids = [...new Set(messageIds)].filter(isUuid);
+      if (ids.length === 0) return [];
+      const { rows } = await db.query<{
+        id: string;
+        conversation_id: string;
+        user_id: string;
+        feedback: StoredFeedback | string;
+      }>(
+        `SELECT m.id, m.conversation_id, m.user_id, m.feedback FROM messages m
+         WHERE m.tenant_id = $1 AND m.feedback IS NOT NULL AND m.id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
+        [tenantId, ...ids],
+      );
+      return rows.map((r) => ({
+        ...(toFeedback(r.feedback) as NonNullable<ReturnType<typeof toFeedback>>),
+        messageId: r.id,
+        conversationId: r.conversation_id,
+        userId: r.user_id,
+      }));
     },
 
     async getMessage(owner, id) {

@@ -1,4 +1,11 @@
-import type { Conversation, Message, MessagePatch } from '../conversations/types.js';
+import type {
+  Conversation,
+  FeedbackRating,
+  Message,
+  MessageCitation,
+  MessageFeedback,
+  MessagePatch,
+} from '../conversations/types.js';
 import type { FinishReason } from '../providers/chat-model.js';
 
 /** Columns read for a conversation (never the tsvector or the lock). */
@@ -9,7 +16,7 @@ export const CONVERSATION_COLUMNS =
 export const MESSAGE_COLUMNS =
   'm.id, m.conversation_id, m.parent_id, m.role, m.content, m.status, m.model, m.provider, m.provider_model, ' +
   'm.input_tokens, m.output_tokens, m.total_tokens, m.finish_reason, m.error, m.client_message_id, ' +
-  'm.time_to_first_token_ms, m.duration_ms, m.created_at, m.updated_at';
+  'm.time_to_first_token_ms, m.duration_ms, m.created_at, m.updated_at, m.citations, m.feedback';
 
 /** A conversation row as the drivers return it. */
 export interface ConversationRow {
@@ -47,6 +54,24 @@ export interface MessageRow {
   duration_ms: number | null;
   created_at: Date | string;
   updated_at: Date | string;
+  citations: MessageCitation[] | string | null;
+  feedback: StoredFeedback | string | null;
+}
+
+/** The `feedback` column's JSON. */
+export interface StoredFeedback {
+  rating: FeedbackRating;
+  comment: string | null;
+  at: string;
+}
+
+// Drivers return jsonb parsed (pg, PGlite) but a text cast or an older driver may hand back the string.
+const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/** The `feedback` column as the public shape. */
+export function toFeedback(value: StoredFeedback | string | null): MessageFeedback | null {
+  const stored = json(value);
+  return stored ? { rating: stored.rating, comment: stored.comment, at: new Date(stored.at) } : null;
 }
 
 const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
@@ -91,6 +116,8 @@ export function toMessage(row: MessageRow): Message {
     updatedAt: toDate(row.updated_at),
     timeToFirstTokenMs: row.time_to_first_token_ms,
     durationMs: row.duration_ms,
+    citations: json(row.citations) ?? [],
+    feedback: toFeedback(row.feedback),
   };
 }
 
@@ -119,5 +146,6 @@ export function messagePatchToSet(patch: MessagePatch, firstParam: number): { se
   if (patch.error !== undefined) assign('error', patch.error === null ? null : JSON.stringify(patch.error));
   if (patch.timeToFirstTokenMs !== undefined) assign('time_to_first_token_ms', patch.timeToFirstTokenMs);
   if (patch.durationMs !== undefined) assign('duration_ms', patch.durationMs);
+  if (patch.citations !== undefined) assign('citations', JSON.stringify(patch.citations));
   return { set, params };
 }

@@ -22,12 +22,15 @@ const recordColumns = [
   'timeToFirstTokenMs',
   'status',
   'conversationId',
+  'messageId',
+  'feedback',
+  'feedbackComment',
 ];
 const auditColumns = ['at', 'id', 'actor', 'action', 'target', 'outcome', 'ip', 'userAgent', 'details'];
 
 /**
  * Reports, readable by admins and auditors: `/usage` (totals by user, model or day; `format=csv`),
- * `/usage/records` (each answer) and `/audit` (filter by action, actor and time, paged newest first
+ * `/usage/records` (each answer, with its user's rating) and `/audit` (filter by action, actor and time, paged newest first
  * with `before`; `format=csv` exports, which is itself audited).
  */
 export function adminReportsRoutes(options: AdminRoutesOptions): Hono<AppEnv> {
@@ -58,10 +61,24 @@ export function adminReportsRoutes(options: AdminRoutesOptions): Hono<AppEnv> {
   });
 
   app.get('/usage/records', async (c) => {
-    const records = await usage().list({ ...usageQuery(c), limit: Number(c.req.query('limit') ?? 100) || 100 });
+    const listed = await usage().list({ ...usageQuery(c), limit: Number(c.req.query('limit') ?? 100) || 100 });
+    // Each answer's rating, if its user gave one (thumbs up/down and a comment), read within the tenant.
+    const ids = listed.flatMap((r) => (r.messageId ? [r.messageId] : []));
+    const feedback = new Map(
+      (await options.engine.conversations.listFeedback(c.var.principal.tenantId, ids)).map((f) => [
+        f.messageId,
+        { rating: f.rating, comment: f.comment, at: f.at },
+      ]),
+    );
+    const records = listed.map((r) => ({ ...r, feedback: (r.messageId && feedback.get(r.messageId)) || null }));
     if (c.req.query('format') === 'csv') {
       await auditAdmin(c, options, { action: 'usage.export', details: { records: records.length } });
-      return csvResponse('usage-records.csv', toCsv(recordColumns, records as never));
+      const rows = records.map((r) => ({
+        ...r,
+        feedback: r.feedback?.rating ?? '',
+        feedbackComment: r.feedback?.comment ?? '',
+      }));
+      return csvResponse('usage-records.csv', toCsv(recordColumns, rows as never));
     }
     return c.json({ records });
   });

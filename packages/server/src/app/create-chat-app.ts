@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { adminRoutes } from '../admin/admin-routes.js';
 import { chatRoute } from '../chat/chat-route.js';
 import { conversationsRoutes } from '../conversations/conversations-routes.js';
+import { feedbackRoutes } from '../conversations/feedback-routes.js';
 import { historyRoutes } from '../conversations/history-routes.js';
 import { createErrorHandler, type ErrorLogger, notFoundHandler } from '../errors/error-handler.js';
 import { filesRoutes } from '../files/files-routes.js';
@@ -176,6 +177,7 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
     }),
   );
   api.route('/', conversationsRoutes({ engine, maxBodyBytes }));
+  api.route('/', feedbackRoutes({ engine, maxBodyBytes }));
   api.route(
     '/',
     historyRoutes({

@@ -22,3 +22,12 @@ export const activeLeafSchema = z.strictObject({
 export const exportQuerySchema = z.strictObject({
   format: z.enum(['json', 'md']).default('json'),
 });
+
+/** Longest feedback comment accepted. */
+export const MAX_FEEDBACK_COMMENT = 2000;
+
+/** Body of `POST /conversations/:id/messages/:messageId/feedback`. */
+export const feedbackSchema = z.strictObject({
+  rating: z.enum(['up', 'down']),
+  comment: z.string().trim().max(MAX_FEEDBACK_COMMENT).nullable().optional(),
+});

@@ -44,6 +44,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   { method: 'POST', path: '/conversations/:id/messages/:messageId/edit', access: chat, counts: 'messagesPerMinute' },
   { method: 'PUT', path: '/conversations/:id/active-leaf', access: chat },
+  // A rating is a small write to one's own answer: no message or upload is spent on it.
+  { method: 'POST', path: '/conversations/:id/messages/:messageId/feedback', access: chat },
   { method: 'GET', path: '/conversations/:id/export', access: chat },
   { method: 'GET', path: '/me/export', access: chat },
   { method: 'DELETE', path: '/me', access: chat },

@@ -23,6 +23,8 @@ export class AttachmentsController implements ReactiveController {
     private readonly getClient: () => ChatClient,
     private readonly getConversationId: () => string | null,
     private readonly onDone: (attachment: Attachment) => void,
+    /** The words shown for a failed upload (the server's message is for developers). */
+    private readonly describeError: (error: unknown) => string = (error) => (error as Error).message,
   ) {
     host.addController(this);
   }
@@ -45,7 +47,7 @@ export class AttachmentsController implements ReactiveController {
       });
       done = { ...item, status: 'ready', fileId: uploaded.id };
     } catch (error) {
-      done = { ...item, status: 'error', error: (error as Error).message };
+      done = { ...item, status: 'error', error: this.describeError(error) };
     }
     this.#set(this.items.map((a) => (a.key === item.key ? done : a)));
     this.onDone(done);

@@ -23,6 +23,7 @@ const answer = (status: ChatMessage['status'], error: ChatMessage['error'] = nul
   clientMessageId: null,
   siblingIds: null,
   citations: [],
+  feedback: null,
 });
 
 describe('describeTransition', () => {
@@ -43,12 +44,12 @@ describe('describeTransition', () => {
     });
   });
 
-  it('reports failures with cc-error and announces them', () => {
+  it('reports failures with cc-error and announces them in the employee’s words', () => {
     const error = { code: 'overloaded', message: 'Busy.', retryable: true };
     const streaming = { ...base, status: 'streaming' as const, messages: [answer('streaming')] };
     const failed = { ...streaming, status: 'error' as const, error, messages: [answer('error', error)] };
     const t = describeTransition(streaming, failed, defaultStrings);
-    expect(t.announcement).toBe('The answer failed: Busy.');
+    expect(t.announcement).toBe(`The answer failed: ${defaultStrings.errorOverloaded}`);
     expect(t.events.map(([name]) => name)).toEqual(['cc-answer-complete', 'cc-error']);
     const unsupported = { ...base, status: 'error' as const, error: { ...error, code: 'not_supported' } };
     expect(describeTransition(base, unsupported, defaultStrings).events).toEqual([

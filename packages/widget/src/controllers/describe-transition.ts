@@ -1,4 +1,5 @@
 import type { ChatSnapshot } from '@company-chat/core/client';
+import { employeeError } from '../errors/employee-error.js';
 import { type CompanyChatStrings, format } from '../strings.js';
 
 /** What the element does after a state change: what to announce, which events to fire, whether to reload the list. */
@@ -23,7 +24,7 @@ export function describeTransition(prev: ChatSnapshot, next: ChatSnapshot, t: Co
         answer.status === 'complete'
           ? t.answerFinished
           : answer.status === 'error'
-            ? format(t.answerFailed, { message: answer.error?.message ?? '' })
+            ? format(t.answerFailed, { message: answer.error ? employeeError(answer.error, t).text : '' })
             : t.answerStopped;
       out.events.push([
         'cc-answer-complete',
@@ -35,7 +36,7 @@ export function describeTransition(prev: ChatSnapshot, next: ChatSnapshot, t: Co
   if (next.error && next.error !== prev.error) {
     // An error outside streaming (an unsupported action, a failed load) is announced by itself.
     if (next.status !== 'streaming' && prev.status !== 'streaming') {
-      out.announcement = format(t.answerFailed, { message: next.error.message });
+      out.announcement = format(t.answerFailed, { message: employeeError(next.error, t).text });
     }
     out.events.push(['cc-error', { ...next.error }]);
   }

@@ -1,5 +1,6 @@
 import type { QuotaStatus } from '@company-chat/core/client';
 import { describe, expect, it } from 'vitest';
+import { resetTime } from '../errors/reset-time.js';
 import { defaultStrings } from '../strings.js';
 import { quotaLine } from './quota-line.js';
 
@@ -31,20 +32,30 @@ describe('quotaLine', () => {
     expect(quotaLine(monthly, null, defaultStrings).text).toBe(`${(1_000).toLocaleString()} tokens left this month`);
   });
 
-  it('explains a used-up quota with its reset time, and other limits with the server’s message', () => {
-    const resetsAt = '2030-01-02T09:30:00.000Z';
-    const spent: QuotaStatus = { enforced: true, limits: [limit('tokensPerDay', 2_000, 2_000, resetsAt)] };
-    const exceeded = { code: 'quota_exceeded', message: 'Try again in 60 s.', retryable: true };
-    const line = quotaLine(spent, exceeded, defaultStrings);
-    expect(line.alert).toBe(true);
-    expect(line.text).toMatch(/^You have used up your quota\. It resets at .+\.$/);
-    expect(line.text).toContain(
-      new Date(resetsAt).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
-    );
-    const limited = { code: 'rate_limited', message: 'Try again in 20 s.', retryable: true };
-    expect(quotaLine(spent, limited, defaultStrings)).toEqual({
-      text: 'Usage limit reached. Try again in 20 s.',
+  it('warns from 90% used, before anything is refused', () => {
+    const almost: QuotaStatus = { enforced: true, limits: [limit('tokensPerDay', 18_200, 20_000)] };
+    expect(quotaLine(almost, null, defaultStrings)).toEqual({
+      text: "You have used 91% of today's allowance.",
       alert: true,
     });
+    const below: QuotaStatus = { enforced: true, limits: [limit('tokensPerDay', 17_900, 20_000)] };
+    expect(quotaLine(below, null, defaultStrings).alert).toBe(false);
+    const month: QuotaStatus = { enforced: true, limits: [limit('tokensPerMonth', 950, 1_000)] };
+    expect(quotaLine(month, null, defaultStrings).text).toBe("You have used 95% of this month's allowance.");
+  });
+
+  it('says when a used-up budget resets, and stays quiet while the failed message says it', () => {
+    const now = new Date(2030, 0, 1, 9, 0);
+    const resetsAt = new Date(2030, 0, 1, 14, 0);
+    const spent: QuotaStatus = {
+      enforced: true,
+      limits: [limit('tokensPerDay', 2_000, 2_000, resetsAt.toISOString())],
+    };
+    expect(quotaLine(spent, null, defaultStrings, now)).toEqual({
+      text: `You have used today's allowance. It resets at ${resetTime(resetsAt, now)}.`,
+      alert: true,
+    });
+    const exceeded = { code: 'quota_exceeded', message: 'Quota used up', retryable: true };
+    expect(quotaLine(spent, exceeded, defaultStrings, now).text).toBe('');
   });
 });

@@ -132,7 +132,7 @@ export class CcMessageList extends LitElement {
               (m) => m.id,
               (m, i) =>
                 html`<cc-message
-                  exportparts="message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button"
+                  exportparts="message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, code-block, copy-code-button"
                   .message=${m}
                   .strings=${this.strings}
                   .context=${this.context}

@@ -54,24 +54,6 @@ export const ccMessageStyles = css`
       article:focus-within .actions {
         opacity: 1;
       }
-      .error {
-        display: flex;
-        gap: 0.6em;
-        align-items: center;
-        flex-wrap: wrap;
-        color: var(--cc-color-error);
-        background: var(--cc-color-error-bg);
-        border-radius: var(--cc-radius);
-        padding: 0.45em 0.75em;
-        font-size: 0.9em;
-      }
-      .error button {
-        border: 1px solid currentColor;
-        color: inherit;
-        background: none;
-        border-radius: 6px;
-        padding: 0.1em 0.6em;
-      }
       .cursor::after {
         content: '▍';
         animation: blink 1s steps(2) infinite;

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@company-chat/core/client';
 import { html, LitElement, nothing } from 'lit';
 import { defineElement } from '../define-element.js';
+import { employeeError } from '../errors/employee-error.js';
 import { icons } from '../icons.js';
 import '../markdown/cc-markdown.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
@@ -8,6 +9,8 @@ import type { RenderContext } from '../markdown/render-markdown.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
 import { ccMessageStyles } from './cc-message-styles.js';
+import './cc-error-notice.js';
+import './cc-feedback.js';
 import { languageOf, messageTime } from './message-time.js';
 
 /**
@@ -19,11 +22,14 @@ import { languageOf, messageTime } from './message-time.js';
  * @fires cc-edit - Send an edited version of this message. `detail: { messageId, content }`.
  * @fires cc-copy - The message text was copied. `detail: { messageId }`.
  * @fires cc-switch-branch - Show another version of this message. `detail: { messageId }`.
+ * @fires cc-rate - The user rated this answer. `detail: { messageId, rating, comment }`.
  * @csspart message - The message container; also `message-user` / `message-assistant`.
  * @csspart error - The error shown in place of a failed answer.
  * @csspart versions - The version switcher (‹ 2 / 3 ›) of a regenerated answer or edited question.
  * @csspart citations - The sources an answer cites.
  * @csspart retry-button - The retry button.
+ * @csspart error-details - The disclosure under an error, with its code.
+ * @csspart feedback - The thumbs up/down of a finished answer and its comment form.
  * @csspart code-block - A code block inside an answer.
  */
 export class CcMessage extends LitElement {
@@ -166,7 +172,9 @@ export class CcMessage extends LitElement {
       ${list.map(
         (c) =>
           html`<li value=${c.index}>
-            ${c.fileName}${c.page === undefined ? nothing : `, ${format(s.page, { page: c.page })}`}
+            ${c.fileName}${c.page === undefined ? nothing : `, ${format(s.page, { page: c.page })}`}${
+              c.section ? `, ${c.section}` : nothing
+            }
             <q>${c.snippet}</q>
           </li>`,
       )}
@@ -180,6 +188,11 @@ export class CcMessage extends LitElement {
     return html`<div class="actions">
       ${this.#versions()}
       ${
+        m.role === 'assistant' && m.status === 'complete'
+          ? html`<cc-feedback exportparts="feedback" message-id=${m.id} .feedback=${m.feedback} .strings=${s}></cc-feedback>`
+          : nothing
+      }
+      ${
         m.content
           ? html`<button type="button" class="icon-button" aria-label=${s.copy} title=${s.copy} @click=${this.#copy}>
             ${icons.copy}
@@ -187,7 +200,7 @@ export class CcMessage extends LitElement {
           : nothing
       }
       ${
-        m.role === 'assistant' && this.last
+        m.role === 'assistant' && this.last && (!m.error || employeeError(m.error, s).canRetry)
           ? html`<button
             type="button"
             class="icon-button"
@@ -226,16 +239,13 @@ export class CcMessage extends LitElement {
     const s = this.strings;
     const error =
       m.status === 'error' && m.error
-        ? html`<div class="error" part="error">
-          <span>${m.error.message}</span>
-          ${
-            this.last
-              ? html`<button type="button" part="retry-button" ?disabled=${this.busy} @click=${() => this.#fire('cc-retry')}>
-                ${s.retry}
-              </button>`
-              : nothing
-          }
-        </div>`
+        ? html`<cc-error-notice
+          exportparts="error, retry-button, error-details"
+          .error=${m.error}
+          .strings=${s}
+          ?retry=${this.last}
+          ?busy=${this.busy}
+        ></cc-error-notice>`
         : nothing;
     return html`<article
       class=${m.role}

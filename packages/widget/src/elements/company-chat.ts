@@ -1,4 +1,11 @@
-import { ChatClient, type ChatClientOptions, type ChatSnapshot, type QuotaStatus } from '@company-chat/core/client';
+import {
+  ChatClient,
+  type ChatClientOptions,
+  type ChatErrorInfo,
+  type ChatFeedback,
+  type ChatSnapshot,
+  type QuotaStatus,
+} from '@company-chat/core/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
 import { AttachmentsController } from '../controllers/attachments-controller.js';
@@ -10,6 +17,7 @@ import { ModelsController } from '../controllers/models-controller.js';
 import { quotaLine } from '../controllers/quota-line.js';
 import { defineElement } from '../define-element.js';
 import { createLazyEnhancers } from '../enhance/lazy-enhancers.js';
+import { employeeError } from '../errors/employee-error.js';
 import { icons } from '../icons.js';
 import { loadOnce } from '../load-once.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
@@ -46,6 +54,8 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @fires cc-open-change - The launcher panel opened or closed. `detail: { open }`.
  * @fires cc-conversation-change - Another conversation was opened, or a new chat started (its id arrives
  *   with the first answer). `detail: { conversationId }` (null for a new chat).
+ * @fires cc-feedback - The user rated an answer (thumbs up/down, optional comment; stored on servers
+ *   with feedback). `detail: { messageId, conversationId, rating, comment }`.
  * @slot empty - Content shown before the first message.
  * @csspart launcher - The floating button (launcher mode).
  * @csspart panel - The chat panel.
@@ -57,7 +67,9 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @csspart drawer-toggle - The button that shows the conversation list (recent chats, page sidebar).
  * @csspart message-list - The message log.
  * @csspart message - Each message; also `message-user`, `message-assistant`, `status`.
- * @csspart error - An error shown in place; `retry-button` is its retry button.
+ * @csspart error - An error shown in place; `retry-button` is its retry button, `error-details` the
+ *   disclosure with its code.
+ * @csspart feedback - The thumbs up/down under a finished answer and its comment form.
  * @csspart code-block - A code block; `copy-code-button` is its copy button.
  * @csspart composer - The input form; also `input`, `send-button`, `stop-button`, `model-select`,
  *   `attach-button`, `attachment`.
@@ -345,9 +357,24 @@ export class CompanyChat extends LitElement {
     if (listChanged) this.renderRoot.querySelector<CcSidebar>('cc-sidebar')?.refresh?.();
   }
 
+  /** The employee's words for a thrown error (server messages go to `cc-error` for the page's logs). */
+  #errorText(error: unknown): string {
+    const e = error as { code?: string; message?: string; isRetryable?: boolean };
+    const info: ChatErrorInfo = { code: e.code ?? 'internal', message: e.message ?? '', retryable: !!e.isRetryable };
+    return employeeError(info, this.#text).text;
+  }
+
+  #onRate(e: CustomEvent<{ messageId: string } & ChatFeedback>) {
+    // Re-fired from the host with the conversation, so the page sees one event in its own terms.
+    e.stopPropagation();
+    const { messageId, rating, comment } = e.detail;
+    this.#fire('cc-feedback', { messageId, conversationId: this.#state.snapshot.conversationId, rating, comment });
+    this.chat.rate(messageId, { rating, comment }).catch((error) => this.#reportError(error));
+  }
+
   #reportError(error: unknown) {
     const e = error as { code?: string; message?: string; isRetryable?: boolean };
-    this.announcement = format(this.#text.answerFailed, { message: e.message ?? String(error) });
+    this.announcement = format(this.#text.answerFailed, { message: this.#errorText(error) });
     this.#fire('cc-error', {
       code: e.code ?? 'internal',
       message: e.message ?? String(error),
@@ -382,7 +409,7 @@ export class CompanyChat extends LitElement {
     const quota = quotaLine(this.quota, snap.error, t);
     return html`<div class="chat" ?inert=${this.#drawer.open}>
       <cc-message-list
-        exportparts="message-list, message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button"
+        exportparts="message-list, message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, code-block, copy-code-button"
         .messages=${snap.messages}
         .strings=${t}
         .context=${this.#context}
@@ -394,9 +421,10 @@ export class CompanyChat extends LitElement {
           this.chat.edit(e.detail.messageId, e.detail.content)}
         @cc-copy=${() => (this.announcement = t.copied)}
         @cc-switch-branch=${(e: CustomEvent<{ messageId: string }>) => this.chat.switchBranch(e.detail.messageId)}
+        @cc-rate=${this.#onRate}
         ><slot name="empty" slot="empty">${t.emptyState}</slot></cc-message-list
       >
-      ${banner ? html`<div class="banner" part="error">${banner.message}</div>` : nothing}
+      ${banner ? html`<div class="banner" part="error">${employeeError(banner, t).text}</div>` : nothing}
       <cc-composer
         exportparts="composer, input, send-button, stop-button, model-select, attach-button, attachment, knowledge-toggle"
         ?busy=${busy}

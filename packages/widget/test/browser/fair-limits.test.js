@@ -23,7 +23,15 @@ describe('fair limits', () => {
 
     await el.send('Message 11');
     await waitFor(() => el.chat.getSnapshot().error?.code === 'rate_limited', 'the 11th message is rate limited');
-    // GET /quota still answers, so the widget can explain the limit.
-    await waitFor(() => (deep(el, '[part="quota"]')?.textContent ?? '').trim().length > 0, 'a quota line explains it');
+    // Explained in place, with when sending works again, and no Retry button until then.
+    const notice = () => deep(el, 'cc-message-list', 'cc-message[last]', 'cc-error-notice');
+    await waitFor(
+      () => notice()?.shadowRoot.textContent.includes('You are sending messages faster than allowed'),
+      'the refusal is explained',
+    );
+    // (Unless the minute has already passed on a slow machine: then Retry can help again.)
+    if (Date.parse(el.chat.getSnapshot().error.retryAt) > Date.now() + 2000) {
+      assert(!notice().shadowRoot.querySelector('[part="retry-button"]'), 'no Retry while it cannot help');
+    }
   });
 });

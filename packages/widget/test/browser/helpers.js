@@ -1,7 +1,15 @@
 // Shared helpers of the browser tests (plain ES modules, run in Chromium).
+import { executeServerCommand } from '@web/test-runner-commands';
 import { endpoint } from '/__cc-test-config.js';
 
 export { endpoint };
+
+// Every test file imports this module: any uncaught error in the page (Playwright's `pageerror`, also
+// from event handlers and promises nobody awaits) fails the test during which it happened.
+afterEach(async () => {
+  const errors = await executeServerCommand('cc-page-errors');
+  if (errors.length > 0) throw new Error(`Uncaught error in the page:\n${errors.join('\n')}`);
+});
 
 /** Fails the test with `message` unless `condition` holds. */
 export function assert(condition, message) {

@@ -26,7 +26,9 @@ const expectations = {
   'code-and-math': (s) => s.status === 'idle' && s.messages[1]?.content.includes('$$'),
   'math-off': (s) => s.status === 'idle' && s.messages[1]?.content.includes('$$'),
   'error-in-place': (s) => s.messages[1]?.status === 'error' && s.error?.code === 'overloaded',
-  'quota-exceeded': (s) => s.error?.code === 'quota_exceeded',
+  'quota-exceeded': (s) => s.error?.code === 'quota_exceeded' && s.error.limit === 'tokensPerDay' && !!s.error.retryAt,
+  'quota-warning': (s) => s.messages[1]?.status === 'complete',
+  'cited-answer': (s) => s.messages[1]?.status === 'complete' && s.messages[1].citations.length === 1,
   'page-many-conversations': (s) => s.messages[1]?.status === 'complete',
   dark: (s) => s.messages[1]?.status === 'complete',
   'right-to-left': (s) => s.messages[1]?.status === 'complete',
@@ -79,6 +81,28 @@ describe('Storybook stories', () => {
         await waitFor(() => listStates[id](listIn(chat), chat), `${id} list state`);
         const path = await executeServerCommand('cc-screenshot', { name: `story-${id}` });
         assert(path, 'screenshot');
+      }
+      const answer = () =>
+        chat.shadowRoot.querySelector('cc-message-list').shadowRoot.querySelectorAll('cc-message')[1]?.shadowRoot;
+      if (id === 'quota-exceeded') {
+        const notice = await waitFor(() => answer()?.querySelector('cc-error-notice')?.shadowRoot, 'error notice');
+        assert(notice.textContent.includes("You have used today's allowance. It resets at"), 'reset time shown');
+        equal(notice.querySelector('[part="retry-button"]'), null, 'no Retry while it cannot help');
+        equal(answer().querySelector('[aria-label="Regenerate"]'), null, 'nor Regenerate');
+        assert(await executeServerCommand('cc-screenshot', { name: 'story-quota-exceeded' }), 'screenshot');
+      }
+      if (id === 'quota-warning') {
+        const line = () => chat.shadowRoot.querySelector('[part="quota"]')?.textContent ?? '';
+        await waitFor(() => line().includes("92% of today's allowance"), 'the 90% warning');
+        assert(await executeServerCommand('cc-screenshot', { name: 'story-quota-warning' }), 'screenshot');
+      }
+      if (id === 'cited-answer') {
+        await waitFor(
+          () => answer()?.querySelector('[part="citations"]')?.textContent.includes('sixteen weeks'),
+          'source',
+        );
+        await waitFor(() => answer()?.querySelector('cc-feedback'), 'thumbs');
+        assert(await executeServerCommand('cc-screenshot', { name: 'story-cited-answer' }), 'screenshot');
       }
       if (id === 'page-many-conversations') {
         const items = () =>

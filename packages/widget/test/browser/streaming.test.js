@@ -111,8 +111,8 @@ describe('streaming', () => {
     el.addEventListener('cc-error', (e) => errors.push(e.detail.code));
     await el.send(script({ chunks: ['Half'], error: 'overloaded' }));
     await settled(el, 2);
-    const failed = messages(el)[1].shadowRoot;
-    assert(failed.querySelector('[part="error"]').textContent.includes('overloaded'), 'error text');
+    const failed = messages(el)[1].shadowRoot.querySelector('cc-error-notice').shadowRoot;
+    assert(failed.querySelector('[part="error"]').textContent.includes('very busy'), 'error text');
     equal(errors.join(), 'overloaded', 'cc-error');
     const failedId = el.chat.getSnapshot().messages[1].id;
     failed.querySelector('[part="retry-button"]').click();
@@ -130,10 +130,9 @@ describe('streaming', () => {
     const el = await createChat({ model: 'does-not-exist' });
     await el.send('hi');
     await settled(el, 2);
-    assert(
-      messages(el)[1].shadowRoot.querySelector('[part="error"]').textContent.includes('Unknown model'),
-      'unknown model error',
-    );
+    const notice = messages(el)[1].shadowRoot.querySelector('cc-error-notice').shadowRoot;
+    assert(notice.querySelector('[part="error"]').textContent.includes('unavailable right now'), 'unknown model error');
+    assert(notice.querySelector('[part="error-details"]').textContent.includes('unknown_model'), 'its code');
   });
 
   it('changing theme, strings and attributes keeps the conversation and does not re-stream', async () => {

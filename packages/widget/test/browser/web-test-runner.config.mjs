@@ -14,6 +14,8 @@ const repoRoot = join(widgetDir, '..', '..');
 const screenshotDir = join(here, '__screenshots__');
 
 const cdpSessions = new WeakMap();
+// Uncaught errors of each test page (Playwright's `pageerror`): helpers.js fails the test they happen in.
+const pageErrors = new WeakMap();
 
 /** Starts test/browser/start-test-server.ts (TypeScript sources, through tsx) and learns its URL. */
 function chatServerPlugin() {
@@ -118,6 +120,12 @@ function chatServerPlugin() {
         });
         return true;
       }
+      if (command === 'cc-page-errors') {
+        const page = session.browser.getPage(session.id);
+        const errors = pageErrors.get(page) ?? [];
+        pageErrors.set(page, []);
+        return errors;
+      }
       if (command === 'cc-emulate') {
         const page = session.browser.getPage(session.id);
         await page.emulateMedia(payload);
@@ -166,6 +174,12 @@ export default {
       product: 'chromium',
       launchOptions: {
         ...chromiumLaunchOptions,
+      },
+      async createPage({ context }) {
+        const page = await context.newPage();
+        pageErrors.set(page, []);
+        page.on('pageerror', (error) => pageErrors.get(page)?.push(String(error.stack ?? error)));
+        return page;
       },
     }),
   ],

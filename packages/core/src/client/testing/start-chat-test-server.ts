@@ -37,7 +37,7 @@ export async function startChatTestServer(
     models?: number;
     replies?: Record<string, string>;
     routes?: (app: Hono) => void;
-    /** Also serve `POST/GET /api/v1/files` over a memory knowledge base (the app does not mount them yet). */
+    /** Also serve `POST/GET /api/v1/files` over a memory knowledge base, which answers draw on. */
     files?: boolean;
     /** Quota ledger and tiers, as `createChatApp({ quotas })` takes them. */
     quotas?: ChatAppQuotaOptions;
@@ -53,9 +53,14 @@ export async function startChatTestServer(
           default: scriptedChatModel({ replies: options.replies, gates }),
           fast: scriptedChatModel({ modelId: 'scripted-fast', replies: options.replies, gates }),
         };
+  // With files, answers draw on them too: the scripted model's `[n]` markers then cite real passages.
+  const knowledge = options.files
+    ? createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet })
+    : undefined;
   const engine = createChatEngine({
     models,
     store: options.store ?? createMemoryChatStore(),
+    ...(knowledge ? { knowledge } : {}),
     // A rough count is enough here and avoids loading the 2 MB tokenizer in every test process.
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
     logger: quiet,
@@ -75,11 +80,10 @@ export async function startChatTestServer(
     return c.body(null, 204);
   });
   options.routes?.(app);
-  if (options.files) {
+  if (knowledge) {
     const files = new Hono<AppEnv>();
     files.use('/files/*', devIdentity({ dev: true }));
     files.use('/files', devIdentity({ dev: true }));
-    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet });
     files.route('/', filesRoutes({ knowledge }));
     files.onError(createErrorHandler(() => {}));
     app.route('/api/v1', files);

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryQuotaLedger } from '../quotas/memory-quota-ledger.js';
+import { ChatClient } from './chat-client.js';
+import { fromStored } from './chat-message.js';
+import { createChatState } from './chat-state.js';
+import { olderServer } from './testing/older-server.js';
+import { type ChatTestServer, startChatTestServer } from './testing/start-chat-test-server.js';
+
+let server: ChatTestServer;
+beforeAll(async () => {
+  server = await startChatTestServer();
+});
+afterAll(() => server.close());
+
+const clientFor = (user: string, extra: Partial<ConstructorParameters<typeof ChatClient>[0]> = {}) =>
+  new ChatClient({ endpoint: server.url, headers: { 'x-user-id': user }, ...extra });
+
+describe('feedback on answers', () => {
+  it('rates an answer through the chat state; the rating is there after a reload', async () => {
+    const chat = createChatState({ client: clientFor('fay') });
+    await chat.send('hello');
+    const { conversationId, messages } = chat.getSnapshot();
+    const answer = messages.at(-1)!;
+    await chat.rate(answer.id, { rating: 'down', comment: 'Too vague.' });
+    expect(chat.getSnapshot().messages.at(-1)?.feedback).toEqual({ rating: 'down', comment: 'Too vague.' });
+
+    // A thumb and, at once, a comment: sent in order, so the comment is what stays.
+    const thumb = chat.rate(answer.id, { rating: 'up', comment: null });
+    await chat.rate(answer.id, { rating: 'down', comment: 'Too vague.' });
+    await thumb;
+
+    const reloaded = createChatState({ client: clientFor('fay') });
+    await reloaded.load(conversationId!);
+    expect(reloaded.getSnapshot().messages.map((m) => m.feedback)).toEqual([
+      null,
+      { rating: 'down', comment: 'Too vague.' },
+    ]);
+  });
+
+  it('refuses another user’s answer (not_found), keeps the old rating, and says not_supported on older servers', async () => {
+    const chat = createChatState({ client: clientFor('gil') });
+    await chat.send('hello');
+    const { conversationId, messages } = chat.getSnapshot();
+    const answerId = messages.at(-1)!.id;
+    await expect(clientFor('hal').sendFeedback(conversationId!, answerId, { rating: 'up' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const older = createChatState({ client: clientFor('gil', { fetch: olderServer }) });
+    await older.load(conversationId!);
+    await expect(older.rate(answerId, { rating: 'up', comment: null })).rejects.toMatchObject({
+      code: 'not_supported',
+    });
+    expect(older.getSnapshot().messages.at(-1)?.feedback).toBeNull();
+  });
+});
+
+describe('errors a client can explain', () => {
+  it('keeps the limit and when it resets from a quota refusal', async () => {
+    const tiers = { free: { tokensPerDay: 1 } };
+    const metered = await startChatTestServer({ quotas: { tiers, ledger: createMemoryQuotaLedger({ tiers }) } });
+    try {
+      const client = new ChatClient({ endpoint: metered.url, headers: { 'x-user-id': 'quinn' } });
+      const chat = createChatState({ client });
+      const before = Date.now();
+      await chat.send('hello');
+      const error = chat.getSnapshot().error!;
+      expect(error).toMatchObject({ code: 'quota_exceeded', limit: 'tokensPerDay', retryable: true });
+      expect(error.retryAfterMs).toBeGreaterThan(0);
+      // retryAt is the moment the refusal arrived plus Retry-After; the quota's own reset agrees with it.
+      const retryAt = Date.parse(error.retryAt!);
+      expect(retryAt).toBeGreaterThanOrEqual(before + error.retryAfterMs!);
+      const daily = (await client.getQuota()).limits.find((l) => l.limit === 'tokensPerDay')!;
+      expect(Math.abs(Date.parse(daily.resetsAt) - retryAt)).toBeLessThan(60_000);
+    } finally {
+      await metered.close();
+    }
+  });
+});
+
+describe('stored citations', () => {
+  it('come back with a stored answer (and as an empty list from older servers)', () => {
+    const stored = {
+      id: 'a',
+      conversationId: 'c',
+      parentId: 'q',
+      role: 'assistant' as const,
+      content: 'Thirty days [2].',
+      status: 'complete' as const,
+      model: 'default',
+      usage: null,
+      finishReason: 'stop' as const,
+      error: null,
+      clientMessageId: null,
+      createdAt: '2030-01-01T00:00:00.000Z',
+      updatedAt: '2030-01-01T00:00:00.000Z',
+    };
+    const citation = { index: 2, fileId: 'f', fileName: 'policy.pdf', page: 4, snippet: 'Thirty days a year.' };
+    expect(fromStored({ ...stored, citations: [citation] }).citations).toEqual([citation]);
+    expect(fromStored(stored)).toMatchObject({ citations: [], feedback: null });
+  });
+});
