@@ -52,7 +52,12 @@ const scriptTagConditions = ['@company-chat/source', 'module', 'browser', 'impor
 // main bundle's `import()` of them becomes an external import of the hashed file: built together in one
 // splitting pass, esbuild would move the helpers they share with the main bundle into a chunk that
 // company-chat.js then imports eagerly, and the script would no longer be one self-contained file.
-const LAZY_CHUNKS = { highlight: 'src/enhance/highlight.ts', math: 'src/enhance/math.ts' };
+const LAZY_CHUNKS = {
+  highlight: 'src/enhance/highlight.ts',
+  math: 'src/enhance/math.ts',
+  // "More actions" (my files, export): it carries its own copy of Lit, cleaned like the main bundle's.
+  tools: 'src/tools/cc-chat-tools.ts',
+};
 
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
@@ -73,6 +78,7 @@ const lazyChunks: Plugin = {
         entryNames: '[name]-[hash]',
         chunkNames: 'shared-[hash]',
         metafile: true,
+        plugins: [dropLitVersionGlobals, minifyCssLiterals],
       });
       const names = new Map<string, string>();
       for (const [file, output] of Object.entries(result.metafile.outputs)) {
@@ -80,7 +86,7 @@ const lazyChunks: Plugin = {
       }
       return names;
     };
-    build.onResolve({ filter: /^\.\/(highlight|math)\.js$/ }, async (args) => {
+    build.onResolve({ filter: /^\.\/(highlight|math|cc-chat-tools)\.js$/ }, async (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       built ??= buildChunks();
       const names = await built;
@@ -108,7 +114,7 @@ export default defineConfig([
   },
   {
     // The script-tag build: one self-contained, minified ES module with Lit and the client inside, plus
-    // the lazily imported highlighting and math chunks next to it (`chunks/<name>-<content hash>.js`,
+    // the lazily imported highlighting, math and tools chunks next to it (`chunks/<name>-<content hash>.js`,
     // resolved relative to company-chat.js, so they load from wherever the script is served).
     entry: { 'company-chat': 'src/index.ts' },
     format: ['esm'],

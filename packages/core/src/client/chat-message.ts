@@ -18,6 +18,13 @@ export interface ChatCitation {
   snippet: string;
 }
 
+/** A file sent with a user message, as the message shows it. */
+export interface ChatAttachment {
+  fileId: string;
+  name: string;
+  sizeBytes?: number;
+}
+
 /** A message as the UI shows it. `pending` marks a user message the server has not confirmed yet. */
 export interface ChatMessage {
   id: string;
@@ -31,6 +38,8 @@ export interface ChatMessage {
   /** Ids of this message's versions (itself included) when there are branches; null when unknown. */
   siblingIds: string[] | null;
   citations: ChatCitation[];
+  /** Files the user sent with this message (set by `send(content, { attachments })`). */
+  attachments?: ChatAttachment[];
 }
 
 let localIds = 0;

@@ -126,6 +126,10 @@ export interface UploadedFile {
   pageCount?: number | null;
   /** 1, then one more each time new content was uploaded under the same name. */
   version?: number;
+  /** Where the file is searched: one conversation's (`conversationId`), all of the user's, or shared. */
+  scope?: { type: 'private'; conversationId?: string } | { type: 'shared'; collection: string };
+  /** Set while `status` is `processing`: the ingestion step (`parsed`, `chunked`, …). */
+  stage?: string | null;
   /** Set by `uploadFile()`: the same content was already in the same place, this is that file. */
   duplicate?: boolean;
   createdAt: string;

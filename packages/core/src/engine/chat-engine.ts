@@ -137,6 +137,8 @@ export interface ChatEngine {
   listModels(): ModelInfo[];
   /** Conversation history operations, ownership-checked. */
   readonly conversations: {
+    /** Creates an empty conversation (its title comes from its first message unless given). */
+    create(owner: Owner, input?: { title?: string; useKnowledge?: boolean }): Promise<Conversation>;
     list(owner: Owner, options?: ListConversationsOptions): Promise<Page<Conversation>>;
     get(owner: Owner, id: string): Promise<ConversationWithMessages | null>;
     rename(owner: Owner, id: string, title: string): Promise<Conversation | null>;

@@ -248,8 +248,14 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         }));
       if (!userMessage || !answer)
         throw new CompanyChatError({ code: 'not_found', message: 'Conversation not found.' });
-      if (conversation.model !== alias || conversation.useKnowledge !== useKnowledge) {
-        await store.updateConversation(owner, conversationId, { model: alias, useKnowledge });
+      // A conversation created empty (to attach files first) is named after its first message.
+      const title = conversation.title || (history.length === 0 ? makeTitle(input.content) : '');
+      if (conversation.model !== alias || conversation.useKnowledge !== useKnowledge || title !== conversation.title) {
+        await store.updateConversation(owner, conversationId, {
+          model: alias,
+          useKnowledge,
+          ...(title !== conversation.title ? { title } : {}),
+        });
       }
 
       yield {
@@ -257,7 +263,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         created,
         conversation: {
           id: conversationId,
-          title: conversation.title,
+          title,
           createdAt: conversation.createdAt.toISOString(),
           updatedAt: answer.createdAt.toISOString(),
         },

@@ -1,7 +1,7 @@
 import { ChatClient, type ChatClientOptions, type ChatSnapshot, type QuotaStatus } from '@company-chat/core/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
-import { AttachmentsController } from '../controllers/attachments-controller.js';
+import { type AttachScope, AttachmentsController } from '../controllers/attachments-controller.js';
 import { ChatStateController } from '../controllers/chat-state-controller.js';
 import { ConversationsController } from '../controllers/conversations-controller.js';
 import { describeTransition } from '../controllers/describe-transition.js';
@@ -17,8 +17,11 @@ import { parseOrigins } from '../markdown/safe-url.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles, themeStyles } from '../theme-styles.js';
 import { companyChatStyles } from './company-chat-styles.js';
+import { loadChatTools } from '../tools/load-chat-tools.js';
+import { checkedAvatar } from './checked-avatar.js';
 import { launcherView } from './launcher-view.js';
 import { languageOf, prepareMessageTime } from './message-time.js';
+import { suggestionsView } from './suggestions-view.js';
 import './cc-composer.js';
 import type { CcComposer } from './cc-composer.js';
 import './cc-message-list.js';
@@ -39,7 +42,10 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @fires cc-answer-complete - An answer ended. `detail: { messageId, conversationId, status, content }`.
  * @fires cc-error - Something failed. `detail: { code, message, retryable }`.
  * @fires cc-open-change - The launcher panel opened or closed. `detail: { open }`.
+ * @fires cc-file-deleted - The user deleted one of their files in "My files". `detail: { fileId }`.
  * @slot empty - Content shown before the first message.
+ * @slot suggestions - Starter prompts shown before the first message, instead of the `suggestions`
+ *   property's buttons; clicking a slotted `<button>` sends its `value` (or its text).
  * @csspart launcher - The floating button (launcher mode).
  * @csspart panel - The chat panel.
  * @csspart quota - The remaining-quota line under the composer (and quota errors).
@@ -47,11 +53,15 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @csspart close-button - The close button (launcher mode).
  * @csspart sidebar - The conversation list (page mode).
  * @csspart message-list - The message log.
- * @csspart message - Each message; also `message-user`, `message-assistant`, `status`.
+ * @csspart message - Each message; also `message-user`, `message-assistant`, `status`, `avatar`,
+ *   `sent-attachment`.
+ * @csspart suggestions - The starter prompts; `suggestion` is each of their buttons.
+ * @csspart scroll-button - "Jump to the latest message", while the reader is scrolled up.
+ * @csspart tools - The "More actions" dialog (my files, export).
  * @csspart error - An error shown in place; `retry-button` is its retry button.
  * @csspart code-block - A code block; `copy-code-button` is its copy button.
  * @csspart composer - The input form; also `input`, `send-button`, `stop-button`, `model-select`,
- *   `attach-button`, `attachment`.
+ *   `attach-button`, `attach-scope`, `attachment`, `more-button`.
  * @cssprop --cc-color-bg - Background.
  * @cssprop --cc-color-surface - Background of the sidebar and header.
  * @cssprop --cc-color-fg - Text colour.
@@ -101,6 +111,13 @@ export class CompanyChat extends LitElement {
     strings: { attribute: false },
     announcement: { state: true },
     sidebarOpen: { state: true },
+    suggestions: { type: Array },
+    assistantName: { type: String, attribute: 'assistant-name' },
+    assistantAvatar: { type: String, attribute: 'assistant-avatar' },
+    userName: { type: String, attribute: 'user-name' },
+    userAvatar: { type: String, attribute: 'user-avatar' },
+    attachScope: { type: String, attribute: 'attach-scope' },
+    toolsOpen: { state: true },
   };
 
   /** Base URL of the company-chat server; empty for the page's own origin. */
@@ -142,6 +159,22 @@ export class CompanyChat extends LitElement {
   declare strings: Partial<CompanyChatStrings>;
   declare announcement: string;
   declare sidebarOpen: boolean;
+  /** Starter prompts shown on the empty chat (attribute: a JSON array of strings); a click sends one. */
+  declare suggestions: string[];
+  /** The assistant's name above its answers (default "Assistant"). */
+  declare assistantName: string;
+  /**
+   * Picture beside the assistant's answers: a URL from one of `allowed-image-origins`, or a `data:image/`
+   * URL. Anything else is not loaded.
+   */
+  declare assistantAvatar: string;
+  /** The user's name above their messages (default "You"), e.g. the signed-in user's name. */
+  declare userName: string;
+  /** Picture beside the user's messages; the same rules as `assistant-avatar`. */
+  declare userAvatar: string;
+  /** Where attached files go at first: `conversation` (this chat) or `user` (all my chats). */
+  declare attachScope: AttachScope;
+  declare toolsOpen: boolean;
 
   #client: ChatClient | null = null;
   #clientSettings: unknown[] = [];
@@ -162,7 +195,7 @@ export class CompanyChat extends LitElement {
   readonly #files = new AttachmentsController(
     this,
     () => this.client,
-    () => this.#state.snapshot.conversationId,
+    () => this.chat.ensureConversation(),
     (a) => {
       this.announcement =
         a.status === 'ready'
@@ -173,6 +206,7 @@ export class CompanyChat extends LitElement {
     },
   );
   #filesProbe: ChatClient | null = null;
+  #avatars: { user?: string; assistant?: string } = {};
   #quotaClient: ChatClient | null = null;
 
   constructor() {
@@ -193,6 +227,13 @@ export class CompanyChat extends LitElement {
     this.strings = {};
     this.announcement = '';
     this.sidebarOpen = true;
+    this.suggestions = [];
+    this.assistantName = '';
+    this.assistantAvatar = '';
+    this.userName = '';
+    this.userAvatar = '';
+    this.attachScope = 'conversation';
+    this.toolsOpen = false;
   }
 
   /** The client this element talks through (re-created when endpoint, token or headers change). */
@@ -216,8 +257,9 @@ export class CompanyChat extends LitElement {
     return this.#state.chat;
   }
 
-  /** Sends a message as if the user typed it. */
+  /** Sends a message as if the user typed it, with the files attached so far (their chips clear). */
   send(content: string): Promise<unknown> {
+    const attachments = this.#files.take();
     this.dispatchEvent(
       new CustomEvent('cc-message-sent', {
         detail: { content, conversationId: this.#state.snapshot.conversationId },
@@ -225,7 +267,7 @@ export class CompanyChat extends LitElement {
         composed: true,
       }),
     );
-    return this.chat.send(content);
+    return this.chat.send(content, { attachments });
   }
 
   /** Stops the answer being streamed. */
@@ -234,7 +276,11 @@ export class CompanyChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
+    if (changed.has('strings') || changed.has('assistantName') || changed.has('userName')) {
+      this.#text = { ...defaultStrings, ...this.strings };
+      if (this.assistantName) this.#text.assistant = this.assistantName;
+      if (this.userName) this.#text.you = this.userName;
+    }
     if (changed.has('strings') || changed.has('allowedImageOrigins') || changed.has('math')) {
       const text = this.#text;
       this.#context = {
@@ -250,6 +296,13 @@ export class CompanyChat extends LitElement {
       };
     }
     if (changed.has('math')) this.#enhancers = createLazyEnhancers({ math: this.math !== 'off' });
+    if (changed.has('userAvatar') || changed.has('assistantAvatar') || changed.has('allowedImageOrigins')) {
+      const origins = this.#context.imageOrigins;
+      this.#avatars = {
+        user: checkedAvatar(this.userAvatar, origins),
+        assistant: checkedAvatar(this.assistantAvatar, origins),
+      };
+    }
     // Whether the server accepts uploads: asked once per client (a 404 means an older server).
     if (this.attachments === 'auto' && this.#filesProbe !== this.client) {
       const client = this.client;
@@ -342,9 +395,20 @@ export class CompanyChat extends LitElement {
     // Errors that belong to no message (e.g. an unsupported action) show as a banner.
     const banner = snap.error && !(last?.status === 'error' && last.error === snap.error) ? snap.error : null;
     const quota = quotaLine(this.quota, snap.error, t);
-    return html`<div class="chat">
+    const canAttach = this.attachments === 'on' || (this.attachments === 'auto' && this.filesSupported);
+    return html`<div
+      class="chat"
+      @dragover=${(e: DragEvent) => canAttach && e.preventDefault()}
+      @drop=${(e: DragEvent) => {
+        // Files dropped anywhere on the chat (the composer handles drops on itself).
+        if (!canAttach || e.defaultPrevented || !e.dataTransfer?.files.length) return;
+        e.preventDefault();
+        this.renderRoot.querySelector<CcComposer>('cc-composer')?.attachFiles(e.dataTransfer.files);
+      }}
+    >
       <cc-message-list
-        exportparts="message-list, message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button"
+        exportparts="message-list, message, message-user, message-assistant, error, retry-button, status, versions, citations, code-block, copy-code-button, avatar, sent-attachment, scroll-button"
+        .avatars=${this.#avatars}
         .messages=${snap.messages}
         .strings=${t}
         .context=${this.#context}
@@ -354,13 +418,24 @@ export class CompanyChat extends LitElement {
         @cc-regenerate=${(e: CustomEvent<{ messageId: string }>) => this.chat.regenerate(e.detail.messageId)}
         @cc-edit=${(e: CustomEvent<{ messageId: string; content: string }>) =>
           this.chat.edit(e.detail.messageId, e.detail.content)}
-        @cc-copy=${() => (this.announcement = t.copied)}
+        @cc-copy=${async (e: CustomEvent<{ copied: boolean }>) => {
+          // Cleared first, so a second copy is announced again.
+          this.announcement = '';
+          await this.updateComplete;
+          this.announcement = e.detail.copied ? t.copied : t.copyFailed;
+        }}
         @cc-switch-branch=${(e: CustomEvent<{ messageId: string }>) => this.chat.switchBranch(e.detail.messageId)}
-        ><slot name="empty" slot="empty">${t.emptyState}</slot></cc-message-list
+        ><slot name="empty" slot="empty">${t.emptyState}</slot>${
+          snap.messages.length
+            ? nothing
+            : suggestionsView(this.suggestions, t, (content) =>
+                this.#onSend(new CustomEvent('cc-send', { detail: { content } })),
+              )
+        }</cc-message-list
       >
       ${banner ? html`<div class="banner" part="error">${banner.message}</div>` : nothing}
       <cc-composer
-        exportparts="composer, input, send-button, stop-button, model-select, attach-button, attachment, knowledge-toggle"
+        exportparts="composer, input, send-button, stop-button, model-select, attach-button, attach-scope, attachment, more-button, knowledge-toggle"
         ?busy=${busy}
         .maxLength=${this.maxLength}
         .models=${this.#models.models}
@@ -370,7 +445,11 @@ export class CompanyChat extends LitElement {
         @cc-stop=${() => this.stop()}
         @cc-model-change=${(e: CustomEvent<{ model: string }>) => this.chat.setModel(e.detail.model || null)}
         .attachments=${this.#files.items}
-        ?can-attach=${this.attachments === 'on' || (this.attachments === 'auto' && this.filesSupported)}
+        ?can-attach=${canAttach}
+        attach-scope=${this.attachScope}
+        @cc-attach-scope-change=${(e: CustomEvent<{ scope: AttachScope }>) => (this.attachScope = e.detail.scope)}
+        ?more=${canAttach || !!snap.conversationId}
+        @cc-more=${() => loadChatTools().then(() => (this.toolsOpen = true), (error) => this.#reportError(error))}
         .accept=${this.accept}
         .maxFileSize=${this.maxFileSize}
         @cc-attach=${(
@@ -378,7 +457,7 @@ export class CompanyChat extends LitElement {
         ) => {
           for (const r of e.detail.rejected) this.#files.reject(r.name, r.size, r.message);
           if (e.detail.rejected[0]) this.announcement = e.detail.rejected.map((r) => r.message).join(' ');
-          for (const file of e.detail.accepted) this.#files.upload(file);
+          for (const file of e.detail.accepted) this.#files.upload(file, this.attachScope);
         }}
         @cc-remove-attachment=${(e: CustomEvent<{ key: number }>) => this.#files.remove(e.detail.key)}
         ?knowledge=${this.filesSupported}
@@ -387,6 +466,20 @@ export class CompanyChat extends LitElement {
       ></cc-composer>
       ${quota.text ? html`<div class=${quota.alert ? 'quota alert' : 'quota'} part="quota" role=${quota.alert ? 'alert' : nothing}>${quota.text}</div>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${
+        this.toolsOpen
+          ? html`<cc-chat-tools
+            part="tools"
+            .client=${this.client}
+            .snapshot=${snap}
+            .strings=${t}
+            .files=${canAttach || this.filesSupported}
+            .uploads=${this.#files.items}
+            @cc-file-deleted=${(e: CustomEvent<{ fileId: string }>) => this.#files.forget(e.detail.fileId)}
+            @cc-close=${() => (this.toolsOpen = false)}
+          ></cc-chat-tools>`
+          : nothing
+      }
     </div>`;
   }
 

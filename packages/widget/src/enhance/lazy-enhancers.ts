@@ -1,3 +1,4 @@
+import { loadOnce } from '../load-once.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 
 /** Which enhancements to load. */
@@ -6,16 +7,6 @@ export interface LazyEnhancerOptions {
   math?: boolean;
 }
 
-// One load per page, shared by every widget on it; a failed load (offline, blocked) is tried again the
-// next time a node needs it.
-function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | null = null;
-  return () =>
-    (loaded ??= load().catch((error: unknown) => {
-      loaded = null;
-      throw error;
-    }));
-}
 
 // Highlighting and math run queued, a few milliseconds' worth per task: when a chunk arrives after a
 // burst, every block waiting for it would otherwise be enhanced in one long task.
