@@ -192,7 +192,12 @@ export class ChatClient {
    * Rejects with `not_supported` on servers without `POST /conversations`.
    */
   async createConversation(options: { title?: string; useKnowledge?: boolean } = {}): Promise<ConversationSummary> {
-    const body = await this.#json<{ conversation: ConversationSummary }>('POST', '/conversations', options, 'Creating conversations');
+    const body = await this.#json<{ conversation: ConversationSummary }>(
+      'POST',
+      '/conversations',
+      options,
+      'Creating conversations',
+    );
     return body.conversation;
   }
 

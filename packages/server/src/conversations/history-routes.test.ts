@@ -66,7 +66,9 @@ describe.each(['memory', 'PGlite'])('history routes on %s', (kind) => {
     const read = await (await app.request(`/api/v1/conversations/${conversation.id}`, { headers: alice })).json();
     expect(read.conversation.title).toBe('Travel policy?');
     expect(read.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
-    const titled = await (await app.request('/api/v1/conversations', json({ title: 'Plans', useKnowledge: false }, alice))).json();
+    const titled = await (
+      await app.request('/api/v1/conversations', json({ title: 'Plans', useKnowledge: false }, alice))
+    ).json();
     expect(titled.conversation).toMatchObject({ title: 'Plans', useKnowledge: false });
     expect((await app.request('/api/v1/conversations', json({ model: 'x' }, alice))).status).toBe(400);
     expect((await app.request('/api/v1/conversations', json({ title: ' ' }, alice))).status).toBe(400);

@@ -95,7 +95,10 @@ export class AttachmentsController implements ReactiveController {
   }
 
   #discard(item: Attachment) {
-    if (item.fileId && !item.duplicate) this.getClient().deleteFile(item.fileId).catch(() => {});
+    if (item.fileId && !item.duplicate)
+      this.getClient()
+        .deleteFile(item.fileId)
+        .catch(() => {});
   }
 
   #set(items: Attachment[]) {

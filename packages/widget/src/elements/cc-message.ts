@@ -7,8 +7,8 @@ import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
-import { ccMessageStyles } from './cc-message-styles.js';
 import { attachmentsView } from './attachments-view.js';
+import { ccMessageStyles } from './cc-message-styles.js';
 import { languageOf, messageTime } from './message-time.js';
 
 /**

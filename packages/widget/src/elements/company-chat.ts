@@ -1,7 +1,7 @@
 import { ChatClient, type ChatClientOptions, type ChatSnapshot, type QuotaStatus } from '@company-chat/core/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
-import { type AttachScope, AttachmentsController } from '../controllers/attachments-controller.js';
+import { AttachmentsController, type AttachScope } from '../controllers/attachments-controller.js';
 import { ChatStateController } from '../controllers/chat-state-controller.js';
 import { ConversationsController } from '../controllers/conversations-controller.js';
 import { describeTransition } from '../controllers/describe-transition.js';
@@ -16,9 +16,9 @@ import type { RenderContext } from '../markdown/render-markdown.js';
 import { parseOrigins } from '../markdown/safe-url.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles, themeStyles } from '../theme-styles.js';
-import { companyChatStyles } from './company-chat-styles.js';
 import { loadChatTools } from '../tools/load-chat-tools.js';
 import { checkedAvatar } from './checked-avatar.js';
+import { companyChatStyles } from './company-chat-styles.js';
 import { launcherView } from './launcher-view.js';
 import { languageOf, prepareMessageTime } from './message-time.js';
 import { suggestionsView } from './suggestions-view.js';
@@ -449,7 +449,11 @@ export class CompanyChat extends LitElement {
         attach-scope=${this.attachScope}
         @cc-attach-scope-change=${(e: CustomEvent<{ scope: AttachScope }>) => (this.attachScope = e.detail.scope)}
         ?more=${canAttach || !!snap.conversationId}
-        @cc-more=${() => loadChatTools().then(() => (this.toolsOpen = true), (error) => this.#reportError(error))}
+        @cc-more=${() =>
+          loadChatTools().then(
+            () => (this.toolsOpen = true),
+            (error) => this.#reportError(error),
+          )}
         .accept=${this.accept}
         .maxFileSize=${this.maxFileSize}
         @cc-attach=${(

@@ -7,7 +7,6 @@ export interface LazyEnhancerOptions {
   math?: boolean;
 }
 
-
 // Highlighting and math run queued, a few milliseconds' worth per task: when a chunk arrives after a
 // burst, every block waiting for it would otherwise be enhanced in one long task.
 const queue: (() => void)[] = [];

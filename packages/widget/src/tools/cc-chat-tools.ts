@@ -5,9 +5,9 @@ import type { Attachment } from '../controllers/attachments-controller.js';
 import { defineElement } from '../define-element.js';
 import { icons } from '../icons.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
-import { type ChatToolsStrings, chatToolsStrings } from './chat-tools-strings.js';
 import { controlStyles } from '../theme-styles.js';
 import { ccChatToolsStyles } from './cc-chat-tools-styles.js';
+import { type ChatToolsStrings, chatToolsStrings } from './chat-tools-strings.js';
 import { downloadBlob, exportFileName } from './download-blob.js';
 
 /** How often the list is read again while a file is still being ingested. */
@@ -103,7 +103,9 @@ export class CcChatTools extends LitElement {
     }
     this.list = (this.list ?? []).filter((f) => f.id !== file.id);
     this.message = format(this.#s.fileDeleted, { name: file.name });
-    this.dispatchEvent(new CustomEvent('cc-file-deleted', { detail: { fileId: file.id }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('cc-file-deleted', { detail: { fileId: file.id }, bubbles: true, composed: true }),
+    );
   }
 
   async #export(kind: 'md' | 'json') {

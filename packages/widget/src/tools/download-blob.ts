@@ -12,7 +12,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 /** A file name from a conversation title: no path separators or characters file systems refuse. */
 export function exportFileName(title: string | null, ext: string): string {
   const base = (title ?? '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .trim()
     .slice(0, 80);
   return `${base || 'conversation'}.${ext}`;

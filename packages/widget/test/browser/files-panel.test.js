@@ -1,7 +1,18 @@
 import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../dist/company-chat.js';
-import { assert, cleanup, createChat, deep, endpoint, equal, messages, serverRequests, settled, waitFor } from './helpers.js';
+import {
+  assert,
+  cleanup,
+  createChat,
+  deep,
+  endpoint,
+  equal,
+  messages,
+  serverRequests,
+  settled,
+  waitFor,
+} from './helpers.js';
 
 const text = (name, body = 'Parental leave is 16 weeks.\n\nAsk HR.') => new File([body], name, { type: 'text/plain' });
 function transfer(...files) {
@@ -108,8 +119,14 @@ describe('files: drop anywhere, chips, sent attachments, My files, export', () =
     const panel = await openTools(el);
     await waitFor(() => fileRows(el).length === 2, 'two files listed');
     const rows = fileRows(el).map((r) => r.textContent.replace(/\s+/g, ' ').trim());
-    assert(rows.some((r) => r.includes('chat-only.txt') && r.includes('this chat')), rows.join(' | '));
-    assert(rows.some((r) => r.includes('everywhere.txt') && r.includes('all chats')), rows.join(' | '));
+    assert(
+      rows.some((r) => r.includes('chat-only.txt') && r.includes('this chat')),
+      rows.join(' | '),
+    );
+    assert(
+      rows.some((r) => r.includes('everywhere.txt') && r.includes('all chats')),
+      rows.join(' | '),
+    );
     await axeClean(panel.shadowRoot.querySelector('dialog'));
 
     const row = fileRows(el).find((r) => r.textContent.includes('everywhere.txt'));
@@ -117,7 +134,10 @@ describe('files: drop anywhere, chips, sent attachments, My files, export', () =
     equal(button.getAttribute('aria-label'), 'Delete everywhere.txt', 'delete button label');
     button.click();
     await waitFor(() => fileRows(el).length === 1, 'row removed');
-    await waitFor(() => panel.shadowRoot.querySelector('[role="status"]').textContent.includes('everywhere.txt deleted'), 'announced');
+    await waitFor(
+      () => panel.shadowRoot.querySelector('[role="status"]').textContent.includes('everywhere.txt deleted'),
+      'announced',
+    );
     equal((await serverFiles(el)).map((f) => f.name).join(), 'chat-only.txt', 'deleted on the server');
     await waitFor(() => chips(el).length === 1, 'its chip is gone too');
 

@@ -1,7 +1,18 @@
 import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../dist/company-chat.js';
-import { assert, cleanup, createChat, deep, equal, messageBody, messages, script, settled, waitFor } from './helpers.js';
+import {
+  assert,
+  cleanup,
+  createChat,
+  deep,
+  equal,
+  messageBody,
+  messages,
+  script,
+  settled,
+  waitFor,
+} from './helpers.js';
 
 const AGGRESSIVE = `* { letter-spacing: 3px; text-align: right; color: red; font-family: serif }
 h1, h2, h3, h4, h5, h6 { color: green; font-size: 40px }`;
@@ -133,7 +144,11 @@ describe('polish: host styles, copy, direction, scrolling, suggestions, avatars'
     el.suggestions = ['What is our travel policy?', 'Summarise the handbook'];
     await el.updateComplete;
     const buttons = [...el.shadowRoot.querySelectorAll('[part="suggestion"]')];
-    equal(buttons.map((b) => b.textContent.trim()).join(' | '), 'What is our travel policy? | Summarise the handbook', 'shown');
+    equal(
+      buttons.map((b) => b.textContent.trim()).join(' | '),
+      'What is our travel policy? | Summarise the handbook',
+      'shown',
+    );
     await axeClean(el);
     buttons[1].click();
     await settled(el, 2);
