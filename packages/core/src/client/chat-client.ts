@@ -69,6 +69,8 @@ export class ChatClient {
         model: input.model,
         clientMessageId: input.clientMessageId,
         useKnowledge: input.useKnowledge,
+        // Only when there are some: older servers refuse fields they do not know.
+        ...(input.attachments?.length ? { attachments: input.attachments } : {}),
       },
       input.signal,
       callbacks,

@@ -81,6 +81,7 @@ export function fromStored(m: StoredMessage): ChatMessage {
     clientMessageId: m.clientMessageId,
     siblingIds: m.siblingIds && m.siblingIds.length > 1 ? m.siblingIds : null,
     citations: [],
+    ...(m.attachments?.length ? { attachments: m.attachments } : {}),
   };
 }
 

@@ -204,6 +204,7 @@ export function createChatState(options: ChatStateOptions): ChatController {
           conversationId: state.conversationId ?? undefined,
           model: state.model ?? undefined,
           useKnowledge: state.useKnowledge ?? undefined,
+          attachments: attachments?.map((a) => a.fileId),
         }),
       state.messages,
       user,

@@ -31,6 +31,8 @@ export interface StoredMessage {
   updatedAt: string;
   /** Ids of this message's versions (itself included), oldest first, when the server tracks branches. */
   siblingIds?: string[];
+  /** Files sent with a user message (servers that store them). */
+  attachments?: { fileId: string; name: string; sizeBytes: number }[];
 }
 
 /** A page of conversations; pass `nextCursor` back to read the next page. */
@@ -64,6 +66,8 @@ export interface SendInput {
   clientMessageId?: string;
   /** Draw on the knowledge base; sets the conversation's switch. Omitted keeps the conversation's (on by default). */
   useKnowledge?: boolean;
+  /** Ids of uploaded files sent with the message; the server stores their names with it. */
+  attachments?: string[];
   /** Aborting it stops the answer (the server stores it as `aborted`). */
   signal?: AbortSignal;
 }

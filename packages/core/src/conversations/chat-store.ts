@@ -3,6 +3,7 @@ import type {
   ConversationPatch,
   ListConversationsOptions,
   Message,
+  MessageAttachment,
   MessagePatch,
   NewMessage,
   Owner,
@@ -30,7 +31,7 @@ export interface ChatStore {
   startConversation(
     owner: Owner,
     input: { title: string; model?: string | null; useKnowledge?: boolean },
-    message: { content: string; clientMessageId?: string | null },
+    message: { content: string; clientMessageId?: string | null; attachments?: MessageAttachment[] },
   ): Promise<{ conversation: Conversation; message: Message }>;
   getConversation(owner: Owner, id: string): Promise<Conversation | null>;
   /** Most recent activity first. */

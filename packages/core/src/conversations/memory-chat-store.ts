@@ -101,6 +101,7 @@ export function createMemoryChatStore(): ChatStore {
       updatedAt: at,
       timeToFirstTokenMs: null,
       durationMs: null,
+      attachments: structuredClone(input.attachments ?? []),
     };
     messages.get(conversation.id)?.push(row);
     messageById.set(row.id, row);
@@ -125,6 +126,7 @@ export function createMemoryChatStore(): ChatStore {
         content: message.content,
         status: 'complete',
         clientMessageId: message.clientMessageId ?? null,
+        attachments: message.attachments,
       });
       return { conversation: publicConversation(conversation), message: structuredClone(first) };
     },

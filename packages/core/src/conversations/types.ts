@@ -37,6 +37,13 @@ export interface Conversation {
  */
 export type MessageStatus = 'streaming' | 'complete' | 'aborted' | 'error' | 'interrupted';
 
+/** A file sent with a user message: what the message shows of it, kept even after the file is deleted. */
+export interface MessageAttachment {
+  fileId: string;
+  name: string;
+  sizeBytes: number;
+}
+
 /** One message of a conversation. */
 export interface Message {
   id: string;
@@ -63,6 +70,8 @@ export interface Message {
   timeToFirstTokenMs: number | null;
   /** Milliseconds from the provider call to the end of the stream. */
   durationMs: number | null;
+  /** Files the user sent with this message (empty for answers). */
+  attachments: MessageAttachment[];
 }
 
 /** Fields given when creating a message; the store fills ids and timestamps. */
@@ -74,6 +83,7 @@ export interface NewMessage {
   status: MessageStatus;
   model?: string | null;
   clientMessageId?: string | null;
+  attachments?: MessageAttachment[];
 }
 
 /** Fields that change while an answer streams and when it ends. */

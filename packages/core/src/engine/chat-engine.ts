@@ -71,6 +71,11 @@ export interface SendInput {
    * changes it for an existing one. Omitted keeps the conversation's setting (on by default).
    */
   useKnowledge?: boolean;
+  /**
+   * Ids of files (already uploaded) sent with this message: stored with it as `attachments` (name and
+   * size). An id the owner cannot read fails the request with `not_found` before anything is stored.
+   */
+  attachments?: string[];
   /** Names this request in the engine's log lines (provider failures, fallbacks, store retries). */
   requestId?: string;
 }

@@ -14,6 +14,7 @@ import { createConversationsApi } from './conversations-api.js';
 import { consoleLogger } from './logger.js';
 import { makeTitle } from './make-title.js';
 import { replayTurn } from './replay-turn.js';
+import { resolveAttachments } from './resolve-attachments.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
 import { streamAnswer } from './stream-answer.js';
 import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
@@ -172,6 +173,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
+    const attachments = await resolveAttachments(options.knowledge, owner, input.attachments);
     const created = !conversation;
     let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
     if (!conversation) {
@@ -180,7 +182,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       started = await store.startConversation(
         owner,
         { title: makeTitle(input.content), model: alias, useKnowledge },
-        { content: input.content, clientMessageId: input.clientMessageId ?? null },
+        { content: input.content, clientMessageId: input.clientMessageId ?? null, attachments },
       );
       conversation = started.conversation;
     }
@@ -235,6 +237,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           content: input.content,
           status: 'complete',
           clientMessageId: input.clientMessageId ?? null,
+          attachments,
         }));
       const answer =
         userMessage &&

@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessagePatch } from '../conversations/types.js';
+import type { Conversation, Message, MessageAttachment, MessagePatch } from '../conversations/types.js';
 import type { FinishReason } from '../providers/chat-model.js';
 
 /** Columns read for a conversation (never the tsvector or the lock). */
@@ -9,7 +9,7 @@ export const CONVERSATION_COLUMNS =
 export const MESSAGE_COLUMNS =
   'm.id, m.conversation_id, m.parent_id, m.role, m.content, m.status, m.model, m.provider, m.provider_model, ' +
   'm.input_tokens, m.output_tokens, m.total_tokens, m.finish_reason, m.error, m.client_message_id, ' +
-  'm.time_to_first_token_ms, m.duration_ms, m.created_at, m.updated_at';
+  'm.time_to_first_token_ms, m.duration_ms, m.created_at, m.updated_at, m.attachments';
 
 /** A conversation row as the drivers return it. */
 export interface ConversationRow {
@@ -43,6 +43,7 @@ export interface MessageRow {
   finish_reason: FinishReason | null;
   error: { code: string; message: string } | string | null;
   client_message_id: string | null;
+  attachments: MessageAttachment[] | string | null;
   time_to_first_token_ms: number | null;
   duration_ms: number | null;
   created_at: Date | string;
@@ -91,6 +92,7 @@ export function toMessage(row: MessageRow): Message {
     updatedAt: toDate(row.updated_at),
     timeToFirstTokenMs: row.time_to_first_token_ms,
     durationMs: row.duration_ms,
+    attachments: (typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments) ?? [],
   };
 }
 

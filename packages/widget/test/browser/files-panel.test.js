@@ -86,6 +86,15 @@ describe('files: drop anywhere, chips, sent attachments, My files, export', () =
     equal(el.chat.getSnapshot().conversationId, conversationId, 'the message went to the same chat');
     const sent = messages(el)[0].shadowRoot.querySelector('[part="sent-attachment"]');
     assert(sent?.textContent.includes('leave.txt'), 'the sent message shows its attachment');
+    // Stored with the message: read back from the server (as after a reload), it is still there.
+    el.chat.reset();
+    await el.chat.load(conversationId);
+    await el.updateComplete;
+    await waitFor(() => messages(el)[0]?.shadowRoot.querySelector('[part="sent-attachment"]'), 'shown after reload');
+    assert(
+      messages(el)[0].shadowRoot.querySelector('[part="sent-attachment"]').textContent.includes('leave.txt'),
+      'same file after reload',
+    );
   });
 
   it('the chip’s × deletes the uploaded file; "All my chats" uploads without a conversation', async () => {

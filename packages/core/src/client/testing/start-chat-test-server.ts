@@ -50,8 +50,13 @@ export async function startChatTestServer(
           default: scriptedChatModel({ replies: options.replies }),
           fast: scriptedChatModel({ modelId: 'scripted-fast', replies: options.replies }),
         };
+  // One knowledge base for the file routes and the engine: answers draw on uploads, messages carry them.
+  const knowledge = options.files
+    ? createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet })
+    : undefined;
   const engine = createChatEngine({
     models,
+    ...(knowledge ? { knowledge } : {}),
     store: options.store ?? createMemoryChatStore(),
     // A rough count is enough here and avoids loading the 2 MB tokenizer in every test process.
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
@@ -67,11 +72,10 @@ export async function startChatTestServer(
   const app = new Hono();
   app.use('*', cors({ origin: (origin) => origin, allowHeaders: ['content-type', 'authorization', 'x-user-id'] }));
   options.routes?.(app);
-  if (options.files) {
+  if (knowledge) {
     const files = new Hono<AppEnv>();
     files.use('/files/*', devIdentity({ dev: true }));
     files.use('/files', devIdentity({ dev: true }));
-    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet });
     files.route('/', filesRoutes({ knowledge }));
     files.onError(createErrorHandler(() => {}));
     app.route('/api/v1', files);
