@@ -15,7 +15,9 @@ export { COMPANY_CHAT_PROPERTIES, CompanyChat, type CompanyChatProps } from './c
 export {
   type AnswerCompleteDetail,
   type ChatErrorDetail,
+  type CopyDetail,
   companyChatEvents,
+  type FileDeletedDetail,
   type MessageSentDetail,
   type OpenChangeDetail,
 } from './company-chat/company-chat-events.js';

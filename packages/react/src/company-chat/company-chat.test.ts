@@ -51,6 +51,7 @@ describe('<CompanyChat>', () => {
     const complete = vi.fn();
     const failed = vi.fn();
     const opened = vi.fn();
+    const copied = vi.fn();
     const ref = createRef<CompanyChatElement>();
     const props = {
       ref,
@@ -59,6 +60,7 @@ describe('<CompanyChat>', () => {
       onAnswerComplete: complete,
       onError: failed,
       onOpenChange: opened,
+      onCopy: copied,
     };
     const { rerender } = render(createElement(CompanyChat, props));
     const element = ref.current as unknown as HTMLElement;
@@ -70,6 +72,8 @@ describe('<CompanyChat>', () => {
     fire('cc-answer-complete', { messageId: 'm1', conversationId: 'c1', status: 'complete', content: 'Hello' });
     fire('cc-error', { code: 'overloaded', message: 'Busy', retryable: true });
     fire('cc-open-change', { open: true });
+    fire('cc-copy', { messageId: 'm1', copied: true });
+    expect(copied.mock.calls[0]?.[0].detail).toEqual({ messageId: 'm1', copied: true });
     expect(sent.mock.calls[0]?.[0].detail).toEqual({ content: 'Hi', conversationId: null });
     expect(complete.mock.calls[0]?.[0].detail).toMatchObject({ messageId: 'm1', status: 'complete' });
     expect(failed.mock.calls[0]?.[0].detail).toEqual({ code: 'overloaded', message: 'Busy', retryable: true });

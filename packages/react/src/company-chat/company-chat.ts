@@ -4,7 +4,9 @@ import * as React from 'react';
 import {
   type AnswerCompleteDetail,
   type ChatErrorDetail,
+  type CopyDetail,
   companyChatEvents,
+  type FileDeletedDetail,
   type MessageSentDetail,
   type OpenChangeDetail,
 } from './company-chat-events.js';
@@ -32,6 +34,12 @@ export const COMPANY_CHAT_PROPERTIES = [
   'fetch',
   'strings',
   'math',
+  'suggestions',
+  'assistantName',
+  'assistantAvatar',
+  'userName',
+  'userAvatar',
+  'attachScope',
 ] as const;
 
 // @lit/react only asks `name in elementClass.prototype` to tell element properties from attributes.
@@ -60,6 +68,10 @@ export interface CompanyChatProps
   onError?: (event: CustomEvent<ChatErrorDetail>) => void;
   /** The launcher panel opened or closed. */
   onOpenChange?: (event: CustomEvent<OpenChangeDetail>) => void;
+  /** The user copied a message (`detail.copied` is false when the clipboard refused). */
+  onCopy?: (event: CustomEvent<CopyDetail>) => void;
+  /** The user deleted one of their files in "My files". */
+  onFileDeleted?: (event: CustomEvent<FileDeletedDetail>) => void;
 }
 
 /**
