@@ -16,7 +16,9 @@ export {
   type AnswerCompleteDetail,
   type ChatErrorDetail,
   type ConversationChangeDetail,
+  type CopyDetail,
   companyChatEvents,
+  type FileDeletedDetail,
   type MessageSentDetail,
   type OpenChangeDetail,
 } from './company-chat/company-chat-events.js';

@@ -21,4 +21,6 @@ export const icons = {
     svg`<path d="m21.4 11.1-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5"/>`,
   ),
   menu: icon(svg`<path d="M3 6h18M3 12h18M3 18h18"/>`),
+  down: icon(svg`<path d="M12 5v14M5 12l7 7 7-7"/>`),
+  more: icon(svg`<circle cx="5" cy="12" r="1"/><circle cx="12" cy="12" r="1"/><circle cx="19" cy="12" r="1"/>`),
 };

@@ -1,5 +1,10 @@
-/** Every user-visible string of `<company-chat>`; override any of them through the `strings` property. */
-export interface CompanyChatStrings {
+import type { ChatToolsStrings } from './tools/chat-tools-strings.js';
+
+/**
+ * Every user-visible string of `<company-chat>`; override any of them through the `strings` property.
+ * The strings of "More actions" ({@link ChatToolsStrings}) have their defaults in that lazily loaded part.
+ */
+export interface CompanyChatStrings extends Partial<ChatToolsStrings> {
   title: string;
   openChat: string;
   closeChat: string;
@@ -112,6 +117,15 @@ export interface CompanyChatStrings {
   feedbackCommentLabel: string;
   feedbackSend: string;
   feedbackThanks: string;
+  /** Starter prompts' group label. */
+  suggestionsLabel: string;
+  scrollToLatest: string;
+  copyFailed: string;
+  /** The upload-scope picker and its two choices. */
+  attachTo: string;
+  attachToChat: string;
+  attachToAll: string;
+  moreActions: string;
 }
 
 /** English defaults. */
@@ -210,6 +224,13 @@ export const defaultStrings: CompanyChatStrings = {
   feedbackCommentLabel: 'What could be better? (optional)',
   feedbackSend: 'Send feedback',
   feedbackThanks: 'Thanks for your feedback.',
+  suggestionsLabel: 'Suggestions',
+  scrollToLatest: 'Jump to the latest message',
+  copyFailed: 'Could not copy',
+  attachTo: 'Attach files to',
+  attachToChat: 'This chat',
+  attachToAll: 'All my chats',
+  moreActions: 'More actions',
 };
 
 /** Fills `{name}` placeholders. */

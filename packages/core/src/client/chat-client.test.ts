@@ -3,6 +3,7 @@ import type { ChatEvent } from '../engine/chat-events.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { createMemoryQuotaLedger } from '../quotas/memory-quota-ledger.js';
 import { ChatClient } from './chat-client.js';
+import { createChatState } from './chat-state.js';
 import { olderServer } from './testing/older-server.js';
 import { scriptMessage } from './testing/scripted-chat-model.js';
 import { type ChatTestServer, startChatTestServer } from './testing/start-chat-test-server.js';
@@ -267,6 +268,43 @@ describe('ChatClient.uploadFile', () => {
       const again = await client.uploadFile(new Blob([text], { type: 'text/plain' }), { name: 'handbook.txt' });
       expect(again).toMatchObject({ id: file.id, duplicate: true });
       expect((await client.listFiles({ limit: 10 })).map((f) => f.id)).toEqual([file.id]);
+    } finally {
+      await withFiles.close();
+    }
+  });
+
+  it('attaches a file to a new chat, sends it with a message, exports and deletes', async () => {
+    const withFiles = await startChatTestServer({ files: true });
+    try {
+      const client = new ChatClient({ endpoint: withFiles.url, headers: { 'x-user-id': 'kim' } });
+      const chat = createChatState({ client });
+      const conversationId = await chat.ensureConversation();
+      expect(conversationId).toBeTruthy();
+      expect(await chat.ensureConversation()).toBe(conversationId);
+      const file = await client.uploadFile(new Blob(['Desks are booked in the app.'], { type: 'text/plain' }), {
+        name: 'desks.txt',
+        conversationId: conversationId ?? undefined,
+      });
+      const attachments = [{ fileId: file.id, name: file.name, sizeBytes: file.sizeBytes }];
+      await chat.send('How do I book a desk?', { attachments });
+      expect(chat.getSnapshot().conversationId).toBe(conversationId);
+      expect(chat.getSnapshot().messages[0]?.attachments).toEqual(attachments);
+      const stored = await client.getConversation(conversationId!);
+      expect(stored.conversation.title).toBe('How do I book a desk?');
+      expect(stored.messages[0]?.attachments).toEqual(attachments);
+      await chat.load(conversationId!);
+      expect(chat.getSnapshot().messages[0]?.attachments).toEqual(attachments);
+
+      const md = await (await client.exportConversation(conversationId!, 'md')).text();
+      expect(md).toContain('How do I book a desk?');
+      const json = JSON.parse(await (await client.exportConversation(conversationId!, 'json')).text());
+      expect(json.messages).toHaveLength(2);
+
+      await client.deleteFile(file.id);
+      expect(await client.listFiles()).toEqual([]);
+      await expect(client.deleteFile(file.id)).rejects.toMatchObject({ code: 'not_found' });
+      // The message keeps what it was sent with.
+      expect((await client.getConversation(conversationId!)).messages[0]?.attachments).toEqual(attachments);
     } finally {
       await withFiles.close();
     }

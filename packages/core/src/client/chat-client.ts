@@ -71,6 +71,8 @@ export class ChatClient {
         model: input.model,
         clientMessageId: input.clientMessageId,
         useKnowledge: input.useKnowledge,
+        // Only when there are some: older servers refuse fields they do not know.
+        ...(input.attachments?.length ? { attachments: input.attachments } : {}),
       },
       input.signal,
       callbacks,
@@ -163,6 +165,22 @@ export class ChatClient {
     return body.files;
   }
 
+  /** Deletes one of the user's files (and its passages) from the knowledge base. */
+  async deleteFile(id: string): Promise<void> {
+    await this.#json('DELETE', `/files/${encodeURIComponent(id)}`, undefined, 'Files');
+  }
+
+  /**
+   * A conversation exported by the server, as Markdown (`md`) or JSON: the text of the branch shown, ready
+   * to save as a file. Rejects with `not_found` when the conversation is not the user's.
+   */
+  async exportConversation(id: string, format: 'md' | 'json'): Promise<Blob> {
+    const accept = format === 'md' ? 'text/markdown' : 'application/json';
+    const path = `/conversations/${encodeURIComponent(id)}/export?format=${format}`;
+    const response = await this.#request('GET', path, undefined, undefined, accept, 'Export');
+    return response.blob();
+  }
+
   /** The caller's limits and usage. Rejects with `not_supported` on servers without `GET /quota`. */
   getQuota(): Promise<QuotaStatus> {
     return this.#json('GET', '/quota', undefined, 'Quota');
@@ -191,6 +209,20 @@ export class ChatClient {
   /** One conversation with its messages. Rejects with code `not_found` when it is not the user's. */
   getConversation(id: string): Promise<ConversationWithMessages> {
     return this.#json('GET', `/conversations/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Creates an empty conversation (to attach files to before the first message) and returns it.
+   * Rejects with `not_supported` on servers without `POST /conversations`.
+   */
+  async createConversation(options: { title?: string; useKnowledge?: boolean } = {}): Promise<ConversationSummary> {
+    const body = await this.#json<{ conversation: ConversationSummary }>(
+      'POST',
+      '/conversations',
+      options,
+      'Creating conversations',
+    );
+    return body.conversation;
   }
 
   /** Renames a conversation and returns it. */

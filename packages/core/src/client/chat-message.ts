@@ -28,6 +28,13 @@ export interface ChatFeedback {
   comment: string | null;
 }
 
+/** A file sent with a user message, as the message shows it. */
+export interface ChatAttachment {
+  fileId: string;
+  name: string;
+  sizeBytes?: number;
+}
+
 /** A message as the UI shows it. `pending` marks a user message the server has not confirmed yet. */
 export interface ChatMessage {
   id: string;
@@ -44,6 +51,8 @@ export interface ChatMessage {
   citations: ChatCitation[];
   /** The user's rating of an answer; null when not rated. */
   feedback: ChatFeedback | null;
+  /** Files the user sent with this message (set by `send(content, { attachments })`). */
+  attachments?: ChatAttachment[];
 }
 
 let localIds = 0;
@@ -88,6 +97,7 @@ export function fromStored(m: StoredMessage): ChatMessage {
     // Older servers store no citations: the list is empty rather than missing.
     citations: m.citations ?? [],
     feedback: m.feedback ? { rating: m.feedback.rating, comment: m.feedback.comment ?? null } : null,
+    ...(m.attachments?.length ? { attachments: m.attachments } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatClient } from './chat-client.js';
 import {
+  type ChatAttachment,
   type ChatErrorInfo,
   type ChatFeedback,
   type ChatMessage,
@@ -34,8 +35,11 @@ export interface ChatController {
   getSnapshot(): ChatSnapshot;
   /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Sends a user message and streams the answer into `messages`. Resolves when the answer ends. */
-  send(content: string): Promise<SendResult | null>;
+  /**
+   * Sends a user message and streams the answer into `messages`. Resolves when the answer ends.
+   * `attachments` (files already uploaded to the conversation) are shown with the message.
+   */
+  send(content: string, options?: { attachments?: ChatAttachment[] }): Promise<SendResult | null>;
   /** Stops the answer being streamed; it stays in the list marked `aborted`. */
   stop(): void;
   /** Sends the last user message again after a failure. */
@@ -58,6 +62,11 @@ export interface ChatController {
   load(conversationId: string): Promise<void>;
   /** Starts a new, empty conversation. */
   reset(): void;
+  /**
+   * The open conversation's id, creating the conversation on the server first when the chat is new (so
+   * files can be attached to it before the first message). Null on servers that cannot create one.
+   */
+  ensureConversation(): Promise<string | null>;
   setModel(model: string | null): void;
   /** Switches the knowledge base for the next send, and for the open conversation on the server. */
   setUseKnowledge(useKnowledge: boolean): Promise<void>;
@@ -88,6 +97,8 @@ export function createChatState(options: ChatStateOptions): ChatController {
   let generation = 0;
   // The last feedback request of each answer (see rate()).
   const feedbackRequests = new Map<string, Promise<void>>();
+  // One creation at a time: files dropped together into a new chat share one conversation.
+  let creating: Promise<string | null> | null = null;
 
   const set = (patch: Partial<ChatSnapshot>) => {
     state = { ...state, ...patch };
@@ -195,8 +206,13 @@ export function createChatState(options: ChatStateOptions): ChatController {
     }
   }
 
-  function send(content: string, clientMessageId = newClientMessageId()): Promise<SendResult | null> {
+  function send(
+    content: string,
+    clientMessageId = newClientMessageId(),
+    attachments?: ChatAttachment[],
+  ): Promise<SendResult | null> {
     const user = newMessage('user', content, clientMessageId);
+    if (attachments?.length) user.attachments = attachments;
     return run(
       () =>
         getClient().send({
@@ -205,6 +221,7 @@ export function createChatState(options: ChatStateOptions): ChatController {
           conversationId: state.conversationId ?? undefined,
           model: state.model ?? undefined,
           useKnowledge: state.useKnowledge ?? undefined,
+          attachments: attachments?.map((a) => a.fileId),
         }),
       state.messages,
       user,
@@ -236,9 +253,9 @@ export function createChatState(options: ChatStateOptions): ChatController {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    send(content) {
+    send(content, options) {
       busy();
-      return send(content);
+      return send(content, undefined, options?.attachments);
     },
     stop() {
       current?.abort();
@@ -256,11 +273,11 @@ export function createChatState(options: ChatStateOptions): ChatController {
         if (state.error?.code !== 'not_supported') return result;
         // A server without branches: ask again as a new message.
         set({ messages: messages.slice(0, -2), error: null });
-        return send(question.content);
+        return send(question.content, undefined, question.attachments);
       }
       // Nothing was stored (or we never heard back): the same client message id makes the retry idempotent.
       set({ messages: messages.slice(0, messages.indexOf(question)), error: null });
-      return send(question.content, question.clientMessageId ?? newClientMessageId());
+      return send(question.content, question.clientMessageId ?? newClientMessageId(), question.attachments);
     },
     regenerate(messageId) {
       busy();
@@ -336,6 +353,28 @@ export function createChatState(options: ChatStateOptions): ChatController {
       current?.abort();
       generation++;
       set({ conversationId: null, title: null, messages: [], status: 'idle', error: null, useKnowledge: null });
+    },
+    ensureConversation() {
+      if (state.conversationId) return Promise.resolve(state.conversationId);
+      creating ??= getClient()
+        .createConversation({ useKnowledge: state.useKnowledge ?? undefined })
+        .then(
+          (conversation) => {
+            // A send that started meanwhile made its own conversation: that one is the chat's.
+            if (!state.conversationId && state.messages.length === 0) {
+              set({ conversationId: conversation.id, title: conversation.title || null });
+            }
+            return state.conversationId;
+          },
+          (error: unknown) => {
+            if (toInfo(error).code === 'not_supported') return null;
+            throw error;
+          },
+        )
+        .finally(() => {
+          creating = null;
+        });
+      return creating;
     },
     setModel(model) {
       set({ model });

@@ -12,7 +12,7 @@ export type {
 } from '../engine/chat-events.js';
 export { CompanyChatError, type ErrorCode } from '../errors/company-chat-error.js';
 export { ChatClient, type ChatClientError, type ChatClientOptions } from './chat-client.js';
-export type { ChatCitation, ChatErrorInfo, ChatFeedback, ChatMessage } from './chat-message.js';
+export type { ChatAttachment, ChatCitation, ChatErrorInfo, ChatFeedback, ChatMessage } from './chat-message.js';
 export {
   type ChatController,
   type ChatSnapshot,

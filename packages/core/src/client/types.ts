@@ -36,6 +36,8 @@ export interface StoredMessage {
   citations?: ChatCitation[];
   /** The owner's rating of an answer, null when not rated (absent on older servers). */
   feedback?: StoredFeedback | null;
+  /** Files sent with a user message (servers that store them). */
+  attachments?: { fileId: string; name: string; sizeBytes: number }[];
 }
 
 /** A rating as the server stores it (`POST /conversations/:id/messages/:messageId/feedback`). */
@@ -84,6 +86,8 @@ export interface SendInput {
   clientMessageId?: string;
   /** Draw on the knowledge base; sets the conversation's switch. Omitted keeps the conversation's (on by default). */
   useKnowledge?: boolean;
+  /** Ids of uploaded files sent with the message; the server stores their names with it. */
+  attachments?: string[];
   /** Aborting it stops the answer (the server stores it as `aborted`). */
   signal?: AbortSignal;
 }
@@ -146,6 +150,10 @@ export interface UploadedFile {
   pageCount?: number | null;
   /** 1, then one more each time new content was uploaded under the same name. */
   version?: number;
+  /** Where the file is searched: one conversation's (`conversationId`), all of the user's, or shared. */
+  scope?: { type: 'private'; conversationId?: string } | { type: 'shared'; collection: string };
+  /** Set while `status` is `processing`: the ingestion step (`parsed`, `chunked`, …). */
+  stage?: string | null;
   /** Set by `uploadFile()`: the same content was already in the same place, this is that file. */
   duplicate?: boolean;
   createdAt: string;

@@ -88,6 +88,43 @@ export function runChatStoreConformance(name: string, factory: ChatStoreFactory)
       expect(a!.model).toBe('default');
     });
 
+    it('keeps the files sent with a user message, in the first message and later ones', async () => {
+      const sent = [
+        { fileId: 'f1', name: 'leave policy.pdf', sizeBytes: 2048 },
+        { fileId: 'f2', name: 'נהלים.txt', sizeBytes: 12 },
+      ];
+      const { conversation, message } = await store.startConversation(
+        alice,
+        { title: 'Files' },
+        { content: 'Read these', attachments: sent },
+      );
+      expect(message.attachments).toEqual(sent);
+      const answer = await store.appendMessage(alice, {
+        conversationId: conversation.id,
+        parentId: message.id,
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+      });
+      expect(answer?.attachments).toEqual([]);
+      const later = await store.appendMessage(alice, {
+        conversationId: conversation.id,
+        parentId: answer!.id,
+        role: 'user',
+        content: 'And this one',
+        status: 'complete',
+        attachments: [{ fileId: 'f3', name: 'a\u0000b.md', sizeBytes: 1 }],
+      });
+      expect(later?.attachments.map((a) => a.fileId)).toEqual(['f3']);
+      const listed = await store.listMessages(alice, conversation.id);
+      expect(listed?.map((m) => m.attachments.map((a) => a.name))).toEqual([
+        ['leave policy.pdf', 'נהלים.txt'],
+        [],
+        // SQL stores drop NUL (Postgres cannot store it); memory keeps it.
+        [expect.toSatisfy((name: string) => name.replace('\u0000', '') === 'ab.md')],
+      ]);
+    });
+
     it('checkpoints and finalises an assistant message', async () => {
       const c = await store.createConversation(alice, { title: 't' });
       const a = await store.appendMessage(alice, { ...msg(c.id, ''), role: 'assistant', status: 'streaming' });

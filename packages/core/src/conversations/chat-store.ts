@@ -5,6 +5,7 @@ import type {
   FeedbackRecord,
   ListConversationsOptions,
   Message,
+  MessageAttachment,
   MessagePatch,
   NewMessage,
   Owner,
@@ -32,7 +33,7 @@ export interface ChatStore {
   startConversation(
     owner: Owner,
     input: { title: string; model?: string | null; useKnowledge?: boolean },
-    message: { content: string; clientMessageId?: string | null },
+    message: { content: string; clientMessageId?: string | null; attachments?: MessageAttachment[] },
   ): Promise<{ conversation: Conversation; message: Message }>;
   getConversation(owner: Owner, id: string): Promise<Conversation | null>;
   /** Most recent activity first. */

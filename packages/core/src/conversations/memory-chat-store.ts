@@ -103,6 +103,7 @@ export function createMemoryChatStore(): ChatStore {
       durationMs: null,
       citations: [],
       feedback: null,
+      attachments: structuredClone(input.attachments ?? []),
     };
     messages.get(conversation.id)?.push(row);
     messageById.set(row.id, row);
@@ -127,6 +128,7 @@ export function createMemoryChatStore(): ChatStore {
         content: message.content,
         status: 'complete',
         clientMessageId: message.clientMessageId ?? null,
+        attachments: message.attachments,
       });
       return { conversation: publicConversation(conversation), message: structuredClone(first) };
     },

@@ -73,6 +73,13 @@ export interface FeedbackRecord extends MessageFeedback {
   userId: string;
 }
 
+/** A file sent with a user message: what the message shows of it, kept even after the file is deleted. */
+export interface MessageAttachment {
+  fileId: string;
+  name: string;
+  sizeBytes: number;
+}
+
 /** One message of a conversation. */
 export interface Message {
   id: string;
@@ -103,6 +110,8 @@ export interface Message {
   citations: MessageCitation[];
   /** The owner's rating of an answer; null when not rated. */
   feedback: MessageFeedback | null;
+  /** Files the user sent with this message (empty for answers). */
+  attachments: MessageAttachment[];
 }
 
 /** Fields given when creating a message; the store fills ids and timestamps. */
@@ -114,6 +123,7 @@ export interface NewMessage {
   status: MessageStatus;
   model?: string | null;
   clientMessageId?: string | null;
+  attachments?: MessageAttachment[];
 }
 
 /** Fields that change while an answer streams and when it ends. */

@@ -80,6 +80,11 @@ export interface SendInput {
    * changes it for an existing one. Omitted keeps the conversation's setting (on by default).
    */
   useKnowledge?: boolean;
+  /**
+   * Ids of files (already uploaded) sent with this message: stored with it as `attachments` (name and
+   * size). An id the owner cannot read fails the request with `not_found` before anything is stored.
+   */
+  attachments?: string[];
   /** Names this request in the engine's log lines (provider failures, fallbacks, store retries). */
   requestId?: string;
 }
@@ -151,6 +156,8 @@ export interface ChatEngine {
   warmUp(): Promise<void>;
   /** Conversation history operations, ownership-checked. */
   readonly conversations: {
+    /** Creates an empty conversation (its title comes from its first message unless given). */
+    create(owner: Owner, input?: { title?: string; useKnowledge?: boolean }): Promise<Conversation>;
     list(owner: Owner, options?: ListConversationsOptions): Promise<Page<Conversation>>;
     get(owner: Owner, id: string): Promise<ConversationWithMessages | null>;
     rename(owner: Owner, id: string, title: string): Promise<Conversation | null>;

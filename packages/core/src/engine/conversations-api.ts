@@ -18,6 +18,8 @@ export function createConversationsApi(store: ChatStore): ChatEngine['conversati
     return { conversation, messages: withSiblings(activePath(messages, conversation.activeLeafId), messages) };
   };
   return {
+    create: (owner, input = {}) =>
+      store.createConversation(owner, { title: input.title ?? '', useKnowledge: input.useKnowledge ?? true }),
     list: (owner, options) => store.listConversations(owner, options),
     get,
     rename: (owner, id, title) => store.updateConversation(owner, id, { title }),

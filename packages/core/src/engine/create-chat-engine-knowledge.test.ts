@@ -40,6 +40,26 @@ describe('engine with a knowledge base', () => {
     expect(other.map((e) => (e.type === 'text-delta' ? e.delta : '')).join('')).toBe(OFFLINE_NOTHING_FOUND);
   });
 
+  it('stores the files sent with a message; a file the sender cannot read fails before anything is stored', async () => {
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    const mine = await knowledge.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+    const theirs = await knowledge.ingest(bob, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
+    const store = createMemoryChatStore();
+    const engine = createChatEngine({ models: { default: offline() }, store, knowledge });
+    const events = await collect(
+      engine.send({ owner: alice, content: 'Parental leave?', attachments: [mine.id, mine.id] }),
+    );
+    const conversationId = (events[0] as Extract<ChatEvent, { type: 'conversation' }>).conversation.id;
+    const [question] = (await store.listMessages(alice, conversationId)) ?? [];
+    expect(question?.attachments).toEqual([{ fileId: mine.id, name: 'handbook.pdf', sizeBytes: mine.sizeBytes }]);
+
+    const refused = collect(
+      engine.send({ owner: alice, conversationId, content: 'And travel?', attachments: [theirs.id] }),
+    );
+    await expect(refused).rejects.toMatchObject({ code: 'not_found' });
+    expect(await store.listMessages(alice, conversationId)).toHaveLength(2);
+  });
+
   it('gives other models the delimited context and the structured passages', async () => {
     const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
     await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });

@@ -14,6 +14,7 @@ import { createConversationsApi } from './conversations-api.js';
 import { consoleLogger } from './logger.js';
 import { makeTitle } from './make-title.js';
 import { replayTurn } from './replay-turn.js';
+import { resolveAttachments } from './resolve-attachments.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
 import { streamAnswer } from './stream-answer.js';
 import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
@@ -178,6 +179,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
+    const attachments = await resolveAttachments(options.knowledge, owner, input.attachments);
     const created = !conversation;
     let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
     if (!conversation) {
@@ -186,7 +188,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       started = await store.startConversation(
         owner,
         { title: makeTitle(input.content), model: alias, useKnowledge },
-        { content: input.content, clientMessageId: input.clientMessageId ?? null },
+        { content: input.content, clientMessageId: input.clientMessageId ?? null, attachments },
       );
       conversation = started.conversation;
     }
@@ -241,6 +243,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           content: input.content,
           status: 'complete',
           clientMessageId: input.clientMessageId ?? null,
+          attachments,
         }));
       const answer =
         userMessage &&
@@ -254,8 +257,14 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         }));
       if (!userMessage || !answer)
         throw new CompanyChatError({ code: 'not_found', message: 'Conversation not found.' });
-      if (conversation.model !== alias || conversation.useKnowledge !== useKnowledge) {
-        await store.updateConversation(owner, conversationId, { model: alias, useKnowledge });
+      // A conversation created empty (to attach files first) is named after its first message.
+      const title = conversation.title || (history.length === 0 ? makeTitle(input.content) : '');
+      if (conversation.model !== alias || conversation.useKnowledge !== useKnowledge || title !== conversation.title) {
+        await store.updateConversation(owner, conversationId, {
+          model: alias,
+          useKnowledge,
+          ...(title !== conversation.title ? { title } : {}),
+        });
       }
 
       yield {
@@ -263,7 +272,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         created,
         conversation: {
           id: conversationId,
-          title: conversation.title,
+          title,
           createdAt: conversation.createdAt.toISOString(),
           updatedAt: answer.createdAt.toISOString(),
         },

@@ -2,7 +2,7 @@ import type { ChatStore } from '../conversations/chat-store.js';
 import { decodeConversationCursor, encodeConversationCursor } from '../conversations/conversation-cursor.js';
 import { monotonicClock } from '../conversations/monotonic-clock.js';
 import { newId } from '../conversations/new-id.js';
-import type { Owner } from '../conversations/types.js';
+import type { MessageAttachment, Owner } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { isUuid } from './is-uuid.js';
 import { prefixTsQuery } from './prefix-ts-query.js';
@@ -27,6 +27,9 @@ export interface SqlChatStoreOptions {
 
 // Postgres text cannot hold NUL; model output occasionally contains one. Dropping it beats failing the write.
 const clean = (text: string) => text.replaceAll('\u0000', '');
+// jsonb refuses NUL too (a file name is the user's).
+const attachmentsJson = (list: MessageAttachment[] | undefined) =>
+  list?.length ? JSON.stringify(list.map((a) => ({ ...a, name: clean(a.name) }))) : null;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23505';
 
@@ -114,8 +117,8 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
           const conversation = await insertConversation(tx, owner, input, at, messageId);
           const { rows } = await tx.query<MessageRow>(
             `INSERT INTO messages AS m (id, conversation_id, tenant_id, user_id, parent_id, role, content, status,
-               client_message_id, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, NULL, 'user', $5, 'complete', $6, $7, $7) RETURNING ${MESSAGE_COLUMNS}`,
+               client_message_id, created_at, updated_at, attachments)
+             VALUES ($1, $2, $3, $4, NULL, 'user', $5, 'complete', $6, $7, $7, $8) RETURNING ${MESSAGE_COLUMNS}`,
             [
               messageId,
               conversation.id,
@@ -124,6 +127,7 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
               clean(message.content),
               message.clientMessageId ?? null,
               at,
+              attachmentsJson(message.attachments),
             ],
           );
           return { conversation, message: toMessage(rows[0]!) };
@@ -220,8 +224,8 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
              WHERE id = $1 AND tenant_id = $2 AND user_id = $3 RETURNING id, tenant_id, user_id
            )
            INSERT INTO messages AS m (id, conversation_id, tenant_id, user_id, parent_id, role, content, status,
-             model, client_message_id, created_at, updated_at)
-           SELECT $5, c.id, c.tenant_id, c.user_id, $6, $7, $8, $9, $10, $11, $4, $4 FROM c
+             model, client_message_id, created_at, updated_at, attachments)
+           SELECT $5, c.id, c.tenant_id, c.user_id, $6, $7, $8, $9, $10, $11, $4, $4, $12 FROM c
            RETURNING ${MESSAGE_COLUMNS}`,
           [
             input.conversationId,
@@ -235,6 +239,7 @@ export function createSqlChatStore(db: SqlClient, options: SqlChatStoreOptions =
             input.status,
             input.model ?? null,
             input.clientMessageId ?? null,
+            attachmentsJson(input.attachments),
           ],
         );
         return rows[0] ? toMessage(rows[0]) : null;

@@ -2,6 +2,7 @@ import type {
   Conversation,
   FeedbackRating,
   Message,
+  MessageAttachment,
   MessageCitation,
   MessageFeedback,
   MessagePatch,
@@ -16,7 +17,7 @@ export const CONVERSATION_COLUMNS =
 export const MESSAGE_COLUMNS =
   'm.id, m.conversation_id, m.parent_id, m.role, m.content, m.status, m.model, m.provider, m.provider_model, ' +
   'm.input_tokens, m.output_tokens, m.total_tokens, m.finish_reason, m.error, m.client_message_id, ' +
-  'm.time_to_first_token_ms, m.duration_ms, m.created_at, m.updated_at, m.citations, m.feedback';
+  'm.time_to_first_token_ms, m.duration_ms, m.created_at, m.updated_at, m.citations, m.feedback, m.attachments';
 
 /** A conversation row as the drivers return it. */
 export interface ConversationRow {
@@ -50,6 +51,7 @@ export interface MessageRow {
   finish_reason: FinishReason | null;
   error: { code: string; message: string } | string | null;
   client_message_id: string | null;
+  attachments: MessageAttachment[] | string | null;
   time_to_first_token_ms: number | null;
   duration_ms: number | null;
   created_at: Date | string;
@@ -118,6 +120,7 @@ export function toMessage(row: MessageRow): Message {
     durationMs: row.duration_ms,
     citations: json(row.citations) ?? [],
     feedback: toFeedback(row.feedback),
+    attachments: (typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments) ?? [],
   };
 }
 

@@ -31,6 +31,17 @@ export interface ConversationChangeDetail {
   conversationId: string | null;
 }
 
+/** Detail of `cc-copy`: the user copied a message. */
+export interface CopyDetail {
+  messageId: string;
+  copied: boolean;
+}
+
+/** Detail of `cc-file-deleted`: the user deleted a file in "My files". */
+export interface FileDeletedDetail {
+  fileId: string;
+}
+
 /** The widget's events (its `@fires` JSDoc) as `onXxx` props of `<CompanyChat>`. */
 export const companyChatEvents = {
   onMessageSent: 'cc-message-sent' as EventName<CustomEvent<MessageSentDetail>>,
@@ -38,4 +49,6 @@ export const companyChatEvents = {
   onError: 'cc-error' as EventName<CustomEvent<ChatErrorDetail>>,
   onOpenChange: 'cc-open-change' as EventName<CustomEvent<OpenChangeDetail>>,
   onConversationChange: 'cc-conversation-change' as EventName<CustomEvent<ConversationChangeDetail>>,
+  onCopy: 'cc-copy' as EventName<CustomEvent<CopyDetail>>,
+  onFileDeleted: 'cc-file-deleted' as EventName<CustomEvent<FileDeletedDetail>>,
 };

@@ -52,6 +52,7 @@ describe('<CompanyChat>', () => {
     const failed = vi.fn();
     const opened = vi.fn();
     const changed = vi.fn();
+    const copied = vi.fn();
     const ref = createRef<CompanyChatElement>();
     const props = {
       ref,
@@ -61,6 +62,7 @@ describe('<CompanyChat>', () => {
       onError: failed,
       onOpenChange: opened,
       onConversationChange: changed,
+      onCopy: copied,
     };
     const { rerender } = render(createElement(CompanyChat, props));
     const element = ref.current as unknown as HTMLElement;
@@ -73,6 +75,8 @@ describe('<CompanyChat>', () => {
     fire('cc-error', { code: 'overloaded', message: 'Busy', retryable: true });
     fire('cc-open-change', { open: true });
     fire('cc-conversation-change', { conversationId: 'c2' });
+    fire('cc-copy', { messageId: 'm1', copied: true });
+    expect(copied.mock.calls[0]?.[0].detail).toEqual({ messageId: 'm1', copied: true });
     expect(sent.mock.calls[0]?.[0].detail).toEqual({ content: 'Hi', conversationId: null });
     expect(complete.mock.calls[0]?.[0].detail).toMatchObject({ messageId: 'm1', status: 'complete' });
     expect(failed.mock.calls[0]?.[0].detail).toEqual({ code: 'overloaded', message: 'Busy', retryable: true });

@@ -5,7 +5,9 @@ import {
   type AnswerCompleteDetail,
   type ChatErrorDetail,
   type ConversationChangeDetail,
+  type CopyDetail,
   companyChatEvents,
+  type FileDeletedDetail,
   type MessageSentDetail,
   type OpenChangeDetail,
 } from './company-chat-events.js';
@@ -36,6 +38,12 @@ export const COMPANY_CHAT_PROPERTIES = [
   'persist',
   'storageKey',
   'conversationParam',
+  'suggestions',
+  'assistantName',
+  'assistantAvatar',
+  'userName',
+  'userAvatar',
+  'attachScope',
 ] as const;
 
 // @lit/react only asks `name in elementClass.prototype` to tell element properties from attributes.
@@ -66,6 +74,10 @@ export interface CompanyChatProps
   onOpenChange?: (event: CustomEvent<OpenChangeDetail>) => void;
   /** Another conversation was opened, or a new chat started (`conversationId: null`). */
   onConversationChange?: (event: CustomEvent<ConversationChangeDetail>) => void;
+  /** The user copied a message (`detail.copied` is false when the clipboard refused). */
+  onCopy?: (event: CustomEvent<CopyDetail>) => void;
+  /** The user deleted one of their files in "My files". */
+  onFileDeleted?: (event: CustomEvent<FileDeletedDetail>) => void;
 }
 
 /**

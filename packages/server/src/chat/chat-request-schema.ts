@@ -13,6 +13,8 @@ export function chatRequestSchema(maxContentLength: number) {
     clientMessageId: z.string().min(1).max(128).nullish(),
     /** Draw on the knowledge base (sets the conversation's switch); omitted keeps the conversation's. */
     useKnowledge: z.boolean().nullish(),
+    /** Ids of uploaded files sent with the message (shown under it); each must be readable by the caller. */
+    attachments: z.array(z.string().min(1).max(128)).max(20).nullish(),
   });
 }
 

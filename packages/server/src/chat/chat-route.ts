@@ -48,6 +48,7 @@ export function chatRoute(options: ChatRouteOptions): Hono<AppEnv> {
             model: body.model ?? undefined,
             clientMessageId: body.clientMessageId ?? undefined,
             useKnowledge: body.useKnowledge ?? undefined,
+            attachments: body.attachments ?? undefined,
             signal,
             requestId: c.var.requestId,
           }),

@@ -21,3 +21,9 @@ export const renameConversationSchema = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), {
     message: 'Give at least one of title, pinned, archived, useKnowledge.',
   });
+
+/** Body of `POST /conversations`: an empty conversation, to attach files to before the first message. */
+export const createConversationSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  useKnowledge: z.boolean().optional(),
+});

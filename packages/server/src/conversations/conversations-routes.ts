@@ -6,7 +6,11 @@ import { methodNotAllowed } from '../errors/method-not-allowed.js';
 import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { parseWithSchema } from '../validation/parse-with-schema.js';
 import { readJsonBody } from '../validation/read-json-body.js';
-import { listConversationsQuerySchema, renameConversationSchema } from './conversation-schemas.js';
+import {
+  createConversationSchema,
+  listConversationsQuerySchema,
+  renameConversationSchema,
+} from './conversation-schemas.js';
 import { toConversationJson } from './to-conversation-json.js';
 
 const notFound = (id: string) =>
@@ -15,7 +19,7 @@ const notFound = (id: string) =>
 // Ids are opaque, but nothing longer than this was ever issued: answer 404 without asking the store.
 const MAX_ID_LENGTH = 128;
 
-/** `GET/PATCH/DELETE /conversations[/:id]`, always scoped to `c.var.owner`. */
+/** `GET/POST /conversations`, `GET/PATCH/DELETE /conversations/:id`, always scoped to `c.var.owner`. */
 export function conversationsRoutes(options: { engine: ChatEnginePort; maxBodyBytes: number }): Hono<AppEnv> {
   const { engine } = options;
   const app = new Hono<AppEnv>();
@@ -30,7 +34,13 @@ export function conversationsRoutes(options: { engine: ChatEnginePort; maxBodyBy
     });
     return c.json({ conversations: page.items.map(toConversationJson), nextCursor: page.nextCursor });
   });
-  app.all('/conversations', methodNotAllowed(['GET']));
+  // An empty conversation, so files can be attached to it before the first message (which names it).
+  app.post('/conversations', jsonBodyLimit(options.maxBodyBytes), async (c) => {
+    const body = await readJsonBody(c, createConversationSchema);
+    const conversation = await engine.conversations.create(c.var.owner, body);
+    return c.json({ conversation: toConversationJson(conversation) }, 201);
+  });
+  app.all('/conversations', methodNotAllowed(['GET', 'POST']));
 
   app.get('/conversations/:id', async (c) => {
     const id = c.req.param('id');

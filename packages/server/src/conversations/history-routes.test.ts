@@ -50,6 +50,30 @@ describe.each(['memory', 'PGlite'])('history routes on %s', (kind) => {
     return { app: createChatApp({ engine, dev: true, logger: () => {} }) };
   }
 
+  it('creates an empty conversation that its first message names; only its owner sees it', async () => {
+    const { app } = await setup();
+    const res = await app.request('/api/v1/conversations', json({}, alice));
+    expect(res.status).toBe(201);
+    const { conversation } = await res.json();
+    expect(conversation).toMatchObject({ title: '', useKnowledge: true, activeLeafId: null });
+    expect((await app.request(`/api/v1/conversations/${conversation.id}`, { headers: bob })).status).toBe(404);
+    const events = parseSse(
+      await (
+        await app.request('/api/v1/chat', json({ conversationId: conversation.id, content: 'Travel policy?' }, alice))
+      ).text(),
+    );
+    expect(events[0]!.data.conversation).toMatchObject({ id: conversation.id, title: 'Travel policy?' });
+    const read = await (await app.request(`/api/v1/conversations/${conversation.id}`, { headers: alice })).json();
+    expect(read.conversation.title).toBe('Travel policy?');
+    expect(read.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    const titled = await (
+      await app.request('/api/v1/conversations', json({ title: 'Plans', useKnowledge: false }, alice))
+    ).json();
+    expect(titled.conversation).toMatchObject({ title: 'Plans', useKnowledge: false });
+    expect((await app.request('/api/v1/conversations', json({ model: 'x' }, alice))).status).toBe(400);
+    expect((await app.request('/api/v1/conversations', json({ title: ' ' }, alice))).status).toBe(400);
+  });
+
   it('regenerates an answer over SSE and switches back to the first one', async () => {
     const { app } = await setup();
     const { id, answer } = await aliceConversation(app);

@@ -35,6 +35,27 @@ function chunkedBody(bytes: number): RequestInit {
 }
 
 const cases: Case[] = [
+  {
+    name: 'attachments not a list',
+    path: '/api/v1/chat',
+    init: chat({ content: 'hi', attachments: 'f1' }),
+    status: 400,
+    code: 'invalid_request',
+  },
+  {
+    name: 'attachments naming an unknown file',
+    path: '/api/v1/chat',
+    init: chat({ content: 'hi', attachments: ['no-such-file'] }),
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'an unknown field when creating a conversation',
+    path: '/api/v1/conversations',
+    init: chat({ model: 'default' }),
+    status: 400,
+    code: 'invalid_request',
+  },
   { name: 'malformed JSON', path: '/api/v1/chat', init: post('{"content": "hi"'), status: 400, code: 'invalid_json' },
   { name: 'empty body', path: '/api/v1/chat', init: post(''), status: 400, code: 'invalid_json' },
   {

@@ -33,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/chat', access: chat, counts: 'messagesPerMinute' },
   { method: 'GET', path: '/models', access: chat },
   { method: 'GET', path: '/conversations', access: chat },
+  { method: 'POST', path: '/conversations', access: chat },
   { method: 'GET', path: '/conversations/:id', access: chat },
   { method: 'PATCH', path: '/conversations/:id', access: chat },
   { method: 'DELETE', path: '/conversations/:id', access: chat },

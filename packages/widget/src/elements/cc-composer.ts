@@ -19,6 +19,8 @@ import { ccComposerStyles } from './cc-composer-styles.js';
  * @fires cc-attach - Files were attached by button, paste or drop, checked for type and size first.
  *   `detail: { accepted: File[], rejected: { name, size, message }[] }`.
  * @fires cc-remove-attachment - `detail: { key }`.
+ * @fires cc-attach-scope-change - The user chose where files go: `detail: { scope: 'conversation' | 'user' }`.
+ * @fires cc-more - The user opened "More actions" (my files, export).
  * @fires cc-knowledge-change - The knowledge switch changed: `detail: { useKnowledge }`.
  * @csspart composer - The form.
  * @csspart input - The textarea.
@@ -27,6 +29,8 @@ import { ccComposerStyles } from './cc-composer-styles.js';
  * @csspart model-select - The model picker.
  * @csspart attach-button - The attach button.
  * @csspart attachment - Each attached file.
+ * @csspart attach-scope - The "This chat / All my chats" picker beside the attach button.
+ * @csspart more-button - The "More actions" button.
  * @csspart knowledge-toggle - The "Use knowledge base" checkbox.
  */
 export class CcComposer extends LitElement {
@@ -37,7 +41,9 @@ export class CcComposer extends LitElement {
     models: { attribute: false },
     attachments: { attribute: false },
     canAttach: { type: Boolean, attribute: 'can-attach' },
+    attachScope: { type: String, attribute: 'attach-scope' },
     knowledge: { type: Boolean },
+    more: { type: Boolean },
     useKnowledge: { type: Boolean, attribute: 'use-knowledge' },
     accept: { type: String },
     maxFileSize: { type: Number, attribute: 'max-file-size' },
@@ -54,8 +60,12 @@ export class CcComposer extends LitElement {
   declare attachments: readonly Attachment[];
   /** Shows the attach button and accepts pasted and dropped files. */
   declare canAttach: boolean;
+  /** Where attached files go: this conversation only, or all of the user's conversations. */
+  declare attachScope: 'conversation' | 'user';
   /** Shows the "Use knowledge base" switch (servers with files). */
   declare knowledge: boolean;
+  /** Shows the "More actions" button (files and export). */
+  declare more: boolean;
   /** Whether the switch is on. */
   declare useKnowledge: boolean;
   /** Accepted files, as in `<input accept>`. */
@@ -75,7 +85,9 @@ export class CcComposer extends LitElement {
     this.models = [];
     this.attachments = [];
     this.canAttach = false;
+    this.attachScope = 'conversation';
     this.knowledge = false;
+    this.more = false;
     this.useKnowledge = true;
     this.accept = DEFAULT_ACCEPT;
     this.maxFileSize = DEFAULT_MAX_FILE_SIZE;
@@ -217,7 +229,16 @@ export class CcComposer extends LitElement {
               if (input.files) this.attachFiles(input.files);
               input.value = '';
             }}
-          />`
+          />
+          <select
+            part="attach-scope"
+            aria-label=${s.attachTo}
+            title=${s.attachTo}
+            @change=${(e: Event) => this.#fire('cc-attach-scope-change', { scope: (e.target as HTMLSelectElement).value })}
+          >
+            <option value="conversation" ?selected=${this.attachScope !== 'user'}>${s.attachToChat}</option>
+            <option value="user" ?selected=${this.attachScope === 'user'}>${s.attachToAll}</option>
+          </select>`
       : nothing;
     const knowledge = this.knowledge
       ? html`<label class="knowledge">
@@ -271,9 +292,23 @@ export class CcComposer extends LitElement {
           </button>`
       }
       ${
-        picker !== nothing || showCount || attach !== nothing || knowledge !== nothing
+        picker !== nothing || showCount || attach !== nothing || knowledge !== nothing || this.more
           ? html`<div class="row">
-            <span class="tools">${attach}${knowledge}${picker}</span>
+            <span class="tools">${attach}${knowledge}${picker}${
+              this.more
+                ? html`<button
+                  type="button"
+                  class="icon-button"
+                  part="more-button"
+                  aria-label=${s.moreActions}
+                  title=${s.moreActions}
+                  aria-haspopup="dialog"
+                  @click=${() => this.#fire('cc-more')}
+                >
+                  ${icons.more}
+                </button>`
+                : nothing
+            }</span>
             ${showCount ? html`<span class=${length >= this.maxLength ? 'over' : ''}>${format(s.charCount, { count: length, max: this.maxLength })}</span>` : nothing}
           </div>`
           : nothing

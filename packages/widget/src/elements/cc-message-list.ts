@@ -1,7 +1,8 @@
 import type { ChatMessage } from '@company-chat/core/client';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineElement } from '../define-element.js';
+import { icons } from '../icons.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
 import { type CompanyChatStrings, defaultStrings } from '../strings.js';
@@ -15,6 +16,7 @@ import './cc-message.js';
  *
  * @slot empty - Shown when there are no messages (defaults to a greeting).
  * @csspart message-list - The scrolling log.
+ * @csspart scroll-button - "Jump to the latest message", shown while the reader is scrolled up.
  * @csspart message - Each message (also `message-user`, `message-assistant`, `error`, `retry-button`, `code-block`).
  */
 export class CcMessageList extends LitElement {
@@ -23,9 +25,22 @@ export class CcMessageList extends LitElement {
     css`
       :host {
         display: block;
+        position: relative;
         min-height: 0;
         overflow: hidden;
       }
+      .latest {
+        position: absolute;
+        inset-block-end: 10px;
+        inset-inline-start: 50%;
+        translate: -50%;
+        border: 1px solid var(--cc-color-border);
+        border-radius: 999px;
+        background: var(--cc-color-bg);
+        color: var(--cc-color-fg);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+      }
+
       .log {
         height: 100%;
         overflow-y: auto;
@@ -51,6 +66,8 @@ export class CcMessageList extends LitElement {
     context: { attribute: false },
     enhancers: { attribute: false },
     busy: { type: Boolean },
+    avatars: { attribute: false },
+    away: { state: true },
   };
 
   declare messages: readonly ChatMessage[];
@@ -59,6 +76,10 @@ export class CcMessageList extends LitElement {
   /** Syntax highlighting and math for answers (loaded lazily). */
   declare enhancers: MarkdownEnhancers | undefined;
   declare busy: boolean;
+  /** Checked avatar URLs by role (see `<company-chat>`'s `user-avatar` and `assistant-avatar`). */
+  declare avatars: { user?: string; assistant?: string };
+  /** The reader scrolled up: a button offers the way back to the newest message. */
+  declare away: boolean;
   #stick = true;
 
   constructor() {
@@ -66,6 +87,8 @@ export class CcMessageList extends LitElement {
     this.messages = [];
     this.strings = defaultStrings;
     this.busy = false;
+    this.avatars = {};
+    this.away = false;
   }
 
   get #log(): HTMLElement | null {
@@ -87,6 +110,7 @@ export class CcMessageList extends LitElement {
     if (!log) return;
     if (log.scrollHeight - log.scrollTop - log.clientHeight < 48) this.#stick = true;
     else if (log.scrollTop < this.#autoTop - 2) this.#stick = false;
+    this.away = !this.#stick;
   }
 
   protected override firstUpdated(_changed: PropertyValues<this>): void {
@@ -111,6 +135,8 @@ export class CcMessageList extends LitElement {
     if (!log) return;
     log.scrollTop = log.scrollHeight;
     this.#autoTop = log.scrollTop;
+    this.#stick = true;
+    this.away = false;
   }
 
   protected override render() {
@@ -139,10 +165,17 @@ export class CcMessageList extends LitElement {
                   .enhancers=${this.enhancers}
                   ?last=${i === last}
                   ?busy=${this.busy}
+                  .avatar=${this.avatars[m.role]}
                 ></cc-message>`,
             )
       }
-    </div></div>`;
+    </div></div>${
+      this.away
+        ? html`<button type="button" class="icon-button latest" part="scroll-button" @click=${() => this.scrollToEnd()}>
+          ${icons.down}${this.strings.scrollToLatest}
+        </button>`
+        : nothing
+    }`;
   }
 }
 

@@ -45,14 +45,36 @@ export const ccMessageStyles = css`
         border-radius: 999px;
         padding: 0 0.5em;
       }
+      /* No dimming: the version counter is text and needs its full contrast. */
       .actions {
         display: flex;
         gap: 2px;
-        opacity: 0.75;
       }
-      article:hover .actions,
-      article:focus-within .actions {
-        opacity: 1;
+      .avatar {
+        width: 1.6em;
+        height: 1.6em;
+        border-radius: 50%;
+        object-fit: cover;
+        align-self: center;
+      }
+      .sent-files {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        font-size: 0.82em;
+      }
+      .sent-files li {
+        padding: 0.2em 0.6em;
+        border: 1px solid var(--cc-color-border);
+        border-radius: 999px;
+        overflow-wrap: anywhere;
+      }
+      .sent-files small {
+        margin-inline-start: 0.4em;
+        color: var(--cc-color-muted);
       }
       .cursor::after {
         content: '▍';

@@ -8,6 +8,7 @@ import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
+import { attachmentsView } from './attachments-view.js';
 import { ccMessageStyles } from './cc-message-styles.js';
 import './cc-error-notice.js';
 import './cc-feedback.js';
@@ -20,7 +21,8 @@ import { languageOf, messageTime } from './message-time.js';
  * @fires cc-retry - Retry the failed answer.
  * @fires cc-regenerate - Regenerate this answer. `detail: { messageId }`.
  * @fires cc-edit - Send an edited version of this message. `detail: { messageId, content }`.
- * @fires cc-copy - The message text was copied. `detail: { messageId }`.
+ * @fires cc-copy - The copy button was used. `detail: { messageId, copied }` (`copied` false when the
+ *   clipboard refused).
  * @fires cc-switch-branch - Show another version of this message. `detail: { messageId }`.
  * @fires cc-rate - The user rated this answer. `detail: { messageId, rating, comment }`.
  * @csspart message - The message container; also `message-user` / `message-assistant`.
@@ -31,6 +33,8 @@ import { languageOf, messageTime } from './message-time.js';
  * @csspart error-details - The disclosure under an error, with its code.
  * @csspart feedback - The thumbs up/down of a finished answer and its comment form.
  * @csspart code-block - A code block inside an answer.
+ * @csspart avatar - The author's picture (when one is set).
+ * @csspart sent-attachment - A file sent with a user message.
  */
 export class CcMessage extends LitElement {
   static override styles = [controlStyles, ccMessageStyles];
@@ -42,6 +46,8 @@ export class CcMessage extends LitElement {
     last: { type: Boolean },
     busy: { type: Boolean },
     editing: { state: true },
+    copied: { state: true },
+    avatar: { attribute: false },
   };
 
   declare message: ChatMessage;
@@ -54,6 +60,9 @@ export class CcMessage extends LitElement {
   /** True while an answer streams (actions that start a new answer are disabled). */
   declare busy: boolean;
   declare editing: boolean;
+  declare copied: boolean;
+  /** Checked image URL shown beside the author (allowed origin or a `data:image/` URL), or empty. */
+  declare avatar: string | undefined;
 
   constructor() {
     super();
@@ -61,16 +70,30 @@ export class CcMessage extends LitElement {
     this.last = false;
     this.busy = false;
     this.editing = false;
+    this.copied = false;
   }
 
   #fire(name: string, detail: Record<string, unknown> = {}) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  // The button is read before the await: `currentTarget` is null once the event has finished dispatching.
   async #copy(e: Event) {
-    await navigator.clipboard?.writeText(this.message.content).catch(() => {});
-    (e.currentTarget as HTMLElement).setAttribute('data-copied', '');
-    this.#fire('cc-copy', { messageId: this.message.id });
+    const button = e.currentTarget as HTMLElement;
+    let copied = true;
+    try {
+      await navigator.clipboard.writeText(this.message.content);
+    } catch {
+      copied = false;
+    }
+    button.toggleAttribute('data-copied', copied);
+    this.copied = copied;
+    // The visible "Copied" fades back to the icon; the announcement already told screen readers.
+    setTimeout(() => {
+      this.copied = false;
+      button.removeAttribute('data-copied');
+    }, 2000);
+    this.#fire('cc-copy', { messageId: this.message.id, copied });
   }
 
   // Formatted once per message (not per token while the answer streams into the same message).
@@ -104,7 +127,7 @@ export class CcMessage extends LitElement {
     const m = this.message;
     if (m.role === 'user') {
       if (this.editing) return this.#editor();
-      return html`<div class="bubble">${m.content}</div>`;
+      return html`<div class="bubble" dir="auto">${m.content}</div>${attachmentsView(m.attachments, this.strings)}`;
     }
     const streaming = m.status === 'streaming';
     return html`<div class="bubble ${streaming ? 'cursor' : ''}">
@@ -195,7 +218,7 @@ export class CcMessage extends LitElement {
       ${
         m.content
           ? html`<button type="button" class="icon-button" aria-label=${s.copy} title=${s.copy} @click=${this.#copy}>
-            ${icons.copy}
+            ${icons.copy}${this.copied ? s.copied : nothing}
           </button>`
           : nothing
       }
@@ -254,6 +277,7 @@ export class CcMessage extends LitElement {
       aria-busy=${m.status === 'streaming' ? 'true' : 'false'}
     >
       <div class="meta">
+        ${this.avatar ? html`<img class="avatar" part="avatar" src=${this.avatar} alt="" />` : nothing}
         <span class="author">${m.role === 'user' ? s.you : s.assistant}</span>
         ${this.#time()} ${this.#mark()}
       </div>

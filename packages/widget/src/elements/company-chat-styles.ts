@@ -2,9 +2,36 @@ import { css } from 'lit';
 
 /** Layout of `<company-chat>` in its three modes. Logical properties throughout, so RTL just works. */
 export const companyChatStyles = css`
+  /*
+   * The page's styles must not leak in: inherited text properties are set here, !important because an
+   * outer rule (even a page-wide * rule) beats a normal :host rule. Colours and fonts follow the --cc-*
+   * properties; direction still inherits on purpose, so the chat follows an RTL page.
+   */
   :host {
     display: block;
     background: var(--cc-color-bg);
+    color: var(--cc-color-fg) !important;
+    font: 400 var(--cc-font-size) / normal var(--cc-font-family) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+  }
+  .suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 8px;
+    margin-block-start: 1em;
+  }
+  .suggestion {
+    border: 1px solid var(--cc-color-border);
+    border-radius: var(--cc-radius);
+    background: var(--cc-color-surface);
+    padding: 0.5em 0.8em;
   }
   :host([mode='inline']),
   :host([mode='page']) {

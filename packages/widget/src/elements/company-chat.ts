@@ -8,7 +8,7 @@ import {
 } from '@company-chat/core/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
-import { AttachmentsController } from '../controllers/attachments-controller.js';
+import { AttachmentsController, type AttachScope } from '../controllers/attachments-controller.js';
 import { ChatStateController } from '../controllers/chat-state-controller.js';
 import { ConversationLocationController, type PersistMode } from '../controllers/conversation-location-controller.js';
 import { describeTransition } from '../controllers/describe-transition.js';
@@ -26,9 +26,12 @@ import type { RenderContext } from '../markdown/render-markdown.js';
 import { parseOrigins } from '../markdown/safe-url.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles, themeStyles } from '../theme-styles.js';
+import { loadChatTools } from '../tools/load-chat-tools.js';
+import { checkedAvatar } from './checked-avatar.js';
 import { companyChatStyles } from './company-chat-styles.js';
 import { launcherView } from './launcher-view.js';
 import { languageOf, prepareMessageTime } from './message-time.js';
+import { suggestionsView } from './suggestions-view.js';
 import './cc-composer.js';
 import type { CcComposer } from './cc-composer.js';
 import type { CcSidebar } from './cc-sidebar.js';
@@ -56,7 +59,10 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  *   with the first answer). `detail: { conversationId }` (null for a new chat).
  * @fires cc-feedback - The user rated an answer (thumbs up/down, optional comment; stored on servers
  *   with feedback). `detail: { messageId, conversationId, rating, comment }`.
+ * @fires cc-file-deleted - The user deleted one of their files in "My files". `detail: { fileId }`.
  * @slot empty - Content shown before the first message.
+ * @slot suggestions - Starter prompts shown before the first message, instead of the `suggestions`
+ *   property's buttons; clicking a slotted `<button>` sends its `value` (or its text).
  * @csspart launcher - The floating button (launcher mode).
  * @csspart panel - The chat panel.
  * @csspart quota - The remaining-quota line under the composer (and quota errors).
@@ -66,13 +72,17 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @csspart new-chat-button - The New chat buttons (header and conversation list).
  * @csspart drawer-toggle - The button that shows the conversation list (recent chats, page sidebar).
  * @csspart message-list - The message log.
- * @csspart message - Each message; also `message-user`, `message-assistant`, `status`.
+ * @csspart message - Each message; also `message-user`, `message-assistant`, `status`, `avatar`,
+ *   `sent-attachment`.
+ * @csspart suggestions - The starter prompts; `suggestion` is each of their buttons.
+ * @csspart scroll-button - "Jump to the latest message", while the reader is scrolled up.
+ * @csspart tools - The "More actions" dialog (my files, export).
  * @csspart error - An error shown in place; `retry-button` is its retry button, `error-details` the
  *   disclosure with its code.
  * @csspart feedback - The thumbs up/down under a finished answer and its comment form.
  * @csspart code-block - A code block; `copy-code-button` is its copy button.
  * @csspart composer - The input form; also `input`, `send-button`, `stop-button`, `model-select`,
- *   `attach-button`, `attachment`.
+ *   `attach-button`, `attach-scope`, `attachment`, `more-button`.
  * @cssprop --cc-color-bg - Background.
  * @cssprop --cc-color-surface - Background of the sidebar and header.
  * @cssprop --cc-color-fg - Text colour.
@@ -125,6 +135,13 @@ export class CompanyChat extends LitElement {
     persist: { type: String },
     storageKey: { type: String, attribute: 'storage-key' },
     conversationParam: { type: String, attribute: 'conversation-param' },
+    suggestions: { type: Array },
+    assistantName: { type: String, attribute: 'assistant-name' },
+    assistantAvatar: { type: String, attribute: 'assistant-avatar' },
+    userName: { type: String, attribute: 'user-name' },
+    userAvatar: { type: String, attribute: 'user-avatar' },
+    attachScope: { type: String, attribute: 'attach-scope' },
+    toolsOpen: { state: true },
   };
 
   /** Base URL of the company-chat server; empty for the page's own origin. */
@@ -178,6 +195,22 @@ export class CompanyChat extends LitElement {
    * default): the URL's hash, `#conversation=<id>`.
    */
   declare conversationParam: string;
+  /** Starter prompts shown on the empty chat (attribute: a JSON array of strings); a click sends one. */
+  declare suggestions: string[];
+  /** The assistant's name above its answers (default "Assistant"). */
+  declare assistantName: string;
+  /**
+   * Picture beside the assistant's answers: a URL from one of `allowed-image-origins`, or a `data:image/`
+   * URL. Anything else is not loaded.
+   */
+  declare assistantAvatar: string;
+  /** The user's name above their messages (default "You"), e.g. the signed-in user's name. */
+  declare userName: string;
+  /** Picture beside the user's messages; the same rules as `assistant-avatar`. */
+  declare userAvatar: string;
+  /** Where attached files go at first: `conversation` (this chat) or `user` (all my chats). */
+  declare attachScope: AttachScope;
+  declare toolsOpen: boolean;
 
   #client: ChatClient | null = null;
   #clientSettings: unknown[] = [];
@@ -206,7 +239,7 @@ export class CompanyChat extends LitElement {
   readonly #files = new AttachmentsController(
     this,
     () => this.client,
-    () => this.#state.snapshot.conversationId,
+    () => this.chat.ensureConversation(),
     (a) => {
       this.announcement =
         a.status === 'ready'
@@ -219,6 +252,7 @@ export class CompanyChat extends LitElement {
   #filesProbe: ChatClient | null = null;
   // The open conversation's title as renamed in the list (the chat state keeps the one it loaded).
   #renamed: { id: string; title: string } | null = null;
+  #avatars: { user?: string; assistant?: string } = {};
   #quotaClient: ChatClient | null = null;
 
   constructor() {
@@ -242,6 +276,13 @@ export class CompanyChat extends LitElement {
     this.persist = 'local';
     this.storageKey = '';
     this.conversationParam = '';
+    this.suggestions = [];
+    this.assistantName = '';
+    this.assistantAvatar = '';
+    this.userName = '';
+    this.userAvatar = '';
+    this.attachScope = 'conversation';
+    this.toolsOpen = false;
   }
 
   /** The client this element talks through (re-created when endpoint, token or headers change). */
@@ -265,8 +306,9 @@ export class CompanyChat extends LitElement {
     return this.#state.chat;
   }
 
-  /** Sends a message as if the user typed it. */
+  /** Sends a message as if the user typed it, with the files attached so far (their chips clear). */
   send(content: string): Promise<unknown> {
+    const attachments = this.#files.take();
     this.dispatchEvent(
       new CustomEvent('cc-message-sent', {
         detail: { content, conversationId: this.#state.snapshot.conversationId },
@@ -274,7 +316,7 @@ export class CompanyChat extends LitElement {
         composed: true,
       }),
     );
-    return this.chat.send(content);
+    return this.chat.send(content, { attachments });
   }
 
   /** Stops the answer being streamed. */
@@ -283,7 +325,11 @@ export class CompanyChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.#text = { ...defaultStrings, ...this.strings };
+    if (changed.has('strings') || changed.has('assistantName') || changed.has('userName')) {
+      this.#text = { ...defaultStrings, ...this.strings };
+      if (this.assistantName) this.#text.assistant = this.assistantName;
+      if (this.userName) this.#text.you = this.userName;
+    }
     if (changed.has('strings') || changed.has('allowedImageOrigins') || changed.has('math')) {
       const text = this.#text;
       this.#context = {
@@ -299,6 +345,13 @@ export class CompanyChat extends LitElement {
       };
     }
     if (changed.has('math')) this.#enhancers = createLazyEnhancers({ math: this.math !== 'off' });
+    if (changed.has('userAvatar') || changed.has('assistantAvatar') || changed.has('allowedImageOrigins')) {
+      const origins = this.#context.imageOrigins;
+      this.#avatars = {
+        user: checkedAvatar(this.userAvatar, origins),
+        assistant: checkedAvatar(this.assistantAvatar, origins),
+      };
+    }
     // Whether the server accepts uploads: asked once per client (a 404 means an older server).
     if (this.attachments === 'auto' && this.#filesProbe !== this.client) {
       const client = this.client;
@@ -407,9 +460,21 @@ export class CompanyChat extends LitElement {
     // Errors that belong to no message (e.g. an unsupported action) show as a banner.
     const banner = snap.error && !(last?.status === 'error' && last.error === snap.error) ? snap.error : null;
     const quota = quotaLine(this.quota, snap.error, t);
-    return html`<div class="chat" ?inert=${this.#drawer.open}>
+    const canAttach = this.attachments === 'on' || (this.attachments === 'auto' && this.filesSupported);
+    return html`<div
+      class="chat"
+      ?inert=${this.#drawer.open}
+      @dragover=${(e: DragEvent) => canAttach && e.preventDefault()}
+      @drop=${(e: DragEvent) => {
+        // Files dropped anywhere on the chat (the composer handles drops on itself).
+        if (!canAttach || e.defaultPrevented || !e.dataTransfer?.files.length) return;
+        e.preventDefault();
+        this.renderRoot.querySelector<CcComposer>('cc-composer')?.attachFiles(e.dataTransfer.files);
+      }}
+    >
       <cc-message-list
-        exportparts="message-list, message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, code-block, copy-code-button"
+        exportparts="message-list, message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, code-block, copy-code-button, avatar, sent-attachment, scroll-button"
+        .avatars=${this.#avatars}
         .messages=${snap.messages}
         .strings=${t}
         .context=${this.#context}
@@ -419,14 +484,25 @@ export class CompanyChat extends LitElement {
         @cc-regenerate=${(e: CustomEvent<{ messageId: string }>) => this.chat.regenerate(e.detail.messageId)}
         @cc-edit=${(e: CustomEvent<{ messageId: string; content: string }>) =>
           this.chat.edit(e.detail.messageId, e.detail.content)}
-        @cc-copy=${() => (this.announcement = t.copied)}
+        @cc-copy=${async (e: CustomEvent<{ copied: boolean }>) => {
+          // Cleared first, so a second copy is announced again.
+          this.announcement = '';
+          await this.updateComplete;
+          this.announcement = e.detail.copied ? t.copied : t.copyFailed;
+        }}
         @cc-switch-branch=${(e: CustomEvent<{ messageId: string }>) => this.chat.switchBranch(e.detail.messageId)}
         @cc-rate=${this.#onRate}
-        ><slot name="empty" slot="empty">${t.emptyState}</slot></cc-message-list
+        ><slot name="empty" slot="empty">${t.emptyState}</slot>${
+          snap.messages.length
+            ? nothing
+            : suggestionsView(this.suggestions, t, (content) =>
+                this.#onSend(new CustomEvent('cc-send', { detail: { content } })),
+              )
+        }</cc-message-list
       >
       ${banner ? html`<div class="banner" part="error">${employeeError(banner, t).text}</div>` : nothing}
       <cc-composer
-        exportparts="composer, input, send-button, stop-button, model-select, attach-button, attachment, knowledge-toggle"
+        exportparts="composer, input, send-button, stop-button, model-select, attach-button, attach-scope, attachment, more-button, knowledge-toggle"
         ?busy=${busy}
         .maxLength=${this.maxLength}
         .models=${this.#models.models}
@@ -436,7 +512,15 @@ export class CompanyChat extends LitElement {
         @cc-stop=${() => this.stop()}
         @cc-model-change=${(e: CustomEvent<{ model: string }>) => this.chat.setModel(e.detail.model || null)}
         .attachments=${this.#files.items}
-        ?can-attach=${this.attachments === 'on' || (this.attachments === 'auto' && this.filesSupported)}
+        ?can-attach=${canAttach}
+        attach-scope=${this.attachScope}
+        @cc-attach-scope-change=${(e: CustomEvent<{ scope: AttachScope }>) => (this.attachScope = e.detail.scope)}
+        ?more=${canAttach || !!snap.conversationId}
+        @cc-more=${() =>
+          loadChatTools().then(
+            () => (this.toolsOpen = true),
+            (error) => this.#reportError(error),
+          )}
         .accept=${this.accept}
         .maxFileSize=${this.maxFileSize}
         @cc-attach=${(
@@ -444,7 +528,7 @@ export class CompanyChat extends LitElement {
         ) => {
           for (const r of e.detail.rejected) this.#files.reject(r.name, r.size, r.message);
           if (e.detail.rejected[0]) this.announcement = e.detail.rejected.map((r) => r.message).join(' ');
-          for (const file of e.detail.accepted) this.#files.upload(file);
+          for (const file of e.detail.accepted) this.#files.upload(file, this.attachScope);
         }}
         @cc-remove-attachment=${(e: CustomEvent<{ key: number }>) => this.#files.remove(e.detail.key)}
         ?knowledge=${this.filesSupported}
@@ -453,6 +537,20 @@ export class CompanyChat extends LitElement {
       ></cc-composer>
       ${quota.text ? html`<div class=${quota.alert ? 'quota alert' : 'quota'} part="quota" role=${quota.alert ? 'alert' : nothing}>${quota.text}</div>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${
+        this.toolsOpen
+          ? html`<cc-chat-tools
+            part="tools"
+            .client=${this.client}
+            .snapshot=${snap}
+            .strings=${t}
+            .files=${canAttach || this.filesSupported}
+            .uploads=${this.#files.items}
+            @cc-file-deleted=${(e: CustomEvent<{ fileId: string }>) => this.#files.forget(e.detail.fileId)}
+            @cc-close=${() => (this.toolsOpen = false)}
+          ></cc-chat-tools>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -81,6 +81,8 @@ export class CcMarkdown extends LitElement {
     this.content = '';
     this.streaming = false;
     this.#root.className = 'markdown';
+    // Each answer takes its direction from its own text: an English answer on an RTL page stays LTR.
+    this.#root.dir = 'auto';
   }
 
   /** Resolves once everything received so far is rendered exactly (slices done, tail up to date). */

@@ -1,7 +1,7 @@
 // Browser tests of <company-chat> in Debian's Chromium (never a downloaded browser), against a real
 // company-chat server started for the run. Run: pnpm -F @company-chat/widget test:browser
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
@@ -21,6 +21,7 @@ const pageErrors = new WeakMap();
 function chatServerPlugin() {
   let child;
   let url;
+  const downloads = new Map();
   return {
     name: 'company-chat-test-server',
     async serverStart() {
@@ -125,6 +126,23 @@ function chatServerPlugin() {
         const errors = pageErrors.get(page) ?? [];
         pageErrors.set(page, []);
         return errors;
+      }
+      if (command === 'cc-grant-clipboard') {
+        const page = session.browser.getPage(session.id);
+        await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+        return true;
+      }
+      // Downloads: armed before the click that starts one, then taken (name and text) once it finished.
+      if (command === 'cc-arm-download') {
+        const page = session.browser.getPage(session.id);
+        downloads.set(session.id, page.waitForEvent('download', { timeout: 20000 }));
+        return true;
+      }
+      if (command === 'cc-take-download') {
+        const download = await downloads.get(session.id);
+        downloads.delete(session.id);
+        const path = await download.path();
+        return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
       }
       if (command === 'cc-emulate') {
         const page = session.browser.getPage(session.id);

@@ -53,7 +53,8 @@ export async function startChatTestServer(
           default: scriptedChatModel({ replies: options.replies, gates }),
           fast: scriptedChatModel({ modelId: 'scripted-fast', replies: options.replies, gates }),
         };
-  // With files, answers draw on them too: the scripted model's `[n]` markers then cite real passages.
+  // One knowledge base for the file routes and the engine: answers draw on uploads (the scripted model's
+  // `[n]` markers then cite real passages) and messages carry them.
   const knowledge = options.files
     ? createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: quiet })
     : undefined;
