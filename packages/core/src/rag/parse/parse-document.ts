@@ -1,5 +1,5 @@
 import { CompanyChatError } from '../../errors/company-chat-error.js';
-import { startDeadline } from './deadline.js';
+import { type BudgetClock, startDeadline, wallClock } from './deadline.js';
 import { decodeText } from './decode-text.js';
 import { kindHint, sniffBinaryKind, sniffTextKind } from './detect-document-kind.js';
 import { htmlToBlocks } from './html-to-blocks.js';
@@ -41,9 +41,14 @@ const unsupported = () =>
  * doc.blocks[0]; // { type: 'paragraph', text: '...', page: 1 }
  * ```
  */
-export async function parseDocument(input: ParseDocumentInput): Promise<ParsedDocument> {
+export function parseDocument(input: ParseDocumentInput): Promise<ParsedDocument> {
+  return parseDocumentOn(input, wallClock);
+}
+
+/** {@link parseDocument} with its time budget kept on `clock` (a worker passes its thread's CPU time). */
+export async function parseDocumentOn(input: ParseDocumentInput, clock: BudgetClock): Promise<ParsedDocument> {
   try {
-    return await parseChecked(input);
+    return await parseChecked(input, clock);
   } catch (error) {
     // Whatever a crafted file makes a parser throw (stack exhaustion, library bugs) is a bad file, not a server error.
     if (CompanyChatError.isInstance(error)) throw error;
@@ -51,7 +56,7 @@ export async function parseDocument(input: ParseDocumentInput): Promise<ParsedDo
   }
 }
 
-async function parseChecked(input: ParseDocumentInput): Promise<ParsedDocument> {
+async function parseChecked(input: ParseDocumentInput, clock: BudgetClock): Promise<ParsedDocument> {
   const limits = { ...defaultParseLimits, ...input.limits };
   const { bytes } = input;
   if (bytes.byteLength > limits.maxBytes) {
@@ -61,7 +66,7 @@ async function parseChecked(input: ParseDocumentInput): Promise<ParsedDocument> 
     );
   }
   if (bytes.byteLength === 0) throw parseError('empty_file', 'The file is empty.');
-  const deadline = startDeadline(limits.timeBudgetMs);
+  const deadline = startDeadline(limits.timeBudgetMs, clock);
   const hint = kindHint(input.name, input.mediaType);
   const binary = sniffBinaryKind(bytes);
   if (binary === 'zip') throw unsupported();
