@@ -44,7 +44,7 @@ function texts(seed: number) {
 }
 
 const encoder = new TextEncoder();
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** An HTML manual page laid out with tables nested three deep, option tables and `<pre>` examples. */
 function htmlPage(seed: number): string {
@@ -54,17 +54,17 @@ function htmlPage(seed: number): string {
     const options = Array.from(
       { length: 8 },
       (_, i) =>
-        `<tr><td><a href="#opt${s}-${i}">--${t.pick()}-${t.pick()}</a></td><td>${escape(t.sentence())}</td></tr>`,
+        `<tr><td><a href="#opt${s}-${i}">--${t.pick()}-${t.pick()}</a></td><td>${escapeHtml(t.sentence())}</td></tr>`,
     ).join('');
     sections.push(
-      `<h2>${escape(t.title())}</h2><p>${escape(t.paragraph())}</p>` +
+      `<h2>${escapeHtml(t.title())}</h2><p>${escapeHtml(t.paragraph())}</p>` +
         `<table><tr><td><table><tr><td><table>${options}</table></td></tr></table></td></tr></table>` +
-        `<pre>$ command --${t.pick()} ${t.pick()}\n${escape(t.sentence())}</pre><ul><li>${escape(t.sentence())}</li><li>${escape(t.sentence())}</li></ul>`,
+        `<pre>$ command --${t.pick()} ${t.pick()}\n${escapeHtml(t.sentence())}</pre><ul><li>${escapeHtml(t.sentence())}</li><li>${escapeHtml(t.sentence())}</li></ul>`,
     );
   }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(t.title())}</title></head><body>
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(t.title())}</title></head><body>
 <table width="100%"><tr><td class="nav"><a href="/">Home</a> | <a href="/docs">Docs</a></td></tr>
-<tr><td><h1>${escape(t.title())}</h1>${sections.join('\n')}</td></tr></table></body></html>`;
+<tr><td><h1>${escapeHtml(t.title())}</h1>${sections.join('\n')}</td></tr></table></body></html>`;
 }
 
 async function pdfFile(seed: number, pages: number): Promise<Uint8Array> {
