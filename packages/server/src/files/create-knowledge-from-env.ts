@@ -3,6 +3,7 @@ import {
   createKnowledgeBase,
   createMemoryKnowledgeStore,
   createSqlKnowledgeStore,
+  type DocumentParser,
   type Embedder,
   type KnowledgeBase,
   type KnowledgeStore,
@@ -27,6 +28,8 @@ export interface KnowledgeFromEnvInput {
   /** Lets uploads attach to a conversation only when it is the uploader's. */
   chatStore?: Pick<ChatStore, 'getConversation'>;
   logger?: Logger;
+  /** Where uploads are parsed; the Node CLI passes a worker-thread pool. Default: in process. */
+  parser?: DocumentParser;
 }
 
 /** What {@link createKnowledgeFromEnv} builds. */
@@ -70,6 +73,7 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
       embedder,
       chatStore: input.chatStore,
       parseLimits: { maxBytes: maxUploadBytes },
+      ...(input.parser ? { parser: input.parser } : {}),
       logger: input.logger,
     }),
     maxUploadBytes,
