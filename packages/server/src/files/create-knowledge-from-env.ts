@@ -4,6 +4,7 @@ import {
   createMemoryKnowledgeStore,
   createSqlKnowledgeStore,
   type DocumentParser,
+  defaultParseLimits,
   type Embedder,
   type KnowledgeBase,
   type KnowledgeStore,
@@ -49,7 +50,7 @@ export interface KnowledgeFromEnv {
  */
 export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Promise<KnowledgeFromEnv> {
   const { env } = input;
-  const maxUploadMb = Number(env.COMPANY_CHAT_MAX_UPLOAD_MB ?? 20);
+  const maxUploadMb = Number(env.COMPANY_CHAT_MAX_UPLOAD_MB ?? defaultParseLimits.maxBytes / 1024 / 1024);
   if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 1024) {
     throw new ConfigError(
       `COMPANY_CHAT_MAX_UPLOAD_MB must be a number of megabytes, got ${JSON.stringify(env.COMPANY_CHAT_MAX_UPLOAD_MB)}`,

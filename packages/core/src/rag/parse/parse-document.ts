@@ -5,7 +5,7 @@ import { kindHint, sniffBinaryKind, sniffTextKind } from './detect-document-kind
 import { htmlToBlocks } from './html-to-blocks.js';
 import { parseCsv } from './parse-csv.js';
 import { parseDocx } from './parse-docx.js';
-import { parseError, unreadable } from './parse-errors.js';
+import { checkCount, parseError, unreadable } from './parse-errors.js';
 import { parseJson } from './parse-json.js';
 import { defaultParseLimits, type ParseLimits } from './parse-limits.js';
 import { parseMarkdown, parsePlainText } from './parse-markdown.js';
@@ -88,7 +88,7 @@ async function parseChecked(input: ParseDocumentInput, clock: BudgetClock): Prom
     const text = decodeText(bytes);
     if (text.trim() === '') throw parseError('empty_file', 'The file has no text.');
     kind = sniffTextKind(text, hint);
-    const parsed = parseText(kind, text, limits.maxRows);
+    const parsed = parseText(kind, text, limits);
     blocks = parsed.blocks;
     if (parsed.rowCount !== undefined) extra.rowCount = parsed.rowCount;
   }
@@ -102,14 +102,17 @@ async function parseChecked(input: ParseDocumentInput, clock: BudgetClock): Prom
         : 'The file has no text.',
     );
   }
-  if (chars > limits.maxChars) {
-    throw parseError('document_limits', `The file has more than ${limits.maxChars} characters of text, the most read.`);
-  }
+  checkCount(chars, limits.maxChars, 'characters of text');
   return { kind, mediaType: mediaTypeOfKind[kind], blocks, ...extra };
 }
 
-function parseText(kind: DocumentKind, text: string, maxRows: number): { blocks: DocumentBlock[]; rowCount?: number } {
-  if (kind === 'csv') return parseCsv(text, maxRows);
+function parseText(
+  kind: DocumentKind,
+  text: string,
+  limits: ParseLimits,
+): { blocks: DocumentBlock[]; rowCount?: number } {
+  const { maxRows } = limits;
+  if (kind === 'csv') return parseCsv(text, limits);
   if (kind === 'json') return { blocks: parseJson(text, maxRows) };
   if (kind === 'html') return { blocks: htmlToBlocks(text, maxRows) };
   if (kind === 'markdown') return { blocks: parseMarkdown(text, maxRows) };
