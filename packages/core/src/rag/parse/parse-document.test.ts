@@ -179,7 +179,7 @@ describe('parseDocument: bad files', () => {
     expect(table.rowCount).toBe(150_000);
     expect(table.blocks.at(-1)).toEqual({
       type: 'row',
-      text: 'id: 150000; name: Office 150000; size: 1 floors',
+      text: 'id: 150000; name: Office 150000; size: 3 floors',
       row: 150_000,
     });
     const text = new TextEncoder().encode('A sentence of the long plain text file.\n\n'.repeat(150_000));
