@@ -111,6 +111,14 @@ async function docxFile(seed: number): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
 }
 
+/** A CSV of at most `maxBytes` (the largest file the upload limit lets in), for the peak-memory run. */
+export function largestCsv(maxBytes: number): CorpusFile {
+  const bytes = encoder.encode(csvFile(700, Math.floor(maxBytes / 120)));
+  // Cut at the last whole row within the limit.
+  const end = bytes.subarray(0, maxBytes).lastIndexOf(10) + 1;
+  return { name: 'largest.csv', bytes: bytes.subarray(0, end) };
+}
+
 function csvFile(seed: number, rows: number): string {
   const t = texts(seed);
   const lines = ['id,name,department,city,salary band,start date,notes'];

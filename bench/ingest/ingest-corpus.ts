@@ -106,5 +106,6 @@ export async function ingestCorpus(options: {
 }
 
 async function workerParser() {
-  return undefined as undefined | { close(): Promise<void> };
+  const { createWorkerParser } = await import('@company-chat/core/worker-parser');
+  return createWorkerParser();
 }

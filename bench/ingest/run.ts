@@ -10,7 +10,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { generateCorpus } from './generate-corpus.js';
+import { defaultParseLimits } from '@company-chat/core';
+import { generateCorpus, largestCsv } from './generate-corpus.js';
 import { type IngestResult, ingestCorpus } from './ingest-corpus.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,16 +46,25 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    const results: Partial<Record<'PGlite' | 'PostgreSQL', IngestResult>> = {};
-    for (const store of ['PostgreSQL', 'PGlite'] as const) {
+    const runChild = async (store: 'PGlite' | 'PostgreSQL', folder: string): Promise<IngestResult> => {
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        [...process.execArgv, fileURLToPath(import.meta.url), '--child', store, corpus],
+        [...process.execArgv, fileURLToPath(import.meta.url), '--child', store, folder],
         { maxBuffer: 16 * 1024 * 1024, env: process.env },
       );
-      results[store] = JSON.parse(stdout.trim().split('\n').at(-1)!) as IngestResult;
+      return JSON.parse(stdout.trim().split('\n').at(-1)!) as IngestResult;
+    };
+    const results: Partial<Record<'PGlite' | 'PostgreSQL', IngestResult>> = {};
+    for (const store of ['PostgreSQL', 'PGlite'] as const) {
+      results[store] = await runChild(store, corpus);
       console.log(`${store}: done (load average now ${loadavg()[0]!.toFixed(2)})`);
     }
+    // The largest single file the upload limit lets in, alone in a process: its peak RSS.
+    const single = join(dir, 'single');
+    mkdirSync(single);
+    const largest = largestCsv(defaultParseLimits.maxBytes);
+    writeFileSync(join(single, largest.name), largest.bytes);
+    const big = await runChild('PGlite', single);
     console.log(
       `\n${'store'.padEnd(11)} ${'files'.padStart(5)} ${'chunks'.padStart(7)} ${'seconds'.padStart(8)} ${'chunks/s'.padStart(9)} ${'MB/s'.padStart(6)} ${'peak RSS'.padStart(9)}  vs before  vs target`,
     );
@@ -74,6 +84,9 @@ async function main(): Promise<void> {
         `  slowest files: ${r.slowest.map((s) => `${s.name} ${s.seconds.toFixed(2)} s (${s.chunks} chunks)`).join(', ')}`,
       );
     }
+    console.log(
+      `\nLargest file within the limits (${(largest.bytes.byteLength / 1024 / 1024).toFixed(1)} MiB CSV) on PGlite: ${big.failed.length > 0 ? `failed (${big.failed.join('; ')})` : `${big.chunks} chunks in ${big.seconds.toFixed(1)} s`}, peak RSS ${big.peakRssMb.toFixed(0)} MB`,
+    );
     console.log(
       `\nTargets: >= ${TARGET.PostgreSQL} chunks/s on PostgreSQL, >= ${TARGET.PGlite} on PGlite, peak RSS < ${RSS_TARGET_MB} MB. Load average after: ${loadavg()
         .map((l) => l.toFixed(2))
