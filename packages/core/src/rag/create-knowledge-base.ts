@@ -172,16 +172,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const sha256 = await sha256Hex(input.bytes);
     const duplicate = (await store.filesInScope(owner, scope, { sha256 })).find((f) => f.status === 'ready');
     if (duplicate) return { ...duplicate, outcome: 'duplicate' };
-    const doc = await parser.parse(
-      { bytes: input.bytes, name: input.name, mediaType: input.mediaType, limits: options.parseLimits },
-      { signal },
-    );
-    onProgress?.({ stage: 'parsed' });
-    await yieldToEventLoop();
-    signal?.throwIfAborted();
-    const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
-    const chunks = chunkDocument(doc, counter, options.chunking);
-    await yieldToEventLoop();
+    const { chunks, ...doc } = await parseAndChunk(input, signal, onProgress);
     const name = safeFileName(input.name);
     const previous = (await store.filesInScope(owner, scope, { name })).find((f) => f.status === 'ready');
     const now = new Date();
@@ -264,6 +255,28 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       }
       throw error;
     }
+  }
+
+  /**
+   * Parses and chunks in a function of its own so the parsed blocks (as much text as the file holds)
+   * can be collected before the chunks are stored: only the chunks and a few fields come back.
+   */
+  async function parseAndChunk(
+    input: IngestInput,
+    signal: AbortSignal | undefined,
+    onProgress: IngestOptions['onProgress'],
+  ) {
+    const doc = await parser.parse(
+      { bytes: input.bytes, name: input.name, mediaType: input.mediaType, limits: options.parseLimits },
+      { signal },
+    );
+    onProgress?.({ stage: 'parsed' });
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+    const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
+    const chunks = chunkDocument(doc, counter, options.chunking);
+    await yieldToEventLoop();
+    return { chunks, kind: doc.kind, mediaType: doc.mediaType, pageCount: doc.pageCount };
   }
 
   return {
