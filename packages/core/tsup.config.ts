@@ -7,6 +7,9 @@ export default defineConfig({
     pglite: 'src/pglite.ts',
     postgres: 'src/postgres.ts',
     redis: 'src/redis.ts',
+    'worker-parser': 'src/worker-parser.ts',
+    // Loaded by the worker threads of worker-parser by its file name, next to it in dist/.
+    'parse-worker': 'src/rag/parse/worker/parse-worker.ts',
   },
   format: ['esm'],
   // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.

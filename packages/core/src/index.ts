@@ -255,6 +255,7 @@ export {
   type StoredChunk,
   type VectorStorage,
 } from './rag/knowledge-types.js';
+export { type DocumentParser, inProcessParser } from './rag/parse/document-parser.js';
 export { type ParseDocumentInput, parseDocument } from './rag/parse/parse-document.js';
 export { defaultParseLimits, type ParseLimits } from './rag/parse/parse-limits.js';
 export {

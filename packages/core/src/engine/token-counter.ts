@@ -10,6 +10,10 @@ const MESSAGE_OVERHEAD = 4;
 
 let shared: Promise<TokenCounter> | undefined;
 
+// Bounds of the piece cache: words and short runs, a few MB at most.
+const MAX_CACHED_PIECES = 100_000;
+const MAX_CACHED_PIECE_LENGTH = 64;
+
 /**
  * The default counter: js-tiktoken with the o200k_base ranks, imported lazily because the ranks are ~2 MB
  * and only a server that actually trims prompts needs them. Loaded once per process.
@@ -21,9 +25,26 @@ export function loadDefaultTokenCounter(): Promise<TokenCounter> {
       import('js-tiktoken/ranks/o200k_base'),
     ]);
     const encoder = new Tiktoken(ranks);
+    // tiktoken splits text with this pattern and encodes each piece on its own, so a text's count is
+    // the sum of its pieces' counts: remembering them skips byte-pair merging for the words a corpus
+    // repeats (ingestion counts every chunk; this made it about ten times faster).
+    const pattern = new RegExp(ranks.pat_str, 'gu');
+    const pieces = new Map<string, number>();
     return {
-      // Special-token text in user input is counted as plain text, never rejected.
-      count: (text: string) => encoder.encode(text, [], []).length,
+      count(text: string) {
+        let tokens = 0;
+        for (const [piece] of text.matchAll(pattern)) {
+          let n = pieces.get(piece);
+          if (n === undefined) {
+            // Special-token text in user input is counted as plain text, never rejected.
+            n = encoder.encode(piece, [], []).length;
+            if (pieces.size >= MAX_CACHED_PIECES) pieces.clear();
+            if (piece.length <= MAX_CACHED_PIECE_LENGTH) pieces.set(piece, n);
+          }
+          tokens += n;
+        }
+        return tokens;
+      },
     };
   })();
   return shared;

@@ -9,7 +9,7 @@ import { chunkDocument } from './chunk/chunk-document.js';
 import { concurrencyLimit, yieldToEventLoop } from './concurrency-limit.js';
 import type { Embedder } from './embed/embedder.js';
 import type { FileScope, IngestStage, KnowledgeFile, KnowledgeStore, StoredChunk } from './knowledge-types.js';
-import { parseDocument } from './parse/parse-document.js';
+import { type DocumentParser, inProcessParser } from './parse/document-parser.js';
 import type { ParseLimits } from './parse/parse-limits.js';
 import type { RetrievedPassage } from './retrieve/retrieved-passage.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
@@ -98,6 +98,11 @@ export interface KnowledgeBaseOptions {
   /** Used to check that a conversation a file is attached to belongs to the uploader. */
   chatStore?: Pick<ChatStore, 'getConversation'>;
   parseLimits?: Partial<ParseLimits>;
+  /**
+   * Where files are parsed. Default: in process. On Node and Bun, `createWorkerParser()` from
+   * `@company-chat/core/worker-parser` keeps the event loop free and counts the time budget in CPU time.
+   */
+  parser?: DocumentParser;
   chunking?: ChunkOptions;
   tokenCounter?: TokenCounter;
   /** Passages per retrieval. Default 5. */
@@ -131,6 +136,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   const logger = options.logger ?? consoleLogger;
   const retriever = options.retriever ?? createRetriever({ store, embedder: options.embedder, logger });
   const limit = concurrencyLimit(options.maxConcurrentIngests ?? 2);
+  const parser = options.parser ?? inProcessParser;
 
   async function checkScope(owner: Owner, scope: FileScope, manageShared: boolean): Promise<void> {
     if (scope.type === 'shared') {
@@ -166,18 +172,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const sha256 = await sha256Hex(input.bytes);
     const duplicate = (await store.filesInScope(owner, scope, { sha256 })).find((f) => f.status === 'ready');
     if (duplicate) return { ...duplicate, outcome: 'duplicate' };
-    const doc = await parseDocument({
-      bytes: input.bytes,
-      name: input.name,
-      mediaType: input.mediaType,
-      limits: options.parseLimits,
-    });
-    onProgress?.({ stage: 'parsed' });
-    await yieldToEventLoop();
-    signal?.throwIfAborted();
-    const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
-    const chunks = chunkDocument(doc, counter, options.chunking);
-    await yieldToEventLoop();
+    const { chunks, ...doc } = await parseAndChunk(input, signal, onProgress);
     const name = safeFileName(input.name);
     const previous = (await store.filesInScope(owner, scope, { name })).find((f) => f.status === 'ready');
     const now = new Date();
@@ -260,6 +255,28 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       }
       throw error;
     }
+  }
+
+  /**
+   * Parses and chunks in a function of its own so the parsed blocks (as much text as the file holds)
+   * can be collected before the chunks are stored: only the chunks and a few fields come back.
+   */
+  async function parseAndChunk(
+    input: IngestInput,
+    signal: AbortSignal | undefined,
+    onProgress: IngestOptions['onProgress'],
+  ) {
+    const doc = await parser.parse(
+      { bytes: input.bytes, name: input.name, mediaType: input.mediaType, limits: options.parseLimits },
+      { signal },
+    );
+    onProgress?.({ stage: 'parsed' });
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+    const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
+    const chunks = chunkDocument(doc, counter, options.chunking);
+    await yieldToEventLoop();
+    return { chunks, kind: doc.kind, mediaType: doc.mediaType, pageCount: doc.pageCount };
   }
 
   return {

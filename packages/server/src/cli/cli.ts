@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `company-chat` command. Built to dist/cli.js, which bin/company-chat.js (package.json `bin`) runs.
+import { createWorkerParser } from '@company-chat/core/worker-parser';
 import { ConfigError } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
 import { migrateFromEnv } from '../config/create-store-from-env.js';
@@ -25,11 +26,13 @@ async function ingest(argv: string[]): Promise<void> {
   // The same database the server uses (PGlite refuses a directory a running server holds: use
   // PostgreSQL or the HTTP API then; the lock error says so).
   const stores = await createServerStoresFromEnv(process.env);
+  const parser = createWorkerParser();
   try {
     const { knowledge, description } = await createKnowledgeFromEnv({
       env: process.env,
       ...(stores.sql ? { sql: stores.sql } : {}),
       chatStore: stores.store,
+      parser,
     });
     log(`Knowledge: ${description}.`);
     const summary = await runIngest({
@@ -40,6 +43,7 @@ async function ingest(argv: string[]): Promise<void> {
     });
     if (summary.failed.length > 0) process.exitCode = 1;
   } finally {
+    await parser.close();
     await stores.close();
   }
 }

@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CompanyChatError, type KnowledgeBase, type Owner } from '@company-chat/core';
+import { CompanyChatError, defaultParseLimits, type KnowledgeBase, type Owner } from '@company-chat/core';
 import { createIngestProgressLine, formatBytes, formatDuration, type ProgressOutput } from './ingest-progress-line.js';
 import { plainArgsError } from './plain-args-error.js';
 
@@ -103,7 +103,7 @@ export interface IngestSummary {
  */
 export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
   const owner: Owner = { tenantId: options.tenantId, userId: options.userId };
-  const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? defaultParseLimits.maxBytes;
   const now = options.now ?? Date.now;
   const started = now();
   const files: Array<{ path: string; size: number }> = [];

@@ -1,4 +1,5 @@
 import { createChatEngine, offline } from '@company-chat/core';
+import { createWorkerParser } from '@company-chat/core/worker-parser';
 import { createChatApp } from '../app/create-chat-app.js';
 import { ConfigError, configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
@@ -48,7 +49,14 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   const throttles = await throttlesFromEnv(env, { logger });
   // In development mode no credential is accepted: API keys stored by an earlier run stay unused.
   const { apiKeys: _keysUnusedInDev, ...devAuth } = identity.auth;
-  const knowledge = await createKnowledgeFromEnv({ env, ...(stores.sql ? { sql: stores.sql } : {}), chatStore: store });
+  // Uploads are parsed in worker threads so a large file never stalls the streams of other users.
+  const parser = createWorkerParser();
+  const knowledge = await createKnowledgeFromEnv({
+    env,
+    ...(stores.sql ? { sql: stores.sql } : {}),
+    chatStore: store,
+    parser,
+  });
   // With no model configured the embedded default answers from the knowledge base alone (no network, no weights).
   const offlineOnly = Object.keys(config.models).length === 0;
   const models = offlineOnly ? { default: offline() } : config.models;
@@ -130,6 +138,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     ...handle,
     close: async () => {
       await close();
+      await parser.close();
       await stores.close();
       await quotas.close();
       await throttles.close();

@@ -3,6 +3,8 @@ import {
   createKnowledgeBase,
   createMemoryKnowledgeStore,
   createSqlKnowledgeStore,
+  type DocumentParser,
+  defaultParseLimits,
   type Embedder,
   type KnowledgeBase,
   type KnowledgeStore,
@@ -27,6 +29,8 @@ export interface KnowledgeFromEnvInput {
   /** Lets uploads attach to a conversation only when it is the uploader's. */
   chatStore?: Pick<ChatStore, 'getConversation'>;
   logger?: Logger;
+  /** Where uploads are parsed; the Node CLI passes a worker-thread pool. Default: in process. */
+  parser?: DocumentParser;
 }
 
 /** What {@link createKnowledgeFromEnv} builds. */
@@ -46,7 +50,7 @@ export interface KnowledgeFromEnv {
  */
 export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Promise<KnowledgeFromEnv> {
   const { env } = input;
-  const maxUploadMb = Number(env.COMPANY_CHAT_MAX_UPLOAD_MB ?? 20);
+  const maxUploadMb = Number(env.COMPANY_CHAT_MAX_UPLOAD_MB ?? defaultParseLimits.maxBytes / 1024 / 1024);
   if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 1024) {
     throw new ConfigError(
       `COMPANY_CHAT_MAX_UPLOAD_MB must be a number of megabytes, got ${JSON.stringify(env.COMPANY_CHAT_MAX_UPLOAD_MB)}`,
@@ -70,6 +74,7 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
       embedder,
       chatStore: input.chatStore,
       parseLimits: { maxBytes: maxUploadBytes },
+      ...(input.parser ? { parser: input.parser } : {}),
       logger: input.logger,
     }),
     maxUploadBytes,

@@ -1,5 +1,6 @@
 import {
   CompanyChatError,
+  defaultParseLimits,
   type IngestedFile,
   type IngestProgress,
   type KnowledgeBase,
@@ -15,7 +16,7 @@ import { toFileJson } from './to-file-json.js';
 /** Options of {@link filesRoutes}. */
 export interface FilesRoutesOptions {
   knowledge: KnowledgeBase;
-  /** Largest accepted file in bytes. Default 20 MiB (match the knowledge base's `parseLimits.maxBytes`). */
+  /** Largest accepted file in bytes. Default `defaultParseLimits.maxBytes` (20 MiB), the knowledge base's own default. */
   maxUploadBytes?: number;
   /**
    * Whether the caller administers the tenant's shared collections. Default: the authenticated
@@ -55,7 +56,7 @@ function ingestedJson(file: IngestedFile) {
  */
 export function filesRoutes(options: FilesRoutesOptions): Hono<AppEnv> {
   const { knowledge } = options;
-  const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
+  const maxUploadBytes = options.maxUploadBytes ?? defaultParseLimits.maxBytes;
   const canManageShared = options.canManageShared ?? principalIsAdmin;
   const app = new Hono<AppEnv>();
 

@@ -172,6 +172,25 @@ describe('parseDocument: bad files', () => {
     });
   });
 
+  it('reads any well-formed file within the upload limit whole: rows and characters follow from the size', async () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => `${i + 1},Office ${i + 1},${i % 7} floors`);
+    const csv = new TextEncoder().encode(`id,name,size\n${rows.join('\n')}\n`);
+    const table = await parseDocument({ bytes: csv, name: 'offices.csv' });
+    expect(table.rowCount).toBe(150_000);
+    expect(table.blocks.at(-1)).toEqual({
+      type: 'row',
+      text: 'id: 150000; name: Office 150000; size: 3 floors',
+      row: 150_000,
+    });
+    const text = new TextEncoder().encode('A sentence of the long plain text file.\n\n'.repeat(150_000));
+    expect((await parseDocument({ bytes: text, name: 'long.txt' })).blocks).toHaveLength(150_000);
+    // The output budget still holds, counted while the rows are read.
+    expect(await parseError(csv, 'offices.csv', { maxChars: 100_000 })).toMatchObject({
+      code: 'document_limits',
+      message: 'The file has more than 100000 characters of text, the most that is read.',
+    });
+  });
+
   it('rejects crafted nesting without exhausting memory or crashing', async () => {
     const deepJson = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
     const json = await parseError(new TextEncoder().encode(deepJson), 'deep.json');

@@ -1,11 +1,11 @@
 import { CompanyChatError } from '../../errors/company-chat-error.js';
-import { startDeadline } from './deadline.js';
+import { type BudgetClock, startDeadline, wallClock } from './deadline.js';
 import { decodeText } from './decode-text.js';
 import { kindHint, sniffBinaryKind, sniffTextKind } from './detect-document-kind.js';
 import { htmlToBlocks } from './html-to-blocks.js';
 import { parseCsv } from './parse-csv.js';
 import { parseDocx } from './parse-docx.js';
-import { parseError, unreadable } from './parse-errors.js';
+import { checkCount, parseError, unreadable } from './parse-errors.js';
 import { parseJson } from './parse-json.js';
 import { defaultParseLimits, type ParseLimits } from './parse-limits.js';
 import { parseMarkdown, parsePlainText } from './parse-markdown.js';
@@ -41,9 +41,14 @@ const unsupported = () =>
  * doc.blocks[0]; // { type: 'paragraph', text: '...', page: 1 }
  * ```
  */
-export async function parseDocument(input: ParseDocumentInput): Promise<ParsedDocument> {
+export function parseDocument(input: ParseDocumentInput): Promise<ParsedDocument> {
+  return parseDocumentOn(input, wallClock);
+}
+
+/** {@link parseDocument} with its time budget kept on `clock` (a worker passes its thread's CPU time). */
+export async function parseDocumentOn(input: ParseDocumentInput, clock: BudgetClock): Promise<ParsedDocument> {
   try {
-    return await parseChecked(input);
+    return await parseChecked(input, clock);
   } catch (error) {
     // Whatever a crafted file makes a parser throw (stack exhaustion, library bugs) is a bad file, not a server error.
     if (CompanyChatError.isInstance(error)) throw error;
@@ -51,7 +56,7 @@ export async function parseDocument(input: ParseDocumentInput): Promise<ParsedDo
   }
 }
 
-async function parseChecked(input: ParseDocumentInput): Promise<ParsedDocument> {
+async function parseChecked(input: ParseDocumentInput, clock: BudgetClock): Promise<ParsedDocument> {
   const limits = { ...defaultParseLimits, ...input.limits };
   const { bytes } = input;
   if (bytes.byteLength > limits.maxBytes) {
@@ -61,7 +66,7 @@ async function parseChecked(input: ParseDocumentInput): Promise<ParsedDocument> 
     );
   }
   if (bytes.byteLength === 0) throw parseError('empty_file', 'The file is empty.');
-  const deadline = startDeadline(limits.timeBudgetMs);
+  const deadline = startDeadline(limits.timeBudgetMs, clock);
   const hint = kindHint(input.name, input.mediaType);
   const binary = sniffBinaryKind(bytes);
   if (binary === 'zip') throw unsupported();
@@ -83,7 +88,7 @@ async function parseChecked(input: ParseDocumentInput): Promise<ParsedDocument> 
     const text = decodeText(bytes);
     if (text.trim() === '') throw parseError('empty_file', 'The file has no text.');
     kind = sniffTextKind(text, hint);
-    const parsed = parseText(kind, text, limits.maxRows);
+    const parsed = parseText(kind, text, limits);
     blocks = parsed.blocks;
     if (parsed.rowCount !== undefined) extra.rowCount = parsed.rowCount;
   }
@@ -97,14 +102,17 @@ async function parseChecked(input: ParseDocumentInput): Promise<ParsedDocument> 
         : 'The file has no text.',
     );
   }
-  if (chars > limits.maxChars) {
-    throw parseError('document_limits', `The file has more than ${limits.maxChars} characters of text, the most read.`);
-  }
+  checkCount(chars, limits.maxChars, 'characters of text');
   return { kind, mediaType: mediaTypeOfKind[kind], blocks, ...extra };
 }
 
-function parseText(kind: DocumentKind, text: string, maxRows: number): { blocks: DocumentBlock[]; rowCount?: number } {
-  if (kind === 'csv') return parseCsv(text, maxRows);
+function parseText(
+  kind: DocumentKind,
+  text: string,
+  limits: ParseLimits,
+): { blocks: DocumentBlock[]; rowCount?: number } {
+  const { maxRows } = limits;
+  if (kind === 'csv') return parseCsv(text, limits);
   if (kind === 'json') return { blocks: parseJson(text, maxRows) };
   if (kind === 'html') return { blocks: htmlToBlocks(text, maxRows) };
   if (kind === 'markdown') return { blocks: parseMarkdown(text, maxRows) };
