@@ -7,6 +7,7 @@ export default defineConfig({
     pglite: 'src/pglite.ts',
     postgres: 'src/postgres.ts',
     redis: 'src/redis.ts',
+    'ai-sdk': 'src/ai-sdk.ts',
   },
   format: ['esm'],
   // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.
