@@ -15,35 +15,23 @@ const openaiVendor = {
 
 // The AI SDK's own OpenAI-compatible provider, over real HTTP to the wire server, for the current
 // specification (v4, AI SDK 7) and the one before it (v3, AI SDK 6).
-runChatModelConformance('fromAiSdk (@ai-sdk/openai-compatible, spec v4)', {
-  vendor: openaiVendor,
-  createModel: (server, { apiKey, ...timeouts }) => {
-    const provider = createOpenAICompatible({
-      name: 'wire',
-      baseURL: server.openaiBaseURL,
-      apiKey,
-      includeUsage: true,
-    });
-    const model = provider.chatModel('gpt-4o-mini');
-    expect(model.specificationVersion).toBe('v4');
-    return fromAiSdk(model, { ...timeouts, secrets: [apiKey] });
-  },
-});
+const providers = [
+  ['@ai-sdk/openai-compatible', 'v4', createOpenAICompatible],
+  ['@ai-sdk/openai-compatible 2.x', 'v3', createOpenAICompatibleV3],
+] as const;
 
-runChatModelConformance('fromAiSdk (@ai-sdk/openai-compatible 2.x, spec v3)', {
-  vendor: openaiVendor,
-  createModel: (server, { apiKey, ...timeouts }) => {
-    const provider = createOpenAICompatibleV3({
-      name: 'wire',
-      baseURL: server.openaiBaseURL,
-      apiKey,
-      includeUsage: true,
-    });
-    const model = provider.chatModel('gpt-4o-mini');
-    expect(model.specificationVersion).toBe('v3');
-    return fromAiSdk(model, { ...timeouts, secrets: [apiKey] });
-  },
-});
+for (const [name, version, create] of providers) {
+  runChatModelConformance(`fromAiSdk (${name}, spec ${version})`, {
+    vendor: openaiVendor,
+    createModel: (server, { apiKey, ...timeouts }) => {
+      const model = create({ name: 'wire', baseURL: server.openaiBaseURL, apiKey, includeUsage: true }).chatModel(
+        'gpt-4o-mini',
+      );
+      expect(model.specificationVersion).toBe(version);
+      return fromAiSdk(model, { ...timeouts, secrets: [apiKey] });
+    },
+  });
+}
 
 describe('fromAiSdk over the wire', () => {
   it('sends the prompt as system and text turns, with the output limit, temperature and stop sequences', async () => {
