@@ -285,11 +285,17 @@ describe('fromAiSdk with the AI SDK mock model (spec v4)', () => {
   });
 
   it('an abort while waiting for doStream throws the abort reason; an aborted signal calls nothing', async () => {
-    const model = new MockLanguageModelV4({ doStream: () => new Promise(() => {}) });
+    let answerLate: (result: { stream: ReadableStream<LanguageModelV4StreamPart> }) => void = () => {};
+    const model = new MockLanguageModelV4({ doStream: () => new Promise((resolve) => (answerLate = resolve)) });
     const controller = new AbortController();
     const pending = collect(fromAiSdk(model), request, { signal: controller.signal });
     controller.abort(new DOMException('The user stopped', 'AbortError'));
     expect(((await pending).error as DOMException).message).toBe('The user stopped');
+    // A model that ignored the signal and answers anyway has its stream cancelled.
+    const cancelled = new Promise<unknown>((resolve) => {
+      answerLate({ stream: new ReadableStream<LanguageModelV4StreamPart>({ cancel: resolve }) });
+    });
+    expect(((await cancelled) as DOMException).message).toBe('The user stopped');
 
     const quiet = mockV4(answer());
     const { error, parts } = await collect(fromAiSdk(quiet), request, { signal: controller.signal });

@@ -176,8 +176,15 @@ export class AiSdkChatModel implements ChatModel {
   }
 }
 
-/** Settles with `promise`, or rejects with the abort reason as soon as `signal` aborts. */
-function untilAborted<T>(promise: PromiseLike<T>, signal: AbortSignal): Promise<T> {
+/**
+ * Settles with the model's stream result, or rejects with the abort reason as soon as `signal` aborts;
+ * a result that arrives after that has its stream cancelled, so a model that ignores the signal does
+ * not keep a request open.
+ */
+function untilAborted<T extends { stream: ReadableStream<unknown> }>(
+  promise: PromiseLike<T>,
+  signal: AbortSignal,
+): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
@@ -185,6 +192,7 @@ function untilAborted<T>(promise: PromiseLike<T>, signal: AbortSignal): Promise<
     Promise.resolve(promise).then(
       (value) => {
         signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) value.stream.cancel(signal.reason).catch(() => {});
         resolve(value);
       },
       (error: unknown) => {
