@@ -10,6 +10,7 @@ export default defineConfig({
     'worker-parser': 'src/worker-parser.ts',
     // Loaded by the worker threads of worker-parser by its file name, next to it in dist/.
     'parse-worker': 'src/rag/parse/worker/parse-worker.ts',
+    'ai-sdk': 'src/ai-sdk.ts',
   },
   format: ['esm'],
   // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.

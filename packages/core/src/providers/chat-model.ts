@@ -82,7 +82,8 @@ export interface FallbackEvent {
 
 /**
  * A model provider behind the versioned spec. Implementations: `openai()` (OpenAI, Azure OpenAI and
- * OpenAI-compatible servers), `anthropic()`, `router()` and the offline retrieval answerer.
+ * OpenAI-compatible servers), `anthropic()`, `router()`, the offline retrieval answerer, and `fromAiSdk()`
+ * (`@company-chat/core/ai-sdk`) over any Vercel AI SDK language model.
  */
 export interface ChatModel {
   readonly specificationVersion: 'v1';
