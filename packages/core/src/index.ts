@@ -40,6 +40,7 @@ export type {
 export type { CheckpointPolicy } from './engine/answer-checkpointer.js';
 export { type BuildPromptInput, type BuiltPrompt, buildPrompt } from './engine/build-prompt.js';
 export type {
+  AuxiliaryModelCall,
   ChatEngine,
   ChatEngineOptions,
   ConversationExportResult,
@@ -260,6 +261,7 @@ export {
   toContextPassages,
 } from './rag/prompt/build-context-prompt.js';
 export { type PromptKnowledge, type RetrieveForPromptInput, retrieveForPrompt } from './rag/prompt/with-knowledge.js';
+export { type RewriteQuestionInput, type RewrittenQuestion, rewriteQuestion } from './rag/prompt/rewrite-question.js';
 export { reciprocalRankFusion } from './rag/retrieve/reciprocal-rank-fusion.js';
 export type { RetrievedPassage } from './rag/retrieve/retrieved-passage.js';
 export {
