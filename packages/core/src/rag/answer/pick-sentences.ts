@@ -10,6 +10,8 @@ export interface PickedSentence {
   position: number;
   text: string;
   score: number;
+  /** The sentence after it in the same paragraph, quoted with it as its context. */
+  next?: PickedSentence;
 }
 
 /** Options of {@link pickSentences}. */
@@ -46,15 +48,18 @@ export function pickSentences(
   passages.forEach((passage, rank) => {
     const headings = new Set((passage.headingPath ?? []).map(normalise));
     let position = 0;
-    for (const line of passage.text.split(/\n+/)) {
-      if (headings.has(normalise(line)) || isLabel(line)) continue;
-      for (const text of splitSentences(line)) {
+    for (const paragraph of paragraphs(passage.text, headings)) {
+      let previous: PickedSentence | undefined;
+      for (const text of splitSentences(paragraph)) {
         const key = normalise(text);
         position++;
         if (seen.has(key)) continue;
         seen.add(key);
         index.add(String(candidates.length), text);
-        candidates.push({ passage, rank, position, text, score: 0 });
+        const candidate: PickedSentence = { passage, rank, position, text, score: 0 };
+        if (previous) previous.next = candidate;
+        previous = candidate;
+        candidates.push(candidate);
       }
     }
   });
@@ -66,15 +71,65 @@ export function pickSentences(
   const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score);
   if (ranked.length === 0) return candidates.filter((c) => c.rank === 0).slice(0, 2);
   const floor = ranked[0]!.score * (options.minShare ?? 0.4);
-  const picked: PickedSentence[] = [];
+  const picked = new Set<PickedSentence>();
   let chars = 0;
+  let chosen = 0;
+  const take = (sentence: PickedSentence) => {
+    picked.add(sentence);
+    chars += sentence.text.length;
+  };
   for (const candidate of ranked) {
-    if (picked.length >= maxSentences || candidate.score < floor) break;
-    if (picked.length > 0 && chars + candidate.text.length > maxChars) continue;
-    picked.push(candidate);
-    chars += candidate.text.length;
+    if (chosen >= maxSentences || candidate.score < floor) break;
+    if (picked.has(candidate) || (chosen > 0 && chars + candidate.text.length > maxChars)) continue;
+    take(candidate);
+    chosen++;
+    // The answer often follows the sentence that names the subject ("... --retry-max-time. The default
+    // is 0."): the next sentence of the paragraph is quoted too, when there is room.
+    const next = candidate.next;
+    if (next && !picked.has(next) && chars + next.text.length <= maxChars) take(next);
   }
-  return picked;
+  return [...picked];
+}
+
+/**
+ * The paragraphs of a passage, without labels: chunk text keeps blocks (paragraphs, headings, list
+ * items, table rows) on lines of their own, but a paragraph may also keep the line breaks of its
+ * source (Markdown and text wrapped at 80 columns). A line that ends mid-sentence continues on the
+ * next one (see `wrapped`), unless that is a `header: value; ...` record; lines of a fenced code block stand alone.
+ */
+function paragraphs(text: string, headings: ReadonlySet<string>): string[] {
+  const result: string[] = [];
+  let open = false;
+  let code = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (/^(```|~~~)/.test(line)) code = !code;
+    if (!line || /^(```|~~~)/.test(line)) {
+      open = false;
+      continue;
+    }
+    if (code || isRecord(line)) {
+      result.push(line);
+      open = false;
+    } else if (open) {
+      result[result.length - 1] += ` ${line}`;
+      open = wrapped(line);
+    } else if (!headings.has(normalise(line)) && !isLabel(line)) {
+      result.push(line);
+      open = wrapped(line);
+    }
+  }
+  return result;
+}
+
+// A line cut by wrapping is long (sources wrap at 72-80 columns) and stops mid-sentence; a short line
+// without a full stop is a title, a name or a code line that stands alone.
+function wrapped(line: string): boolean {
+  return line.length >= 40 && !/[.!?:;]$/.test(line);
+}
+
+function isRecord(line: string): boolean {
+  return /^[^:;]{1,80}: .*;/.test(line);
 }
 
 /**
