@@ -17,7 +17,9 @@ const sample: QualityQuestion[] = [
 ];
 
 describe('retrieval quality harness', () => {
-  it('scores questions under every mode, and refuses a phrase its file does not hold', { timeout: 120_000 }, async () => {
+  it('scores questions under every mode, and refuses a phrase its file does not hold', {
+    timeout: 120_000,
+  }, async () => {
     const documents = loadCorpus().filter((d) => d.name === 'offices.csv' || d.name === 'fetchr.1.txt');
     await checkQuestions(documents, sample);
     await expect(checkQuestions(documents, [{ ...sample[0]!, answer: 'Nobody Anywhere' }])).rejects.toThrow(

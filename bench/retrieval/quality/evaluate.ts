@@ -65,7 +65,9 @@ export async function checkQuestions(documents: CorpusDocument[], questions: Qua
   }
   const bad = questions.filter((q) => !texts.get(q.file)?.includes(normalise(q.answer)));
   if (bad.length > 0) {
-    throw new Error(`answer phrases not found in their files:\n${bad.map((q) => `  ${q.file}: ${q.answer}`).join('\n')}`);
+    throw new Error(
+      `answer phrases not found in their files:\n${bad.map((q) => `  ${q.file}: ${q.answer}`).join('\n')}`,
+    );
   }
 }
 
@@ -82,7 +84,11 @@ export async function evaluate(
     const passages = await knowledge.retrieve(owner, q.question, { limit: 5, previousQuestions: previous });
     const index = passages.findIndex((p) => p.fileName === q.file && normalise(p.text).includes(normalise(q.answer)));
     const answer = mode.answerer === 'snippets' ? snippetAnswer(passages) : extractiveAnswer(q, previous, passages);
-    outcomes.push({ kind: q.kind, rank: index === -1 ? null : index + 1, answered: normalise(answer).includes(normalise(q.answer)) });
+    outcomes.push({
+      kind: q.kind,
+      rank: index === -1 ? null : index + 1,
+      answered: normalise(answer).includes(normalise(q.answer)),
+    });
   }
   return outcomes;
 }

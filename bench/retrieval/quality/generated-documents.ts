@@ -122,5 +122,8 @@ const OFFICES: Array<[string, string, number, number, string, string]> = [
 /** A CSV of office sites: one row per office, with a header. */
 export function officesCsv(): string {
   const header = 'City,Country,Floor,Desks,Site lead,Opening hours';
-  return [header, ...OFFICES.map((row) => row.map((cell) => (/[,"]/.test(String(cell)) ? `"${cell}"` : cell)).join(','))].join('\n');
+  return [
+    header,
+    ...OFFICES.map((row) => row.map((cell) => (/[,"]/.test(String(cell)) ? `"${cell}"` : cell)).join(',')),
+  ].join('\n');
 }

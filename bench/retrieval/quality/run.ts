@@ -62,7 +62,9 @@ const row = (label: string, s: Scores) =>
   `${label.padEnd(44)} ${String(s.n).padStart(3)}  ${s.recall.toFixed(3)}   ${s.mrr.toFixed(3)}  ${pct(s.answered)}`;
 const kinds: Array<QualityQuestion['kind']> = ['direct', 'paraphrase', 'table', 'follow-up'];
 
-console.log(`${documents.length} documents, ${questions.length} questions (${kinds.map((k) => `${questions.filter((q) => q.kind === k).length} ${k}`).join(', ')})`);
+console.log(
+  `${documents.length} documents, ${questions.length} questions (${kinds.map((k) => `${questions.filter((q) => q.kind === k).length} ${k}`).join(', ')})`,
+);
 for (const name of STORES) {
   const { store, close } = await withStore(name);
   try {

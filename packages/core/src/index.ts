@@ -260,8 +260,8 @@ export {
   buildContextPrompt,
   toContextPassages,
 } from './rag/prompt/build-context-prompt.js';
-export { type PromptKnowledge, type RetrieveForPromptInput, retrieveForPrompt } from './rag/prompt/with-knowledge.js';
 export { type RewriteQuestionInput, type RewrittenQuestion, rewriteQuestion } from './rag/prompt/rewrite-question.js';
+export { type PromptKnowledge, type RetrieveForPromptInput, retrieveForPrompt } from './rag/prompt/with-knowledge.js';
 export { reciprocalRankFusion } from './rag/retrieve/reciprocal-rank-fusion.js';
 export type { RetrievedPassage } from './rag/retrieve/retrieved-passage.js';
 export {

@@ -54,7 +54,9 @@ const setups: Array<[string, () => Promise<Setup>]> = [
     async () => {
       const db = createPgliteSqlClient(await PGlite.create(), { ownsDb: true });
       await migrate(db);
-      return withCorpus(createSqlChatStore(db), await createSqlKnowledgeStore(db, { logger: silent }), () => db.close());
+      return withCorpus(createSqlChatStore(db), await createSqlKnowledgeStore(db, { logger: silent }), () =>
+        db.close(),
+      );
     },
   ],
   [
@@ -73,9 +75,10 @@ const setups: Array<[string, () => Promise<Setup>]> = [
 
 describe.each(setups)('follow-up questions without a model (%s)', (_name, setup) => {
   let s: Setup;
+  // Creating PGlite, migrating and ingesting takes a while on a busy machine: a generous bound, not a wait.
   beforeAll(async () => {
     s = await setup();
-  });
+  }, 300_000);
   afterAll(() => s?.cleanup());
 
   it('searches a follow-up with the earlier question, where the message alone finds other documents', async () => {
@@ -83,10 +86,17 @@ describe.each(setups)('follow-up questions without a model (%s)', (_name, setup)
     const alone = await s.knowledge.retrieve(alice, FOLLOW_UP);
     expect(alone[0]?.fileName).not.toBe('curl-options.md');
 
-    const engine = createChatEngine({ models: { default: offline() }, store: s.store, knowledge: s.knowledge, logger: silent });
+    const engine = createChatEngine({
+      models: { default: offline() },
+      store: s.store,
+      knowledge: s.knowledge,
+      logger: silent,
+    });
     const first = await collect(engine.send({ owner: alice, content: FIRST }));
     expect(citations(first)[0]).toBe('curl-options.md');
-    const followUp = await collect(engine.send({ owner: alice, conversationId: conversationOf(first), content: FOLLOW_UP }));
+    const followUp = await collect(
+      engine.send({ owner: alice, conversationId: conversationOf(first), content: FOLLOW_UP }),
+    );
     expect(citations(followUp)[0]).toBe('curl-options.md');
     expect(answerText(followUp)).toContain('The default value is 0, which means that retries never time out.');
     await engine.shutdown();
@@ -148,7 +158,9 @@ describe('follow-up questions rewritten by a model', () => {
     ]);
 
     const answerId = followUp.find((e) => e.type === 'message-start')!.messageId;
-    const again = await collect(engine.regenerate({ owner: alice, conversationId, messageId: answerId, onAuxiliaryCall }));
+    const again = await collect(
+      engine.regenerate({ owner: alice, conversationId, messageId: answerId, onAuxiliaryCall }),
+    );
     expect(citations(again)[0]).toBe('curl-options.md');
     expect(model.calls).toHaveLength(1);
     expect(calls).toHaveLength(1);

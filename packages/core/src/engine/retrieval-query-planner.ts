@@ -52,7 +52,13 @@ export function createRetrievalQueryPlanner(options: RetrievalQueryPlannerOption
     if (previousQuestions.length === 0) return { query: input.content };
     const fallback = { query: input.content, previousQuestions };
     if (!rewrite) return fallback;
-    const key = JSON.stringify([input.owner.tenantId, input.owner.userId, input.conversationId, input.parentId, input.content]);
+    const key = JSON.stringify([
+      input.owner.tenantId,
+      input.owner.userId,
+      input.conversationId,
+      input.parentId,
+      input.content,
+    ]);
     const cached = cache.get(key);
     if (cached !== undefined) {
       // Map order is insertion order: re-inserting keeps recently used rewrites the last evicted.

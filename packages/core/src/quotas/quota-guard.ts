@@ -99,7 +99,10 @@ export function createQuotaGuard(options: QuotaGuardOptions): QuotaGuard {
             const cost = costOf(usage, model, prices);
             const extra = input.extra ?? [];
             const tokens = extra.reduce((sum, call) => sum + call.usage.totalTokens, usage.totalTokens);
-            const charged = extra.reduce((sum, call) => sum + costOf(call.usage, call.model, prices).totalCost, cost.totalCost);
+            const charged = extra.reduce(
+              (sum, call) => sum + costOf(call.usage, call.model, prices).totalCost,
+              cost.totalCost,
+            );
             try {
               if (reservation) await options.ledger?.settle(reservation, { tokens, cost: charged });
             } catch (error) {

@@ -29,7 +29,9 @@ describe('configFromEnv', () => {
     const openaiEnv = { OPENAI_API_KEY: 'sk-1', ANTHROPIC_API_KEY: 'sk-ant' };
     expect(configFromEnv(openaiEnv).queryRewriteModel).toBeUndefined();
     expect(configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'off' }).queryRewriteModel).toBeUndefined();
-    expect(configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'openai' }).queryRewriteModel).toBe('openai');
+    expect(configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'openai' }).queryRewriteModel).toBe(
+      'openai',
+    );
     const nano = configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'anthropic:claude-haiku-4-5' });
     expect(nano.queryRewriteModel).toMatchObject({ provider: 'anthropic', modelId: 'claude-haiku-4-5' });
     expect(() => configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'azure:mini' })).toThrow(

@@ -115,8 +115,10 @@ describe('quotas and usage in the chat path', () => {
       quotas: { tiers, ledger, worstCase: () => ({ promptTokens: 900, maxOutputTokens: 100 }) },
       usage,
     });
-    const first = parseSse(await (await app.request('/api/v1/chat', json({ content: 'What does --retry-max-time do?' }))).text());
-    const conversationId = (first[0]?.data as { conversation: { id: string } }).conversation.id;
+    const first = parseSse(
+      await (await app.request('/api/v1/chat', json({ content: 'What does --retry-max-time do?' }))).text(),
+    );
+    const conversationId = (first[0]!.data as { conversation: { id: string } }).conversation.id;
     const res = await app.request('/api/v1/chat', json({ conversationId, content: 'And its default?' }));
     expect(parseSse(await res.text()).at(-1)?.data).toMatchObject({ status: 'complete' });
     expect(mini.calls).toHaveLength(1);

@@ -85,7 +85,9 @@ describe('offline model', () => {
     expect(body.match(/\(curl\.1\)/g)).toHaveLength(1);
     for (const n of citedIndexes(body)) expect(body.split(`[${n}]`)).toHaveLength(2);
     expect(body).not.toContain('Permission is hereby granted');
-    expect(body.indexOf('(curl.1)')).toBeLessThan(body.indexOf('(wget.1)') === -1 ? Infinity : body.indexOf('(wget.1)'));
+    expect(body.indexOf('(curl.1)')).toBeLessThan(
+      body.indexOf('(wget.1)') === -1 ? Infinity : body.indexOf('(wget.1)'),
+    );
   });
 
   it('says nothing relevant was found for an empty passage list, and quotes nothing else', () => {

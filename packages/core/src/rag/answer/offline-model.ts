@@ -86,8 +86,7 @@ function bySource(picked: PickedSentence[]): string[] {
       if (last) lines[lines.length - 1] += ` [${s.passage.index}]`;
     });
     const pages = [...new Set(sentences.map((s) => s.passage.page).filter((p) => p !== undefined))];
-    const where =
-      pages.length === 0 ? '' : pages.length === 1 ? `, page ${pages[0]}` : `, pages ${pages.join(', ')}`;
+    const where = pages.length === 0 ? '' : pages.length === 1 ? `, page ${pages[0]}` : `, pages ${pages.join(', ')}`;
     return `${lines.join('\n>\n')}\n\n(${fileName}${where})`;
   });
 }

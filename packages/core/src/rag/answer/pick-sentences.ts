@@ -24,9 +24,9 @@ export interface PickSentencesOptions {
   minShare?: number;
 }
 
-// Retrieval already ranked the passages: a small bonus for rank breaks ties between equal sentences in
-// favour of the passage the search found best.
-const RANK_BONUS = 0.05;
+// Retrieval already ranked the passages: a bonus per rank favours, among sentences scoring alike, those
+// of the passages the search found best (15% per rank, tuned on bench/retrieval/quality).
+const RANK_BONUS = 0.15;
 
 /**
  * The sentences of the passages that best match the question's weighted terms, best first: BM25 over
@@ -95,7 +95,8 @@ export function pickSentences(
  * The paragraphs of a passage, without labels: chunk text keeps blocks (paragraphs, headings, list
  * items, table rows) on lines of their own, but a paragraph may also keep the line breaks of its
  * source (Markdown and text wrapped at 80 columns). A line that ends mid-sentence continues on the
- * next one (see `wrapped`), unless that is a `header: value; ...` record; lines of a fenced code block stand alone.
+ * next one (see `wrapped`), unless that is a `header: value; ...` record or a capitalised label;
+ * lines of a fenced code block stand alone.
  */
 function paragraphs(text: string, headings: ReadonlySet<string>): string[] {
   const result: string[] = [];
@@ -111,7 +112,7 @@ function paragraphs(text: string, headings: ReadonlySet<string>): string[] {
     if (code || isRecord(line)) {
       result.push(line);
       open = false;
-    } else if (open) {
+    } else if (open && !(isLabel(line) && /^\p{Lu}/u.test(line))) {
       result[result.length - 1] += ` ${line}`;
       open = wrapped(line);
     } else if (!headings.has(normalise(line)) && !isLabel(line)) {
@@ -134,13 +135,15 @@ function isRecord(line: string): boolean {
 
 /**
  * A heading kept as a line of its own (Markdown `#`, or a short line that ends without punctuation,
- * like "Parental leave" or "--retry-max-time <seconds>"): a label of what follows, not a statement.
+ * like "Parental leave", "--retry-max-time <seconds>" or a man page's "FETCHR(1) User Commands
+ * FETCHR(1)"), or a table-of-contents entry: a label of something else, not a statement.
  * Table rows (`header: value; ...`) end without punctuation too, but hold a colon.
  */
 function isLabel(line: string): boolean {
   const text = line.trim();
-  if (/^#{1,6}\s/.test(text)) return true;
-  return text.split(/\s+/).length <= 8 && !/[.!?:;,)\]"'”]$/.test(text) && !text.includes(':');
+  // Markdown headings, and table-of-contents entries (links to anchors of the same page).
+  if (/^#{1,6}\s/.test(text) || /^[-*+]\s+\[[^\]]*\]\(#/.test(text)) return true;
+  return text.split(/\s+/).length <= 8 && !/[.!?:;,"'”]$/.test(text) && !text.includes(':');
 }
 
 function normalise(text: string): string {
