@@ -44,6 +44,7 @@ export type {
 export type { CheckpointPolicy } from './engine/answer-checkpointer.js';
 export { type BuildPromptInput, type BuiltPrompt, buildPrompt } from './engine/build-prompt.js';
 export type {
+  AuxiliaryModelCall,
   ChatEngine,
   ChatEngineOptions,
   ConversationExportResult,
@@ -269,6 +270,7 @@ export {
   buildContextPrompt,
   toContextPassages,
 } from './rag/prompt/build-context-prompt.js';
+export { type RewriteQuestionInput, type RewrittenQuestion, rewriteQuestion } from './rag/prompt/rewrite-question.js';
 export { type PromptKnowledge, type RetrieveForPromptInput, retrieveForPrompt } from './rag/prompt/with-knowledge.js';
 export { reciprocalRankFusion } from './rag/retrieve/reciprocal-rank-fusion.js';
 export type { RetrievedPassage } from './rag/retrieve/retrieved-passage.js';

@@ -11,7 +11,7 @@ import type {
   Owner,
   Page,
 } from '../conversations/types.js';
-import type { ChatModel } from '../providers/chat-model.js';
+import type { ChatModel, TokenUsage } from '../providers/chat-model.js';
 import type { KnowledgeBase } from '../rag/create-knowledge-base.js';
 import type { CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
@@ -61,6 +61,32 @@ export interface ChatEngineOptions {
   knowledge?: KnowledgeBase;
   /** Passages retrieved per question. Default 5. */
   knowledgeLimit?: number;
+  /**
+   * The model that rewrites a follow-up question ("and its default value?") into a standalone one
+   * before the knowledge base is searched: an alias of `models` or a model of its own (metered as
+   * `query-rewrite`). A cheap, fast model is enough. Rewrites are kept per turn (a regenerate or a
+   * retried send reuses it) and reported through {@link SendInput.onAuxiliaryCall}. Without it, or when
+   * a rewrite fails, a follow-up is searched with the terms of the earlier questions, weighted by recency.
+   */
+  queryRewriteModel?: string | ChatModel;
+  /** Longest wait for a rewrite before searching without it. Default 10 s. */
+  queryRewriteTimeoutMs?: number;
+}
+
+/** A model call the engine made for a turn besides the answer itself, for metering. */
+export interface AuxiliaryModelCall {
+  /** What the call was for: rewriting a follow-up question for the knowledge-base search. */
+  purpose: 'query-rewrite';
+  /** The alias the call is metered under (`query-rewrite` for a model given directly). */
+  model: string;
+  provider: string;
+  /** Provider model id, the one the price table prices. */
+  modelId: string;
+  usage: TokenUsage;
+  /** True when the provider reported no usage and `usage` is estimated from characters. */
+  estimated: boolean;
+  status: 'complete' | 'error';
+  latencyMs: number;
 }
 
 /** Input of {@link ChatEngine.send}. */
@@ -87,6 +113,8 @@ export interface SendInput {
   attachments?: string[];
   /** Names this request in the engine's log lines (provider failures, fallbacks, store retries). */
   requestId?: string;
+  /** Told of each model call made for this turn besides the answer (a follow-up rewrite), to meter it. */
+  onAuxiliaryCall?: (call: AuxiliaryModelCall) => void;
 }
 
 /** A model alias as listed to clients. */
@@ -116,6 +144,8 @@ export interface RegenerateInput {
   signal?: AbortSignal;
   /** Names this request in the engine's log lines. */
   requestId?: string;
+  /** Told of each model call made for this turn besides the answer, to meter it. */
+  onAuxiliaryCall?: (call: AuxiliaryModelCall) => void;
 }
 
 /** Input of {@link ChatEngine.edit}. */
@@ -130,6 +160,8 @@ export interface EditInput {
   clientMessageId?: string;
   /** Names this request in the engine's log lines. */
   requestId?: string;
+  /** Told of each model call made for this turn besides the answer, to meter it. */
+  onAuxiliaryCall?: (call: AuxiliaryModelCall) => void;
 }
 
 /** A conversation exported as JSON or Markdown. */

@@ -16,6 +16,7 @@ import { makeTitle } from './make-title.js';
 import { replayTurn } from './replay-turn.js';
 import { resolveAttachments } from './resolve-attachments.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
+import { createRetrievalQueryPlanner } from './retrieval-query-planner.js';
 import { streamAnswer } from './stream-answer.js';
 import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
 import { loadDefaultTokenCounter, type TokenCounter } from './token-counter.js';
@@ -59,6 +60,11 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
   }
   const logger = options.logger ?? consoleLogger;
+  const planRetrievalQuery = createRetrievalQueryPlanner({
+    ...rewriteModel(options),
+    ...(options.queryRewriteTimeoutMs === undefined ? {} : { timeoutMs: options.queryRewriteTimeoutMs }),
+    logger,
+  });
   const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
   const storeRetry = {
     initialMs: options.storeRetry?.initialMs ?? DEFAULT_RETRY_INITIAL_MS,
@@ -151,12 +157,23 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     const contextWindow = model.contextWindow ?? options.defaultContextWindow ?? DEFAULT_CONTEXT_WINDOW;
     let knowledge: PromptKnowledge | undefined;
     const useKnowledge = input.useKnowledge ?? conversation?.useKnowledge ?? true;
+    const promptHistory = toPromptHistory(history);
     if (options.knowledge && useKnowledge) {
       try {
+        const search = await planRetrievalQuery({
+          owner,
+          conversationId: conversation?.id,
+          parentId: history.at(-1)?.id ?? null,
+          history: promptHistory,
+          content: input.content,
+          ...(input.signal ? { signal: input.signal } : {}),
+          ...(input.onAuxiliaryCall ? { onAuxiliaryCall: input.onAuxiliaryCall } : {}),
+          ...(input.requestId === undefined ? {} : { requestId: input.requestId }),
+        });
         knowledge = await retrieveForPrompt({
           knowledge: options.knowledge,
           owner,
-          query: input.content,
+          ...search,
           conversationId: conversation?.id,
           system: options.systemPrompt,
           limit: options.knowledgeLimit ?? 5,
@@ -170,7 +187,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     }
     const system = knowledge?.system ?? options.systemPrompt;
     const prompt = buildPrompt({
-      history: toPromptHistory(history),
+      history: promptHistory,
       message: input.content,
       contextWindow,
       maxOutputTokens,
@@ -350,6 +367,21 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   };
 }
 
+/** The follow-up rewrite model of the options, with the alias its calls are metered under. */
+function rewriteModel(options: ChatEngineOptions): { rewrite?: { alias: string; model: ChatModel } } {
+  const chosen = options.queryRewriteModel;
+  if (chosen === undefined) return {};
+  if (typeof chosen !== 'string') return { rewrite: { alias: 'query-rewrite', model: chosen } };
+  const model = options.models[chosen];
+  if (!model) {
+    throw new CompanyChatError({
+      code: 'unknown_model',
+      message: `queryRewriteModel "${chosen}" is not one of the configured models.`,
+    });
+  }
+  return { rewrite: { alias: chosen, model } };
+}
+
 /** Stored messages as prompt turns: empty answers (failed before any text) are left out. */
 function toPromptHistory(messages: Message[]): ChatModelMessage[] {
   return messages.filter((m) => m.content.length > 0).map((m) => ({ role: m.role, content: m.content }));
@@ -362,5 +394,6 @@ function pickTurn(input: RegenerateInput | EditInput): SendInput {
   if (input.signal !== undefined) turn.signal = input.signal;
   if ('clientMessageId' in input && input.clientMessageId !== undefined) turn.clientMessageId = input.clientMessageId;
   if (input.requestId !== undefined) turn.requestId = input.requestId;
+  if (input.onAuxiliaryCall !== undefined) turn.onAuxiliaryCall = input.onAuxiliaryCall;
   return turn;
 }

@@ -35,6 +35,8 @@ export interface ContextPassage {
   index: number;
   fileName: string;
   page?: number;
+  /** Headings above the passage, outermost first: the passage's text repeats them as lines of their own. */
+  headingPath?: string[];
   text: string;
   snippet?: string;
 }

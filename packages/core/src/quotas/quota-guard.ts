@@ -29,12 +29,20 @@ export interface FinishInput {
   usage: TokenUsage | null;
   /** Characters streamed, for an estimate when `usage` is null (≈ 4 characters per token). */
   outputChars?: number;
+  /**
+   * Other model calls made for the answer (a follow-up question rewrite), each priced by its own model
+   * and charged to the same budgets.
+   */
+  extra?: ReadonlyArray<{ model: string; usage: TokenUsage }>;
 }
 
 /** An admitted answer: holds a stream slot and the worst-case budget until {@link Admission.finish}. */
 export interface Admission {
   readonly reservation: Reservation | null;
-  /** Settles the budget with real (or estimated) usage and frees the stream slot. Idempotent. */
+  /**
+   * Settles the budget with real (or estimated) usage and frees the stream slot. Idempotent. Returns the
+   * answer's own usage and cost; the budgets are charged that plus {@link FinishInput.extra}.
+   */
   finish(input: FinishInput): Promise<{ usage: TokenUsage; cost: Cost }>;
 }
 
@@ -89,9 +97,14 @@ export function createQuotaGuard(options: QuotaGuardOptions): QuotaGuard {
           finished ??= (async () => {
             const usage = input.usage ?? estimateUsage(promptTokens, input.outputChars ?? 0);
             const cost = costOf(usage, model, prices);
+            const extra = input.extra ?? [];
+            const tokens = extra.reduce((sum, call) => sum + call.usage.totalTokens, usage.totalTokens);
+            const charged = extra.reduce(
+              (sum, call) => sum + costOf(call.usage, call.model, prices).totalCost,
+              cost.totalCost,
+            );
             try {
-              if (reservation)
-                await options.ledger?.settle(reservation, { tokens: usage.totalTokens, cost: cost.totalCost });
+              if (reservation) await options.ledger?.settle(reservation, { tokens, cost: charged });
             } catch (error) {
               options.logger?.error('quota settle failed', { error: String(error) });
             } finally {

@@ -12,7 +12,7 @@ import type { FileScope, IngestStage, KnowledgeFile, KnowledgeStore, StoredChunk
 import { type DocumentParser, inProcessParser } from './parse/document-parser.js';
 import type { ParseLimits } from './parse/parse-limits.js';
 import type { RetrievedPassage } from './retrieve/retrieved-passage.js';
-import { createRetriever, type Retriever } from './retrieve/retriever.js';
+import { createRetriever, type RetrieveOptions, type Retriever } from './retrieve/retriever.js';
 import { safeFileName } from './safe-file-name.js';
 
 /** A file to ingest. */
@@ -62,6 +62,8 @@ export interface KnowledgeRetrieveOptions {
   conversationId?: string;
   limit?: number;
   fileIds?: readonly string[];
+  /** Earlier questions of the conversation, oldest first, searched with less weight (see {@link RetrieveOptions}). */
+  previousQuestions?: readonly string[];
   signal?: AbortSignal;
 }
 

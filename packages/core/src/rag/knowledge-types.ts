@@ -82,6 +82,11 @@ export interface SearchOptions {
   limit: number;
   /** Only these files (still filtered by what the reader may read). */
   fileIds?: readonly string[];
+  /**
+   * How much each stemmed query term counts (terms not listed count 1): a follow-up question's own
+   * terms outweigh those of the earlier questions searched with it.
+   */
+  termWeights?: ReadonlyMap<string, number>;
 }
 
 /**

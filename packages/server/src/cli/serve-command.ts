@@ -1,4 +1,4 @@
-import { createChatEngine, offline } from '@company-chat/core';
+import { type ChatModel, createChatEngine, offline } from '@company-chat/core';
 import { createWorkerParser } from '@company-chat/core/worker-parser';
 import { createChatApp } from '../app/create-chat-app.js';
 import { ConfigError, configFromEnv, type Env, MODEL_VARIABLES_HELP } from '../config/config-from-env.js';
@@ -65,6 +65,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     store,
     systemPrompt: config.systemPrompt,
     knowledge: knowledge.knowledge,
+    ...(config.queryRewriteModel === undefined ? {} : { queryRewriteModel: config.queryRewriteModel }),
     ...leaseFromEnv(env),
   });
   const widget = await loadWidgetAssets();
@@ -102,6 +103,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   }
   log(`Store: ${storeDescription}.`);
   log(`Knowledge: ${knowledge.description}.`);
+  log(`Follow-up questions: ${describeRewrite(config.queryRewriteModel)}.`);
   if ('assets' in widget) log(`Widget: demo page at ${handle.url}/, script at ${handle.url}/widget/company-chat.js.`);
   else log(`warning: the widget is not served: ${widget.error}.`);
   if (allowedOrigins.length) log(`Cross-origin pages allowed: ${allowedOrigins.join(', ')}.`);
@@ -144,6 +146,15 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
       await throttles.close();
     },
   };
+}
+
+/** How follow-up questions are searched, for the start-up log. */
+function describeRewrite(model: string | ChatModel | undefined): string {
+  if (model === undefined) {
+    return 'searched with the earlier questions of the conversation (set COMPANY_CHAT_QUERY_REWRITE_MODEL to rewrite them with a model)';
+  }
+  const name = typeof model === 'string' ? `the ${model} model` : `${model.provider} ${model.modelId}`;
+  return `rewritten into standalone questions by ${name}`;
 }
 
 /** The inputs of the development-mode decision: flags, identity variables, bind address, NODE_ENV. */

@@ -25,6 +25,21 @@ describe('configFromEnv', () => {
     });
   });
 
+  it('reads the follow-up rewrite model: an alias, a model on a configured provider, or off', () => {
+    const openaiEnv = { OPENAI_API_KEY: 'sk-1', ANTHROPIC_API_KEY: 'sk-ant' };
+    expect(configFromEnv(openaiEnv).queryRewriteModel).toBeUndefined();
+    expect(configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'off' }).queryRewriteModel).toBeUndefined();
+    expect(configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'openai' }).queryRewriteModel).toBe(
+      'openai',
+    );
+    const nano = configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'anthropic:claude-haiku-4-5' });
+    expect(nano.queryRewriteModel).toMatchObject({ provider: 'anthropic', modelId: 'claude-haiku-4-5' });
+    expect(() => configFromEnv({ ...openaiEnv, COMPANY_CHAT_QUERY_REWRITE_MODEL: 'azure:mini' })).toThrow(
+      /COMPANY_CHAT_QUERY_REWRITE_MODEL must be off, a configured model alias \(default, openai, anthropic\)/,
+    );
+    expect(() => configFromEnv({ COMPANY_CHAT_QUERY_REWRITE_MODEL: 'default' })).toThrow(ConfigError);
+  });
+
   it('maps Azure OpenAI and Anthropic', () => {
     expect(
       summary({

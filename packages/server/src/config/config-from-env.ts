@@ -20,6 +20,11 @@ export interface EnvConfig {
   models: Record<string, ChatModel>;
   served: ServedModel[];
   systemPrompt: string | undefined;
+  /**
+   * `COMPANY_CHAT_QUERY_REWRITE_MODEL`: the alias (or a model of its own) that rewrites follow-up
+   * questions for the knowledge-base search; absent: follow-ups are searched with weighted earlier questions.
+   */
+  queryRewriteModel?: string | ChatModel;
   port: number;
   host: string;
   /** Half-configured providers and other things the operator should fix. */
@@ -69,6 +74,8 @@ export function configFromEnv(env: Env): EnvConfig {
   const models: Record<string, ChatModel> = {};
   const served: ServedModel[] = [];
   const warnings: string[] = [];
+  // Each configured provider's factory, for a rewrite model on the same account (`openai:gpt-4.1-nano`).
+  const builders: Record<string, (model: string) => ChatModel> = {};
 
   const timeouts = providerTimeoutsFromEnv(env);
   // The SDK's own timeout ends at the response headers: a provider that never answers is caught by it.
@@ -77,7 +84,8 @@ export function configFromEnv(env: Env): EnvConfig {
   const openaiBase = url(env, 'OPENAI_BASE_URL');
   if (openaiKey || openaiBase) {
     const model = value(env, 'OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL;
-    models.openai = openai({ apiKey: openaiKey, baseURL: openaiBase, model, ...connection });
+    builders.openai = (id) => openai({ apiKey: openaiKey, baseURL: openaiBase, model: id, ...connection });
+    models.openai = builders.openai(model);
     served.push({
       alias: 'openai',
       provider: models.openai.provider,
@@ -93,7 +101,9 @@ export function configFromEnv(env: Env): EnvConfig {
   const deployment = value(env, 'AZURE_OPENAI_DEPLOYMENT');
   if (azureEndpoint && azureKey && deployment) {
     const apiVersion = value(env, 'AZURE_OPENAI_API_VERSION');
-    models.azure = azureOpenAI({ endpoint: azureEndpoint, apiKey: azureKey, deployment, apiVersion, ...connection });
+    builders.azure = (id) =>
+      azureOpenAI({ endpoint: azureEndpoint, apiKey: azureKey, deployment: id, apiVersion, ...connection });
+    models.azure = builders.azure(deployment);
     served.push({ alias: 'azure', provider: 'azure', model: deployment, endpoint: origin(azureEndpoint) });
   } else if (azureEndpoint || azureKey || deployment) {
     const missing = [
@@ -110,7 +120,8 @@ export function configFromEnv(env: Env): EnvConfig {
   const anthropicBase = url(env, 'ANTHROPIC_BASE_URL');
   if (anthropicKey) {
     const model = value(env, 'ANTHROPIC_MODEL') ?? DEFAULT_ANTHROPIC_MODEL;
-    models.anthropic = anthropic({ apiKey: anthropicKey, baseURL: anthropicBase, model, ...connection });
+    builders.anthropic = (id) => anthropic({ apiKey: anthropicKey, baseURL: anthropicBase, model: id, ...connection });
+    models.anthropic = builders.anthropic(model);
     served.push({
       alias: 'anthropic',
       provider: 'anthropic',
@@ -131,14 +142,40 @@ export function configFromEnv(env: Env): EnvConfig {
     served.unshift({ alias: 'default', provider: 'router', model: served.map((s) => s.alias).join(' → ') });
   }
 
+  const all = { ...withDefault, ...models };
+  const queryRewriteModel = rewriteModelFromEnv(env, all, builders);
   return {
-    models: { ...withDefault, ...models },
+    models: all,
     served,
     systemPrompt: value(env, 'COMPANY_CHAT_SYSTEM_PROMPT'),
+    ...(queryRewriteModel === undefined ? {} : { queryRewriteModel }),
     port: port(env),
     host: value(env, 'HOST') ?? '127.0.0.1',
     warnings,
   };
+}
+
+/**
+ * `COMPANY_CHAT_QUERY_REWRITE_MODEL`: `off` or unset (none), a configured alias (`default`, `openai`,
+ * `azure`, `anthropic`), or `<provider>:<model>` for a cheaper model on a configured provider's account.
+ */
+function rewriteModelFromEnv(
+  env: Env,
+  models: Record<string, ChatModel>,
+  builders: Record<string, (model: string) => ChatModel>,
+): string | ChatModel | undefined {
+  const name = 'COMPANY_CHAT_QUERY_REWRITE_MODEL';
+  const v = value(env, name);
+  if (v === undefined || v === 'off') return undefined;
+  if (models[v]) return v;
+  const [provider, ...rest] = v.split(':');
+  const model = rest.join(':').trim();
+  const build = provider ? builders[provider.trim()] : undefined;
+  if (build && model) return build(model);
+  const configured = Object.keys(models);
+  throw new ConfigError(
+    `${name} must be off, a configured model alias (${configured.join(', ') || 'none configured'}) or <provider>:<model> for a configured provider (${Object.keys(builders).join(', ') || 'none'}), got ${JSON.stringify(v)}`,
+  );
 }
 
 function port(env: Env): number {

@@ -1,5 +1,9 @@
 import {
   type ChatModel,
+  createChatEngine,
+  createKnowledgeBase,
+  createMemoryChatStore,
+  createMemoryKnowledgeStore,
   createMemoryQuotaLedger,
   createMemoryRateLimiter,
   createMemoryUsageLog,
@@ -11,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { createScriptedModel } from '../../test/scripted-model.js';
 import { parseSse } from '../../test/sse-client.js';
 import { createTestApp } from '../../test/test-app.js';
+import { createChatApp } from '../index.js';
 
 const json = (body: unknown, user = 'alice') => ({
   method: 'POST',
@@ -77,6 +82,54 @@ describe('quotas and usage in the chat path', () => {
       key: 'alice',
       requests: 1,
     });
+  });
+
+  it('meters a follow-up question rewrite as its own usage record, charged to the same budget', async () => {
+    const tiers = { free: { tokensPerDay: 10_000 } };
+    const ledger = createMemoryQuotaLedger({ tiers });
+    const usage = createMemoryUsageLog();
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    const bytes = new TextEncoder().encode('The curl option --retry-max-time has a default value of 0.');
+    await knowledge.ingest({ tenantId: 'default', userId: 'alice' }, { name: 'curl.txt', bytes });
+    const answer = createScriptedModel({
+      deltas: ['Zero.'],
+      modelId: 'gpt-4o',
+      usage: { inputTokens: 100, outputTokens: 20, totalTokens: 120 },
+    });
+    const mini = createScriptedModel({
+      deltas: ['What is the default of curl --retry-max-time?'],
+      modelId: 'gpt-4o-mini',
+      usage: { inputTokens: 30, outputTokens: 10, totalTokens: 40 },
+    });
+    const engine = createChatEngine({
+      models: { default: answer, mini },
+      queryRewriteModel: 'mini',
+      knowledge,
+      store: createMemoryChatStore(),
+      tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
+    });
+    const app = createChatApp({
+      engine,
+      dev: true,
+      logger: () => {},
+      quotas: { tiers, ledger, worstCase: () => ({ promptTokens: 900, maxOutputTokens: 100 }) },
+      usage,
+    });
+    const first = parseSse(
+      await (await app.request('/api/v1/chat', json({ content: 'What does --retry-max-time do?' }))).text(),
+    );
+    const conversationId = (first[0]!.data as { conversation: { id: string } }).conversation.id;
+    const res = await app.request('/api/v1/chat', json({ conversationId, content: 'And its default?' }));
+    expect(parseSse(await res.text()).at(-1)?.data).toMatchObject({ status: 'complete' });
+    expect(mini.calls).toHaveLength(1);
+    const records = await usage.list({ tenantId: 'default' });
+    expect(records.map((r) => [r.model, r.providerModel, r.totalTokens, r.status]).sort()).toEqual([
+      ['default', 'gpt-4o', 120, 'complete'],
+      ['default', 'gpt-4o', 120, 'complete'],
+      ['mini', 'gpt-4o-mini', 40, 'complete'],
+    ]);
+    const spent = (await ledger.usage(alice)).find((u) => u.scope === 'user' && u.limit === 'tokensPerDay');
+    expect(spent).toMatchObject({ used: 280, reserved: 0 });
   });
 
   it('answers 429 quota_exceeded with Retry-After when the worst case no longer fits the budget', async () => {

@@ -1,5 +1,6 @@
 import {
   type AdmitInput,
+  type AuxiliaryModelCall,
   type ChatEvent,
   CompanyChatError,
   costOf,
@@ -41,7 +42,7 @@ export interface MeteringOptions {
   log: ErrorLogger;
 }
 
-type Start = (signal: AbortSignal) => AsyncIterable<ChatEvent>;
+type Start = (signal: AbortSignal, onAuxiliaryCall: (call: AuxiliaryModelCall) => void) => AsyncIterable<ChatEvent>;
 const zeroUsage: TokenUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
 
 /**
@@ -65,7 +66,7 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
       throw new CompanyChatError({ code: 'forbidden', message: `The model "${info.id}" is disabled.` });
     }
     if (!principal) {
-      yield* start(input.signal ?? new AbortController().signal);
+      yield* start(input.signal ?? new AbortController().signal, () => {});
       return;
     }
     const startedAt = performance.now();
@@ -86,8 +87,10 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
     let conversationId: string | null = null;
     let messageId: string | null = null;
     let alias = info?.id ?? input.model ?? '';
+    // A follow-up rewrite happens before the answer starts; it is charged even if the answer never does.
+    const auxiliary: AuxiliaryModelCall[] = [];
     try {
-      for await (const event of start(abort.signal)) {
+      for await (const event of start(abort.signal, (call) => auxiliary.push(call))) {
         if (event.type === 'conversation') conversationId = event.conversation.id;
         else if (event.type === 'message-start') {
           started = true;
@@ -108,9 +111,32 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
       if (timer !== undefined) clearInterval(timer);
       input.signal?.removeEventListener('abort', onAbort);
       // Nothing reached the provider unless the answer started: release the whole reservation.
+      const extra = auxiliary.map((call) => ({ model: call.modelId, usage: call.usage }));
       const settled = admission
-        ? await admission.finish(started ? { usage, outputChars } : { usage: zeroUsage })
+        ? await admission.finish(started ? { usage, outputChars, extra } : { usage: zeroUsage, extra })
         : null;
+      for (const call of auxiliary) {
+        await options.usage
+          ?.record({
+            tenantId: principal.tenantId,
+            userId: principal.userId,
+            apiKeyId: principal.keyId ?? null,
+            conversationId,
+            messageId,
+            model: call.model,
+            provider: call.provider,
+            providerModel: call.modelId,
+            inputTokens: call.usage.inputTokens,
+            outputTokens: call.usage.outputTokens,
+            totalTokens: call.usage.totalTokens,
+            cost: costOf(call.usage, call.modelId, prices).totalCost,
+            estimated: call.estimated,
+            latencyMs: call.latencyMs,
+            timeToFirstTokenMs: null,
+            status: call.status,
+          })
+          .catch((error: unknown) => options.log('usage record failed', error));
+      }
       if (options.usage && started) {
         const model = models.find((m) => m.id === alias) ?? info;
         const final = settled?.usage ??
@@ -146,9 +172,10 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
   return {
     ...engine,
     conversations: engine.conversations,
-    send: (input) => metered(input, (signal) => engine.send({ ...input, signal })),
-    regenerate: (input) => metered(input, (signal) => engine.regenerate({ ...input, signal })),
-    edit: (input) => metered(input, (signal) => engine.edit({ ...input, signal })),
+    send: (input) => metered(input, (signal, onAuxiliaryCall) => engine.send({ ...input, signal, onAuxiliaryCall })),
+    regenerate: (input) =>
+      metered(input, (signal, onAuxiliaryCall) => engine.regenerate({ ...input, signal, onAuxiliaryCall })),
+    edit: (input) => metered(input, (signal, onAuxiliaryCall) => engine.edit({ ...input, signal, onAuxiliaryCall })),
     listModels: () => engine.listModels().filter((m) => !options.models?.disabled.has(m.id)),
     shutdown: () => engine.shutdown(),
   };

@@ -5,7 +5,7 @@ import { createKnowledgeBase } from '../create-knowledge-base.js';
 import { buildContextPrompt, toContextPassages } from '../prompt/build-context-prompt.js';
 import { createMemoryKnowledgeStore } from '../store/memory-knowledge-store.js';
 import { citationEvents, citedIndexes } from './citation-events.js';
-import { OFFLINE_NOTHING_FOUND, OFFLINE_PREFIX, offline } from './offline-model.js';
+import { OFFLINE_NOTHING_FOUND, OFFLINE_PREFIX, offline, offlineAnswer } from './offline-model.js';
 
 const owner = { tenantId: 't', userId: 'u' };
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url)));
@@ -49,6 +49,51 @@ describe('offline model', () => {
       page: 2,
       snippet: expect.stringContaining('sixteen weeks'),
     });
+  });
+
+  it('quotes the best sentences across passages, grouped by file, each passage cited once', () => {
+    const context = [
+      {
+        index: 1,
+        fileName: 'curl.1',
+        headingPath: ['Options'],
+        text:
+          'Options\n--retry-max-time <seconds>\nThe retry timer is reset before the first transfer attempt. ' +
+          'Retries are done as usual as long as the timer has not reached this limit. The default is 0, meaning no limit.',
+      },
+      {
+        index: 2,
+        fileName: 'curl.1',
+        text: 'The retry timer is reset before the first transfer attempt. --retry-delay sets the wait between retries.',
+      },
+      { index: 3, fileName: 'wget.1', text: 'Wget has no retry timer. Set --tries to limit the number of retries.' },
+      { index: 4, fileName: 'LICENSE', text: 'Permission is hereby granted, free of charge, to any person.' },
+    ];
+    const text = offlineAnswer({
+      messages: [
+        { role: 'user', content: 'What does curl --retry-max-time do?' },
+        { role: 'assistant', content: 'It limits retries.' },
+        { role: 'user', content: 'And what is its default value?' },
+      ],
+      context,
+    });
+    const body = text.slice(OFFLINE_PREFIX.length);
+    expect(body).toContain('The default is 0, meaning no limit.');
+    // Headings are labels, never glued to a quoted sentence; a sentence repeated by overlapping chunks is quoted once.
+    expect(body).not.toMatch(/Options|<seconds>/);
+    expect(body.match(/The retry timer is reset/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(body.match(/\(curl\.1\)/g)).toHaveLength(1);
+    for (const n of citedIndexes(body)) expect(body.split(`[${n}]`)).toHaveLength(2);
+    expect(body).not.toContain('Permission is hereby granted');
+    expect(body.indexOf('(curl.1)')).toBeLessThan(
+      body.indexOf('(wget.1)') === -1 ? Infinity : body.indexOf('(wget.1)'),
+    );
+  });
+
+  it('says nothing relevant was found for an empty passage list, and quotes nothing else', () => {
+    expect(offlineAnswer({ messages: [{ role: 'user', content: 'Operator?' }], context: [] })).toBe(
+      OFFLINE_NOTHING_FOUND,
+    );
   });
 
   it('says clearly when nothing relevant was found', async () => {

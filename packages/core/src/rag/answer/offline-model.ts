@@ -1,10 +1,13 @@
-import type { ChatModel, ChatModelRequest, ChatModelStreamPart, ContextPassage } from '../../providers/chat-model.js';
-import { makeSnippet } from '../retrieve/make-snippet.js';
+import type { ChatModel, ChatModelRequest, ChatModelStreamPart } from '../../providers/chat-model.js';
+import { conversationQuery } from '../search/conversation-query.js';
 import { queryTerms } from '../search/query-terms.js';
+import { type PickedSentence, pickSentences } from './pick-sentences.js';
 
 /** Options of {@link offline}. */
 export interface OfflineModelOptions {
-  /** Passages quoted at most. Default 3. */
+  /** Sentences quoted at most, across all sources. Default 4. */
+  maxSentences?: number;
+  /** @deprecated Use `maxSentences`; read as it when that is not given. */
   maxQuotes?: number;
 }
 
@@ -15,10 +18,12 @@ export const OFFLINE_NOTHING_FOUND =
   "I'm running without a language model, so I can only search the knowledge base, and I found nothing there that matches your question. Try other words, or upload a document that covers it.";
 
 /**
- * The built-in `offline` model: no network, no weights. It answers with quotes from the passages the
- * engine retrieved for the question (`request.context`), each with its `[n]` citation, plainly
- * labelled as retrieval-only, and says so when nothing relevant was found. The default model when no
- * provider is configured, so a newcomer can upload a file and ask about it without a key.
+ * The built-in `offline` model: no network, no weights. It answers extractively from the passages the
+ * engine retrieved for the question (`request.context`): the sentences that best match the question
+ * (a follow-up weighed with the earlier questions), quoted and grouped by source, each passage cited
+ * once with its `[n]`, plainly labelled as retrieval-only. It says so when nothing relevant was found.
+ * The default model when no provider is configured, so a newcomer can upload a file and ask about it
+ * without a key.
  *
  * @example
  * ```ts
@@ -26,7 +31,6 @@ export const OFFLINE_NOTHING_FOUND =
  * ```
  */
 export function offline(options: OfflineModelOptions = {}): ChatModel {
-  const maxQuotes = options.maxQuotes ?? 3;
   return {
     specificationVersion: 'v1',
     provider: 'offline',
@@ -38,7 +42,7 @@ export function offline(options: OfflineModelOptions = {}): ChatModel {
       const { signal } = callOptions;
       signal?.throwIfAborted();
       yield { type: 'response-metadata', modelId: 'retrieval-only', provider: 'offline' };
-      for (const piece of offlineAnswer(request, maxQuotes).match(/\S+\s*|\s+/g) ?? []) {
+      for (const piece of offlineAnswer(request, options).match(/\S+\s*|\s+/g) ?? []) {
         signal?.throwIfAborted();
         yield { type: 'text-delta', text: piece };
       }
@@ -48,17 +52,47 @@ export function offline(options: OfflineModelOptions = {}): ChatModel {
 }
 
 /** The full text {@link offline} streams for a request. */
-export function offlineAnswer(request: ChatModelRequest, maxQuotes = 3): string {
-  const question = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+export function offlineAnswer(request: ChatModelRequest, options: OfflineModelOptions = {}): string {
+  const questions = request.messages.filter((m) => m.role === 'user').map((m) => m.content);
   const passages = request.context ?? [];
   if (passages.length === 0) return OFFLINE_NOTHING_FOUND;
-  const terms = queryTerms(question);
-  const quotes = passages.slice(0, maxQuotes).map((p) => quote(p, terms));
-  return `${OFFLINE_PREFIX}\n\n${quotes.join('\n\n')}`;
+  const { text, weights } = conversationQuery(questions.at(-1) ?? '', questions.slice(0, -1));
+  const picked = pickSentences(passages, queryTerms(text), weights, {
+    maxSentences: options.maxSentences ?? options.maxQuotes ?? 4,
+  });
+  if (picked.length === 0) return OFFLINE_NOTHING_FOUND;
+  return `${OFFLINE_PREFIX}\n\n${bySource(picked).join('\n\n')}`;
 }
 
-function quote(passage: ContextPassage, terms: string[]): string {
-  const excerpt = makeSnippet(passage.text, terms, 300);
-  const source = passage.page === undefined ? passage.fileName : `${passage.fileName}, page ${passage.page}`;
-  return `> ${excerpt} [${passage.index}]\n\n(${source})`;
+/**
+ * One quote block per file, files in the order of their best sentence, sentences in document order;
+ * each passage's `[n]` follows its last sentence, so every passage drawn on is cited exactly once.
+ */
+function bySource(picked: PickedSentence[]): string[] {
+  const groups = new Map<string, PickedSentence[]>();
+  for (const sentence of picked) {
+    const group = groups.get(sentence.passage.fileName) ?? [];
+    group.push(sentence);
+    groups.set(sentence.passage.fileName, group);
+  }
+  return [...groups].map(([fileName, sentences]) => {
+    sentences.sort((a, b) => a.passage.index - b.passage.index || a.position - b.position);
+    const lines: string[] = [];
+    sentences.forEach((s, i) => {
+      const last = sentences[i + 1]?.passage !== s.passage;
+      const text = escapeQuoteStart(s.text);
+      if (i > 0 && sentences[i - 1]!.passage === s.passage) lines[lines.length - 1] += ` ${text}`;
+      else lines.push(`> ${text}`);
+      if (last) lines[lines.length - 1] += ` [${s.passage.index}]`;
+    });
+    const pages = [...new Set(sentences.map((s) => s.passage.page).filter((p) => p !== undefined))];
+    const where = pages.length === 0 ? '' : pages.length === 1 ? `, page ${pages[0]}` : `, pages ${pages.join(', ')}`;
+    return `${lines.join('\n>\n')}\n\n(${fileName}${where})`;
+  });
+}
+
+// A quoted sentence that starts like Markdown block syntax (a heading, a list marker) would render as
+// that block inside the quote.
+function escapeQuoteStart(text: string): string {
+  return text.replace(/^([#>*+-])(\s)/, '\\$1$2').replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
 }

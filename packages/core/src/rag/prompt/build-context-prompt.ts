@@ -63,7 +63,13 @@ export function buildContextPrompt(
 /** The structured copy of the passages for {@link ChatModelRequest.context}. */
 export function toContextPassages(passages: readonly RetrievedPassage[]): ContextPassage[] {
   return passages.map((p) => {
-    const c: ContextPassage = { index: p.index, fileName: p.fileName, text: p.text, snippet: p.snippet };
+    const c: ContextPassage = {
+      index: p.index,
+      fileName: p.fileName,
+      headingPath: p.headingPath,
+      text: p.text,
+      snippet: p.snippet,
+    };
     if (p.page !== undefined) c.page = p.page;
     return c;
   });

@@ -8,8 +8,10 @@ import { buildContextPrompt, toContextPassages } from './build-context-prompt.js
 export interface RetrieveForPromptInput {
   knowledge: KnowledgeBase;
   owner: Owner;
-  /** The user's new message. */
+  /** The user's new message, or a standalone rewrite of it. */
   query: string;
+  /** Earlier questions of the conversation, oldest first, when `query` is the message as typed. */
+  previousQuestions?: readonly string[];
   conversationId?: string;
   /** The engine's system prompt, kept first. */
   system?: string;
@@ -36,6 +38,7 @@ export async function retrieveForPrompt(input: RetrieveForPromptInput): Promise<
   const passages = await input.knowledge.retrieve(input.owner, input.query, {
     conversationId: input.conversationId,
     limit: input.limit,
+    previousQuestions: input.previousQuestions,
     signal: input.signal,
   });
   const block = buildContextPrompt(passages, { maxChars: input.maxChars });

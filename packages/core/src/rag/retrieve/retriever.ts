@@ -2,6 +2,7 @@ import type { Logger } from '../../engine/logger.js';
 import { consoleLogger } from '../../engine/logger.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { ChunkHit, KnowledgeStore, Reader } from '../knowledge-types.js';
+import { conversationQuery } from '../search/conversation-query.js';
 import { queryTerms } from '../search/query-terms.js';
 import { makeSnippet } from './make-snippet.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
@@ -13,6 +14,12 @@ export interface RetrieveOptions {
   limit?: number;
   /** Only these files (still only those the reader may read). */
   fileIds?: readonly string[];
+  /**
+   * The earlier questions of the conversation, oldest first: their terms are searched too, with less
+   * weight the further back they are, so a follow-up ("and its default?") finds what it refers to.
+   * Leave out when `query` already stands alone (a model rewrote it).
+   */
+  previousQuestions?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -45,7 +52,9 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
   return {
     async retrieve(reader, query, retrieveOptions = {}) {
       const limit = retrieveOptions.limit ?? 5;
-      const search = { limit: Math.max(candidates, limit), fileIds: retrieveOptions.fileIds };
+      const previous = retrieveOptions.previousQuestions ?? [];
+      const { text, weights } = conversationQuery(query, previous);
+      const search = { limit: Math.max(candidates, limit), fileIds: retrieveOptions.fileIds, termWeights: weights };
       if (!hybrid && !logged) {
         logged = true;
         logger.info(
@@ -54,10 +63,12 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
             : 'Knowledge retrieval is full-text only: no embedder is configured.',
         );
       }
-      const lists: ChunkHit[][] = [await store.searchText(reader, query, search)];
+      const lists: ChunkHit[][] = [await store.searchText(reader, text, search)];
       if (hybrid && query.trim() !== '') {
         try {
-          const [vector] = await embedder.embed([query], { signal: retrieveOptions.signal });
+          // The previous question alone gives a follow-up its subject; older turns would blur the vector.
+          const embedded = previous.length > 0 ? `${previous.at(-1)}\n${query}` : query;
+          const [vector] = await embedder.embed([embedded], { signal: retrieveOptions.signal });
           if (vector) lists.push(await store.searchVector!(reader, vector, search));
         } catch (error) {
           logger.warn('Embedding the question failed; this answer uses full-text retrieval only.', {
@@ -65,17 +76,23 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
           });
         }
       }
-      const terms = queryTerms(query);
+      const terms = queryTerms(text);
       const fused =
         lists.length === 1
           ? lists[0]!.map((hit) => ({ item: hit, score: hit.score }))
           : reciprocalRankFusion(lists, (h) => h.chunk.id);
-      return fused.slice(0, limit).map(({ item, score }, i) => toPassage(item, score, i + 1, terms));
+      return fused.slice(0, limit).map(({ item, score }, i) => toPassage(item, score, i + 1, terms, weights));
     },
   };
 }
 
-function toPassage(hit: ChunkHit, score: number, index: number, terms: string[]): RetrievedPassage {
+function toPassage(
+  hit: ChunkHit,
+  score: number,
+  index: number,
+  terms: string[],
+  weights: ReadonlyMap<string, number>,
+): RetrievedPassage {
   const { chunk, file } = hit;
   const passage: RetrievedPassage = {
     index,
@@ -85,7 +102,7 @@ function toPassage(hit: ChunkHit, score: number, index: number, terms: string[])
     mediaType: file.mediaType,
     headingPath: chunk.headingPath,
     text: chunk.text,
-    snippet: makeSnippet(chunk.text, terms),
+    snippet: makeSnippet(chunk.text, terms, 240, weights),
     score,
   };
   if (chunk.page !== undefined) passage.page = chunk.page;

@@ -38,11 +38,12 @@ export class Bm25Index {
     }
   }
 
-  /** Ids and scores of matching documents, best first. */
+  /** Ids and scores of matching documents, best first; `weights` scales each term's contribution (default 1). */
   search(
     terms: readonly string[],
     limit: number,
     filter: (id: string) => boolean,
+    weights?: ReadonlyMap<string, number>,
   ): Array<{ id: string; score: number }> {
     const n = this.lengths.size;
     const avg = n === 0 ? 0 : this.totalLength / n;
@@ -50,7 +51,7 @@ export class Bm25Index {
     for (const term of terms) {
       const posting = this.postings.get(term);
       if (!posting) continue;
-      const idf = Math.log(1 + (n - posting.size + 0.5) / (posting.size + 0.5));
+      const idf = (weights?.get(term) ?? 1) * Math.log(1 + (n - posting.size + 0.5) / (posting.size + 0.5));
       for (const [id, tf] of posting) {
         if (!filter(id)) continue;
         const length = this.lengths.get(id) ?? 0;

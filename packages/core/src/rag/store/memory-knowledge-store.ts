@@ -113,7 +113,7 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
     async searchText(reader, query, options) {
       const filter = readable(reader, options);
       return index
-        .search(queryTerms(query), options.limit, (id) => filter(chunks.get(id)!))
+        .search(queryTerms(query), options.limit, (id) => filter(chunks.get(id)!), options.termWeights)
         .map(({ id, score }) => hit(chunks.get(id)!, score));
     },
     async searchVector(reader, vector, options) {

@@ -35,7 +35,9 @@ export async function sqlTextSearch(
   const tsGroups = groups.map((forms) => `(${forms.map((f) => `'${f}'`).join(' | ')})`);
   const { total, df } = await termFrequencies(ctx.db, ctx.language, groups);
   const n = Math.max(total, ...df, 1);
-  const idf = df.map((d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+  const idf = df.map(
+    (d, i) => (search.termWeights?.get(groups[i]![0]!) ?? 1) * Math.log(1 + (n - d + 0.5) / (d + 0.5)),
+  );
   const weights = { terms: tsGroups, idf, all: tsGroups.join(' & ') };
 
   const known = total > 0;
