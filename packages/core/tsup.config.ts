@@ -7,6 +7,7 @@ export default defineConfig({
     pglite: 'src/pglite.ts',
     postgres: 'src/postgres.ts',
     redis: 'src/redis.ts',
+    s3: 'src/s3.ts',
   },
   format: ['esm'],
   dts: true,

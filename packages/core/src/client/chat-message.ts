@@ -1,3 +1,4 @@
+import type { Locator } from '../rag/chunk/chunk.js';
 import type { MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { StoredMessage } from './types.js';
@@ -16,6 +17,10 @@ export interface ChatCitation {
   fileName: string;
   page?: number;
   snippet: string;
+  /** The cited chunk, for `GET /files/:fileId/passages/:passageId` (absent from older servers). */
+  passageId?: string;
+  /** Where the passage is in its file (absent from older servers). */
+  locator?: Locator;
 }
 
 /** A message as the UI shows it. `pending` marks a user message the server has not confirmed yet. */

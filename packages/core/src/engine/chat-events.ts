@@ -1,3 +1,4 @@
+import type { Locator } from '../rag/chunk/chunk.js';
 import type { MessageStatus } from '../conversations/types.js';
 import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
 
@@ -54,6 +55,10 @@ export interface CitationEvent {
   fileName: string;
   page?: number;
   snippet: string;
+  /** The cited chunk: open it with `GET /files/:fileId/passages/:passageId`. */
+  passageId: string;
+  /** Where the passage is in the file (page, rows, lines, heading path). */
+  locator: Locator;
 }
 
 /** Token usage for the answer, when the provider reported it. */

@@ -1,3 +1,4 @@
+import type { Locator } from '../rag/chunk/chunk.js';
 import type { ProviderError } from '../errors/provider-error.js';
 
 /**
@@ -35,6 +36,8 @@ export interface ContextPassage {
   index: number;
   fileName: string;
   page?: number;
+  /** Where the passage is in its file (page, rows, lines, heading path). */
+  locator?: Locator;
   text: string;
   snippet?: string;
 }

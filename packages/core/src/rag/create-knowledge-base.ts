@@ -11,6 +11,7 @@ import type { Embedder } from './embed/embedder.js';
 import type { FileScope, IngestStage, KnowledgeFile, KnowledgeStore, StoredChunk } from './knowledge-types.js';
 import { parseDocument } from './parse/parse-document.js';
 import type { ParseLimits } from './parse/parse-limits.js';
+import type { RelevanceFloor } from './retrieve/relevance-floor.js';
 import type { RetrievedPassage } from './retrieve/retrieved-passage.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import { safeFileName } from './safe-file-name.js';
@@ -102,6 +103,11 @@ export interface KnowledgeBaseOptions {
   tokenCounter?: TokenCounter;
   /** Passages per retrieval. Default 5. */
   retrieveLimit?: number;
+  /**
+   * What a passage needs to be retrieved at all (default retriever only): below it, a passage is
+   * neither given to the model nor cited. See {@link RelevanceFloor}.
+   */
+  relevanceFloor?: RelevanceFloor;
   /** Files ingested at the same time; more wait their turn. Default 2. */
   maxConcurrentIngests?: number;
   retriever?: Retriever;
@@ -129,7 +135,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   // embedded (and the default retriever embeds no question either).
   const embedder = typeof store.searchVector === 'function' ? options.embedder : undefined;
   const logger = options.logger ?? consoleLogger;
-  const retriever = options.retriever ?? createRetriever({ store, embedder: options.embedder, logger });
+  const retriever =
+    options.retriever ??
+    createRetriever({ store, embedder: options.embedder, logger, relevanceFloor: options.relevanceFloor });
   const limit = concurrencyLimit(options.maxConcurrentIngests ?? 2);
 
   async function checkScope(owner: Owner, scope: FileScope, manageShared: boolean): Promise<void> {

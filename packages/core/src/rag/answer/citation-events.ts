@@ -11,6 +11,8 @@ export function citationEvents(messageId: string, passages: readonly RetrievedPa
       fileId: p.fileId,
       fileName: p.fileName,
       snippet: p.snippet,
+      passageId: p.chunkId,
+      locator: p.locator,
     };
     if (p.page !== undefined) event.page = p.page;
     return event;

@@ -5,6 +5,7 @@ import { migration0002Knowledge } from './0002-knowledge.js';
 import { migration0005ConversationKnowledge } from './0005-conversation-knowledge.js';
 import { migration0006AnswerLeases } from './0006-answer-leases.js';
 import { migration0007FileVersions } from './0007-file-versions.js';
+import { migration0009FileBlobs } from './0009-file-blobs.js';
 
 /** One schema change. Applied in `id` order; never edited once released (add a new one instead). */
 export interface Migration {
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { id: '0005-conversation-knowledge', sql: migration0005ConversationKnowledge },
   { id: '0006-answer-leases', sql: migration0006AnswerLeases },
   { id: '0007-file-versions', sql: migration0007FileVersions },
+  { id: '0009-file-blobs', sql: migration0009FileBlobs },
 ];
