@@ -213,8 +213,12 @@ export {
   offline,
   offlineAnswer,
 } from './rag/answer/offline-model.js';
-export type { Chunk, ChunkOptions } from './rag/chunk/chunk.js';
+export { type BlobStore, type PutBlobOptions, type StoredBlob } from './rag/blob/blob-store.js';
+export { createMemoryBlobStore } from './rag/blob/memory-blob-store.js';
+export { createSqlBlobStore, type SqlBlobStoreOptions } from './rag/blob/sql-blob-store.js';
+export type { Chunk, ChunkOptions, Locator } from './rag/chunk/chunk.js';
 export { chunkDocument } from './rag/chunk/chunk-document.js';
+export { chunkLocator } from './rag/chunk/chunk-locator.js';
 export {
   createKnowledgeBase,
   type IngestedFile,
@@ -241,6 +245,7 @@ export {
   inScope,
   type KnowledgeFile,
   type KnowledgeStore,
+  type PassageWithNeighbours,
   type Reader,
   type SearchOptions,
   type StoredChunk,
@@ -257,10 +262,12 @@ export {
 export {
   type BuildContextPromptOptions,
   buildContextPrompt,
+  NOTHING_RELEVANT_PROMPT,
   toContextPassages,
 } from './rag/prompt/build-context-prompt.js';
 export { type PromptKnowledge, type RetrieveForPromptInput, retrieveForPrompt } from './rag/prompt/with-knowledge.js';
 export { reciprocalRankFusion } from './rag/retrieve/reciprocal-rank-fusion.js';
+export { DEFAULT_RELEVANCE_FLOOR, type RelevanceFloor } from './rag/retrieve/relevance-floor.js';
 export type { RetrievedPassage } from './rag/retrieve/retrieved-passage.js';
 export {
   type CreateRetrieverOptions,

@@ -22,12 +22,12 @@ async function ingest(argv: string[]): Promise<void> {
   // PostgreSQL or the HTTP API then; the lock error says so).
   const stores = await createServerStoresFromEnv(process.env);
   try {
-    const { knowledge, description } = await createKnowledgeFromEnv({
+    const { knowledge, description, fileStorage } = await createKnowledgeFromEnv({
       env: process.env,
       ...(stores.sql ? { sql: stores.sql } : {}),
       chatStore: stores.store,
     });
-    log(`Knowledge: ${description}.`);
+    log(`Knowledge: ${description}; ${fileStorage}.`);
     const summary = await runIngest({
       ...args,
       knowledge,

@@ -93,7 +93,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     }
   }
   log(`Store: ${storeDescription}.`);
-  log(`Knowledge: ${knowledge.description}.`);
+  log(`Knowledge: ${knowledge.description}; ${knowledge.fileStorage}.`);
   if ('assets' in widget) log(`Widget: demo page at ${handle.url}/, script at ${handle.url}/widget/company-chat.js.`);
   else log(`warning: the widget is not served: ${widget.error}.`);
   if (allowedOrigins.length) log(`Cross-origin pages allowed: ${allowedOrigins.join(', ')}.`);

@@ -6,6 +6,7 @@ import { createPgliteSqlClient } from '../../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../../sql/postgres/pg-sql-client.js';
 import type { SqlClient } from '../../sql/sql-client.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../../sql/test-postgres.js';
+import { createSqlBlobStore } from '../blob/sql-blob-store.js';
 import { runKnowledgeStoreConformance } from '../knowledge-store.case.test.js';
 import { CONCEPT_DIMENSIONS } from '../testing/concept-embedder.js';
 import { createSqlKnowledgeStore } from './sql-knowledge-store.js';
@@ -28,7 +29,7 @@ runKnowledgeStoreConformance('PGlite with pgvector', async () => {
   await migrate(db);
   const store = await createSqlKnowledgeStore(db, { vectorDimensions: CONCEPT_DIMENSIONS, logger: silent });
   expect(store.searchVector).toBeTypeOf('function');
-  return { store, cleanup: () => db.close(), createConversation: conversationMaker(db) };
+  return { store, cleanup: () => db.close(), createConversation: conversationMaker(db), blobs: createSqlBlobStore(db) };
 });
 
 runKnowledgeStoreConformance('PostgreSQL', async () => {
@@ -44,6 +45,7 @@ runKnowledgeStoreConformance('PostgreSQL', async () => {
       await drop();
     },
     createConversation: conversationMaker(db),
+    blobs: createSqlBlobStore(db),
   };
 });
 
