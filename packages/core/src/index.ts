@@ -213,7 +213,7 @@ export {
   offline,
   offlineAnswer,
 } from './rag/answer/offline-model.js';
-export { type BlobStore, type PutBlobOptions, type StoredBlob } from './rag/blob/blob-store.js';
+export type { BlobStore, PutBlobOptions, StoredBlob } from './rag/blob/blob-store.js';
 export { createMemoryBlobStore } from './rag/blob/memory-blob-store.js';
 export { createSqlBlobStore, type SqlBlobStoreOptions } from './rag/blob/sql-blob-store.js';
 export type { Chunk, ChunkOptions, Locator } from './rag/chunk/chunk.js';

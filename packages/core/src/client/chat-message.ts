@@ -1,6 +1,6 @@
-import type { Locator } from '../rag/chunk/chunk.js';
 import type { MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
+import type { Locator } from '../rag/chunk/chunk.js';
 import type { StoredMessage } from './types.js';
 
 /** A failure as shown to the user. */

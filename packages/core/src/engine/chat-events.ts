@@ -1,6 +1,6 @@
-import type { Locator } from '../rag/chunk/chunk.js';
 import type { MessageStatus } from '../conversations/types.js';
 import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type { Locator } from '../rag/chunk/chunk.js';
 
 /**
  * The events `engine.send()` yields, in order:

@@ -1,5 +1,5 @@
-import type { Locator } from '../rag/chunk/chunk.js';
 import type { ProviderError } from '../errors/provider-error.js';
+import type { Locator } from '../rag/chunk/chunk.js';
 
 /**
  * The provider specification, version 1. A ChatModel turns a prompt into a stream of parts.

@@ -332,7 +332,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     async openOriginal(owner, id) {
       if (!originals) return null;
       const file = await store.getFile({ ...owner, anyConversation: true }, id);
-      if (!file || file.status !== 'ready') return null;
+      if (file?.status !== 'ready') return null;
       const blob = await originals.get(file);
       return blob ? { file, blob } : null;
     },

@@ -40,7 +40,9 @@ async function s3FromEnv(env: Env): Promise<BlobStoreFromEnv> {
   const pathStyle = enumFromEnv(env, 'COMPANY_CHAT_S3_PATH_STYLE', ['true', 'false'] as const);
   const prefix = env.COMPANY_CHAT_S3_PREFIX?.trim() || undefined;
   if (prefix && (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/.test(prefix) || /(^|\/)\.\.?\//.test(prefix))) {
-    throw new ConfigError('COMPANY_CHAT_S3_PREFIX must be path segments of letters, digits, dots, dashes or underscores ending in "/"');
+    throw new ConfigError(
+      'COMPANY_CHAT_S3_PREFIX must be path segments of letters, digits, dots, dashes or underscores ending in "/"',
+    );
   }
   // Loaded only when configured: aws4fetch is needed by S3 storage alone.
   const { createS3BlobStore } = await import('@company-chat/core/s3');

@@ -6,6 +6,9 @@
 export function attachmentDisposition(name: string): string {
   const base = name.replace(/[/\\]/g, '_').trim() || 'download';
   const ascii = base.replace(/[^\x20-\x7e]|["%;\\]/g, '_');
-  const encoded = encodeURIComponent(base).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(base).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -260,7 +260,10 @@ describe('files routes', () => {
     expect(await denied.json()).toMatchObject({ error: { code: 'not_found' } });
     expect((await app.request(`/api/v1/files/${file.id}/passages/nope`, as('alice'))).status).toBe(404);
     expect((await app.request(`/api/v1/files/nope/passages/${hit!.chunkId}`, as('alice'))).status).toBe(404);
-    const del = await app.request(`/api/v1/files/${file.id}/passages/${hit!.chunkId}`, as('alice', { method: 'DELETE' }));
+    const del = await app.request(
+      `/api/v1/files/${file.id}/passages/${hit!.chunkId}`,
+      as('alice', { method: 'DELETE' }),
+    );
     expect(del.status).toBe(405);
   });
 });

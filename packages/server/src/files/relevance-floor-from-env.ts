@@ -3,7 +3,7 @@ import { ConfigError, type Env } from '../config/config-from-env.js';
 
 /** Environment variables of the relevance floor, for the CLI's usage text. */
 export const RELEVANCE_VARIABLES_HELP = [
-  'COMPANY_CHAT_MIN_TEXT_RELEVANCE: share (0-1) of a question\'s weighted words a passage must match to be used (default 0.2; 0 = off)',
+  "COMPANY_CHAT_MIN_TEXT_RELEVANCE: share (0-1) of a question's weighted words a passage must match to be used (default 0.2; 0 = off)",
   'COMPANY_CHAT_MIN_VECTOR_SIMILARITY: least cosine similarity for a passage found by vectors (default 0.3; depends on the embedding model)',
 ];
 

@@ -72,7 +72,14 @@ function* units(doc: ParsedDocument, maxTokens: number, counter: TokenCounter): 
     const headingPath = headings.map((h) => h.text);
     const tokens = countTokensSafely(counter, block.text) + 1;
     if (tokens <= maxTokens) {
-      const unit: Unit = { text: block.text, tokens, start: offset, end: offset + block.text.length, block, headingPath };
+      const unit: Unit = {
+        text: block.text,
+        tokens,
+        start: offset,
+        end: offset + block.text.length,
+        block,
+        headingPath,
+      };
       if (block.lines) unit.lines = block.lines;
       yield unit;
     } else {

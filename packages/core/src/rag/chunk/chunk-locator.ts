@@ -4,7 +4,9 @@ import type { Chunk, Locator } from './chunk.js';
  * The chunk's {@link Locator}: the one stored at chunking time, else what its page, rows and heading
  * path say (chunks stored before locators existed).
  */
-export function chunkLocator(chunk: Omit<Chunk, 'text' | 'tokenCount' | 'ordinal' | 'startOffset' | 'endOffset'>): Locator {
+export function chunkLocator(
+  chunk: Omit<Chunk, 'text' | 'tokenCount' | 'ordinal' | 'startOffset' | 'endOffset'>,
+): Locator {
   if (chunk.locator) return chunk.locator;
   const locator: Locator = {};
   if (chunk.page !== undefined) locator.page = chunk.page;

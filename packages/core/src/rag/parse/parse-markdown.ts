@@ -27,7 +27,8 @@ export function parseMarkdown(text: string, maxRows: number): DocumentBlock[] {
     const heading = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
       flush();
-      if (heading[2]) blocks.push({ type: 'heading', text: heading[2], level: heading[1]!.length, lines: [i + 1, i + 1] });
+      if (heading[2])
+        blocks.push({ type: 'heading', text: heading[2], level: heading[1]!.length, lines: [i + 1, i + 1] });
     } else if (/^\s*(```|~~~)/.test(line)) {
       flush();
       first = i;
@@ -77,9 +78,11 @@ export function parsePlainText(text: string): DocumentBlock[] {
     paragraph = [];
   };
   text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return flush();
-    if (paragraph.length === 0) first = i;
-    paragraph.push(line);
+    if (line.trim() === '') flush();
+    else {
+      if (paragraph.length === 0) first = i;
+      paragraph.push(line);
+    }
   });
   flush();
   return blocks;

@@ -104,7 +104,7 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
     },
     async getPassage(reader, fileId, chunkId) {
       const file = files.get(fileId);
-      if (!file || file.status !== 'ready' || !canRead(reader, file)) return null;
+      if (file?.status !== 'ready' || !canRead(reader, file)) return null;
       const list = [...(chunksByFile.get(fileId) ?? [])].sort((a, b) => a.ordinal - b.ordinal);
       const at = list.findIndex((c) => c.id === chunkId);
       if (at < 0) return null;
