@@ -11,6 +11,7 @@ export default defineConfig({
     // Loaded by the worker threads of worker-parser by its file name, next to it in dist/.
     'parse-worker': 'src/rag/parse/worker/parse-worker.ts',
     'ai-sdk': 'src/ai-sdk.ts',
+    s3: 'src/s3.ts',
   },
   format: ['esm'],
   // `pnpm start` builds without declarations (COMPANY_CHAT_BUILD_DECLARATIONS=0): running needs only JS.

@@ -223,8 +223,12 @@ export {
   offline,
   offlineAnswer,
 } from './rag/answer/offline-model.js';
-export type { Chunk, ChunkOptions } from './rag/chunk/chunk.js';
+export type { BlobStore, PutBlobOptions, StoredBlob } from './rag/blob/blob-store.js';
+export { createMemoryBlobStore } from './rag/blob/memory-blob-store.js';
+export { createSqlBlobStore, type SqlBlobStoreOptions } from './rag/blob/sql-blob-store.js';
+export type { Chunk, ChunkOptions, Locator } from './rag/chunk/chunk.js';
 export { chunkDocument } from './rag/chunk/chunk-document.js';
+export { chunkLocator } from './rag/chunk/chunk-locator.js';
 export {
   createKnowledgeBase,
   type IngestedFile,
@@ -251,6 +255,7 @@ export {
   inScope,
   type KnowledgeFile,
   type KnowledgeStore,
+  type PassageWithNeighbours,
   type Reader,
   type SearchOptions,
   type StoredChunk,
@@ -268,11 +273,13 @@ export {
 export {
   type BuildContextPromptOptions,
   buildContextPrompt,
+  NOTHING_RELEVANT_PROMPT,
   toContextPassages,
 } from './rag/prompt/build-context-prompt.js';
 export { type RewriteQuestionInput, type RewrittenQuestion, rewriteQuestion } from './rag/prompt/rewrite-question.js';
 export { type PromptKnowledge, type RetrieveForPromptInput, retrieveForPrompt } from './rag/prompt/with-knowledge.js';
 export { reciprocalRankFusion } from './rag/retrieve/reciprocal-rank-fusion.js';
+export { DEFAULT_RELEVANCE_FLOOR, type RelevanceFloor } from './rag/retrieve/relevance-floor.js';
 export type { RetrievedPassage } from './rag/retrieve/retrieved-passage.js';
 export {
   type CreateRetrieverOptions,

@@ -1,4 +1,5 @@
 import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type { Locator } from '../rag/chunk/chunk.js';
 
 /**
  * Who owns a row. Every store query filters by both fields, so one user can never read or change
@@ -50,8 +51,10 @@ export interface MessageCitation {
   page?: number;
   /** The headings the passage sits under (`Chapter › Section`), when the document has any. */
   section?: string;
-  /** The passage (chunk) id within the file. */
+  /** The passage (chunk) id within the file: open it with `GET /files/:fileId/passages/:passageId`. */
   passageId?: string;
+  /** Where the passage is in its file (page, rows, lines, heading path); absent on citations stored before. */
+  locator?: Locator;
   /** The short excerpt a client shows. */
   snippet: string;
 }

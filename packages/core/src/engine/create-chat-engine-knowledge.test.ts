@@ -5,6 +5,7 @@ import type { ChatEvent } from '../engine/chat-events.js';
 import type { ChatModel, ChatModelRequest } from '../providers/chat-model.js';
 import { OFFLINE_NOTHING_FOUND, OFFLINE_PREFIX, offline } from '../rag/answer/offline-model.js';
 import { createKnowledgeBase } from '../rag/create-knowledge-base.js';
+import { NOTHING_RELEVANT_PROMPT } from '../rag/prompt/build-context-prompt.js';
 import { createMemoryKnowledgeStore } from '../rag/store/memory-knowledge-store.js';
 import { createChatEngine } from './create-chat-engine.js';
 
@@ -27,7 +28,8 @@ describe('engine with a knowledge base', () => {
     const engine = createChatEngine({ models: { default: offline() }, store, knowledge });
     const events = await collect(engine.send({ owner: alice, content: 'How many weeks of parental leave?' }));
     const citations = events.filter((e) => e.type === 'citation');
-    expect(citations[0]).toMatchObject({ index: 1, fileName: 'handbook.pdf', page: 2 });
+    expect(citations[0]).toMatchObject({ index: 1, fileName: 'handbook.pdf', page: 2, locator: { page: 2 } });
+    expect(citations[0]).toHaveProperty('passageId', expect.any(String));
     const text = events.map((e) => (e.type === 'text-delta' ? e.delta : '')).join('');
     expect(text.startsWith(OFFLINE_PREFIX)).toBe(true);
     expect(text).toMatch(
@@ -157,5 +159,43 @@ describe('engine with a knowledge base', () => {
     expect(on.some((e) => e.type === 'citation')).toBe(true);
     expect(seen[2]!.context?.[0]).toMatchObject({ fileName: 'travel-policy.docx' });
     expect((await store.getConversation(alice, id))?.useKnowledge).toBe(true);
+  });
+
+  it('sends no context and no citations, and says so, when the relevant file is gone', async () => {
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    const licence = new TextEncoder().encode(
+      'The person who associated a work with this deed has dedicated the work to the public domain by waiving all of his or her rights to the work worldwide under copyright law, including all related and neighboring rights, to the extent allowed by law.',
+    );
+    await knowledge.ingest(alice, { name: 'LICENSE', bytes: licence });
+    const handbook = await knowledge.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+    await knowledge.deleteFile(alice, handbook.id);
+    const question = 'How many weeks of parental leave do I get for the work on the operator?';
+
+    const engine = createChatEngine({ models: { default: offline() }, store: createMemoryChatStore(), knowledge });
+    const events = await collect(engine.send({ owner: alice, content: question }));
+    expect(events.filter((e) => e.type === 'citation')).toEqual([]);
+    expect(events.map((e) => (e.type === 'text-delta' ? e.delta : '')).join('')).toBe(OFFLINE_NOTHING_FOUND);
+
+    const seen: ChatModelRequest[] = [];
+    const recorder: ChatModel = {
+      specificationVersion: 'v1',
+      provider: 'test',
+      modelId: 'recorder',
+      async *doStream(request) {
+        seen.push(request);
+        yield { type: 'text-delta', text: 'Nothing relevant was found.' };
+        yield { type: 'finish', finishReason: 'stop' };
+      },
+    };
+    const withModel = createChatEngine({
+      models: { default: recorder },
+      store: createMemoryChatStore(),
+      systemPrompt: 'Be brief.',
+      knowledge,
+    });
+    const answered = await collect(withModel.send({ owner: alice, content: question }));
+    expect(answered.filter((e) => e.type === 'citation')).toEqual([]);
+    expect(seen[0]!.system).toBe(`Be brief.\n\n${NOTHING_RELEVANT_PROMPT}`);
+    expect(seen[0]!.context).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { ProviderError } from '../errors/provider-error.js';
+import type { Locator } from '../rag/chunk/chunk.js';
 
 /**
  * The provider specification, version 1. A ChatModel turns a prompt into a stream of parts.
@@ -37,6 +38,8 @@ export interface ContextPassage {
   page?: number;
   /** Headings above the passage, outermost first: the passage's text repeats them as lines of their own. */
   headingPath?: string[];
+  /** Where the passage is in its file (page, rows, lines, heading path). */
+  locator?: Locator;
   text: string;
   snippet?: string;
 }

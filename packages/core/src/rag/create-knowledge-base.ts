@@ -4,13 +4,23 @@ import type { Owner } from '../conversations/types.js';
 import { consoleLogger, type Logger } from '../engine/logger.js';
 import { loadDefaultTokenCounter, type TokenCounter } from '../engine/token-counter.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
+import type { BlobStore, StoredBlob } from './blob/blob-store.js';
+import { knowledgeOriginals } from './blob/knowledge-originals.js';
 import type { ChunkOptions } from './chunk/chunk.js';
 import { chunkDocument } from './chunk/chunk-document.js';
 import { concurrencyLimit, yieldToEventLoop } from './concurrency-limit.js';
 import type { Embedder } from './embed/embedder.js';
-import type { FileScope, IngestStage, KnowledgeFile, KnowledgeStore, StoredChunk } from './knowledge-types.js';
+import type {
+  FileScope,
+  IngestStage,
+  KnowledgeFile,
+  KnowledgeStore,
+  PassageWithNeighbours,
+  StoredChunk,
+} from './knowledge-types.js';
 import { type DocumentParser, inProcessParser } from './parse/document-parser.js';
 import type { ParseLimits } from './parse/parse-limits.js';
+import type { RelevanceFloor } from './retrieve/relevance-floor.js';
 import type { RetrievedPassage } from './retrieve/retrieved-passage.js';
 import { createRetriever, type RetrieveOptions, type Retriever } from './retrieve/retriever.js';
 import { safeFileName } from './safe-file-name.js';
@@ -86,8 +96,19 @@ export interface KnowledgeBase {
   /** A file the owner may read (their own, in any conversation, or a shared one of their tenant). */
   getFile(owner: Owner, id: string): Promise<KnowledgeFile | null>;
   deleteFile(owner: Owner, id: string, options?: { manageShared?: boolean }): Promise<boolean>;
-  /** Passages the owner may read that best answer `query`, numbered for citation. */
+  /**
+   * Passages the owner may read that best answer `query`, numbered for citation; only those above the
+   * relevance floor, so possibly none.
+   */
   retrieve(owner: Owner, query: string, options?: KnowledgeRetrieveOptions): Promise<RetrievedPassage[]>;
+  /**
+   * The original bytes of a file the owner may read (same rule as {@link getFile}), streamed from the
+   * blob store; `null` when the file is not readable, or its original is not stored (no blob store, or
+   * uploaded before one was configured).
+   */
+  openOriginal(owner: Owner, id: string): Promise<{ file: KnowledgeFile; blob: StoredBlob } | null>;
+  /** A passage (chunk) of a file the owner may read, with the passages before and after it. */
+  getPassage(owner: Owner, fileId: string, passageId: string): Promise<PassageWithNeighbours | null>;
   readonly store: KnowledgeStore;
   readonly retriever: Retriever;
 }
@@ -97,6 +118,11 @@ export interface KnowledgeBaseOptions {
   store: KnowledgeStore;
   /** Embeds chunks and questions for hybrid search; used only when the store keeps vectors (`searchVector`). */
   embedder?: Embedder;
+  /**
+   * Where the original of every upload is kept, for download (`openOriginal`). Without one, originals
+   * are not kept. The server uses the database (`createSqlBlobStore`) unless configured otherwise.
+   */
+  blobs?: BlobStore;
   /** Used to check that a conversation a file is attached to belongs to the uploader. */
   chatStore?: Pick<ChatStore, 'getConversation'>;
   parseLimits?: Partial<ParseLimits>;
@@ -109,6 +135,11 @@ export interface KnowledgeBaseOptions {
   tokenCounter?: TokenCounter;
   /** Passages per retrieval. Default 5. */
   retrieveLimit?: number;
+  /**
+   * What a passage needs to be retrieved at all (default retriever only): below it, a passage is
+   * neither given to the model nor cited. See {@link RelevanceFloor}.
+   */
+  relevanceFloor?: RelevanceFloor;
   /** Files ingested at the same time; more wait their turn. Default 2. */
   maxConcurrentIngests?: number;
   retriever?: Retriever;
@@ -136,9 +167,12 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   // embedded (and the default retriever embeds no question either).
   const embedder = typeof store.searchVector === 'function' ? options.embedder : undefined;
   const logger = options.logger ?? consoleLogger;
-  const retriever = options.retriever ?? createRetriever({ store, embedder: options.embedder, logger });
+  const retriever =
+    options.retriever ??
+    createRetriever({ store, embedder: options.embedder, logger, relevanceFloor: options.relevanceFloor });
   const limit = concurrencyLimit(options.maxConcurrentIngests ?? 2);
   const parser = options.parser ?? inProcessParser;
+  const originals = options.blobs ? knowledgeOriginals(options.blobs, logger) : undefined;
 
   async function checkScope(owner: Owner, scope: FileScope, manageShared: boolean): Promise<void> {
     if (scope.type === 'shared') {
@@ -214,7 +248,12 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     // A new version is written only once indexed: until then the previous one stays ready and searchable.
     if (!previous) await store.createFile(file);
     onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length });
+    let storedOriginal = false;
     try {
+      if (originals) {
+        await originals.put(file, input.bytes, doc.mediaType);
+        storedOriginal = true;
+      }
       const stored: StoredChunk[] = chunks.map((c) => ({ ...c, id: newId(), fileId: file.id }));
       if (embedder) {
         const texts = stored.map((c) => [...c.headingPath, c.text].join('\n'));
@@ -235,6 +274,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       // Both also mark the file ready.
       if (previous) await store.replaceFileContent(file, stored);
       else await store.insertChunks(file, stored);
+      // The replaced version's original is no longer reachable (downloads follow the file's hash).
+      if (previous) await originals?.remove(previous);
       onProgress?.({ stage: 'indexed', fileId: file.id, chunks: chunks.length });
       return {
         ...file,
@@ -249,6 +290,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         fileId: file.id,
         error: error instanceof Error ? error.message : String(error),
       });
+      if (storedOriginal) await originals?.remove(file);
       if (!previous) {
         const failure = CompanyChatError.isInstance(error)
           ? error.toJSON()
@@ -299,8 +341,22 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     getFile(owner, id) {
       return store.getFile({ ...owner, anyConversation: true }, id);
     },
-    deleteFile(owner, id, deleteOptions = {}) {
-      return store.deleteFile(owner, id, deleteOptions);
+    async deleteFile(owner, id, deleteOptions = {}) {
+      // Read first: the original's key comes from the record, which the delete removes.
+      const file = originals ? await store.getFile({ ...owner, anyConversation: true }, id) : null;
+      const deleted = await store.deleteFile(owner, id, deleteOptions);
+      if (deleted && file) await originals?.remove(file);
+      return deleted;
+    },
+    async openOriginal(owner, id) {
+      if (!originals) return null;
+      const file = await store.getFile({ ...owner, anyConversation: true }, id);
+      if (file?.status !== 'ready') return null;
+      const blob = await originals.get(file);
+      return blob ? { file, blob } : null;
+    },
+    getPassage(owner, fileId, passageId) {
+      return store.getPassage({ ...owner, anyConversation: true }, fileId, passageId);
     },
     retrieve(owner, query, retrieveOptions = {}) {
       const { conversationId, ...rest } = retrieveOptions;

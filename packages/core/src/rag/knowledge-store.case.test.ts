@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CompanyChatError } from '../errors/company-chat-error.js';
+import type { BlobStore } from './blob/blob-store.js';
+import { createMemoryBlobStore } from './blob/memory-blob-store.js';
 import { createKnowledgeBase, type KnowledgeBase } from './create-knowledge-base.js';
 import type { KnowledgeStore } from './knowledge-types.js';
 import { conceptEmbedder } from './testing/concept-embedder.js';
@@ -11,9 +13,20 @@ export type KnowledgeStoreFactory = () => Promise<{
   cleanup?: () => Promise<void>;
   /** Creates a conversation of `owner` where the store keeps conversations (SQL: a foreign key), returning its id. */
   createConversation?: (owner: { tenantId: string; userId: string }) => Promise<string>;
+  /** Where originals are kept beside this store (default: memory). */
+  blobs?: BlobStore;
 }>;
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url)));
+/** `[from, to]` such that the fixture's line holding `text` lies within: what a chunk's locator must cover. */
+const linesOf = (name: string, text: string) => {
+  const line =
+    new TextDecoder()
+      .decode(fixture(name))
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1;
+  return [expect.toSatisfy((from: number) => from >= 1 && from <= line), expect.toSatisfy((to: number) => to >= line)];
+};
 const alice = { tenantId: 'acme', userId: 'alice' };
 const bob = { tenantId: 'acme', userId: 'bob' };
 const mallory = { tenantId: 'evil-corp', userId: 'alice' };
@@ -29,11 +42,13 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
     let cleanup: (() => Promise<void>) | undefined;
     let createConversation: (owner: { tenantId: string; userId: string }) => Promise<string>;
     let kb: KnowledgeBase;
+    let blobs: BlobStore;
     beforeEach(async () => {
       const made = await factory();
       ({ store, cleanup } = made);
       createConversation = made.createConversation ?? (async () => crypto.randomUUID());
-      kb = createKnowledgeBase({ store, logger: silent });
+      blobs = made.blobs ?? createMemoryBlobStore();
+      kb = createKnowledgeBase({ store, logger: silent, blobs });
     });
     afterEach(async () => {
       await store.close?.();
@@ -41,7 +56,7 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
     });
 
     const cases: Array<[file: string, question: string, expected: RegExp, where: Record<string, unknown>]> = [
-      ['handbook.pdf', 'How many weeks of parental leave?', /sixteen weeks/, { page: 2 }],
+      ['handbook.pdf', 'How many weeks of parental leave?', /sixteen weeks/, { page: 2, locator: { page: 2 } }],
       [
         'travel-policy.docx',
         'What is the daily allowance in Oslo?',
@@ -52,17 +67,23 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
         'offices.csv',
         'reception phone of the Lisbon office',
         /Lisbon.*\+351 21 7654321/,
-        { rowStart: 1, rowEnd: 4, snippet: expect.stringMatching(/^Office: Lisbon/) },
+        { rowStart: 1, rowEnd: 4, locator: { rows: [1, 4] }, snippet: expect.stringMatching(/^Office: Lisbon/) },
       ],
       ['benefits.json', 'gym monthly subsidy', /benefits\.gym\.monthlySubsidy: 30/, {}],
       [
         'onboarding.md',
         'Who is my buddy?',
         /buddy from another team/,
-        { headingPath: ['Onboarding guide', 'First week', 'Buddy programme'] },
+        {
+          headingPath: ['Onboarding guide', 'First week', 'Buddy programme'],
+          locator: {
+            heading: ['Onboarding guide', 'First week', 'Buddy programme'],
+            lines: linesOf('onboarding.md', 'buddy from another team'),
+          },
+        },
       ],
       ['intranet.html', 'When does the canteen open?', /11:30/, {}],
-      ['notes.txt', 'Which printer needs a badge?', /Magenta/, {}],
+      ['notes.txt', 'Which printer needs a badge?', /Magenta/, { locator: { lines: [1, 5] } }],
     ];
     for (const [file, question, expected, where] of cases) {
       it(`answers a question about ${file} with the right citation`, async () => {
@@ -311,5 +332,97 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
       expect(top).toMatchObject({ page: 2 });
       expect(await hybrid.retrieve(bob, 'baby vacation')).toEqual([]);
     });
+    it('returns no passage rather than an unrelated one (the relevance floor)', async () => {
+      await kb.ingest(alice, { name: 'LICENSE.txt', bytes: new TextEncoder().encode(LICENCE) });
+      await kb.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+      // Words of the question occur in the licence ("all", "work"), its subject nowhere.
+      expect(await kb.retrieve(alice, 'How do I configure the operator to watch all namespaces at work?')).toEqual([]);
+      expect(await kb.retrieve(alice, 'What is the weather like?')).toEqual([]);
+      const [top] = await kb.retrieve(alice, 'How many weeks of parental leave?');
+      expect(top).toMatchObject({ fileName: 'handbook.pdf', page: 2 });
+      // Turned off, the same question gets the licence: what the floor is there to prevent.
+      const unfloored = createKnowledgeBase({ store, logger: silent, relevanceFloor: { minTextRelevance: 0 } });
+      const [wrong] = await unfloored.retrieve(
+        alice,
+        'How do I configure the operator to watch all namespaces at work?',
+      );
+      expect(wrong).toMatchObject({ fileName: 'LICENSE.txt' });
+    });
+
+    it('applies the vector floor before fusion when vectors are available', async () => {
+      if (!store.searchVector) return expect(store.searchVector).toBeUndefined();
+      const hybrid = createKnowledgeBase({ store, embedder: conceptEmbedder, logger: silent });
+      await hybrid.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+      await hybrid.ingest(alice, { name: 'notes.txt', bytes: fixture('notes.txt') });
+      // The nearest vectors of a question about food are all unrelated: none passes the floor.
+      expect(await hybrid.retrieve(alice, 'canteen lunch menu')).toEqual([]);
+      const [top] = await hybrid.retrieve(alice, 'baby vacation');
+      expect(top).toMatchObject({ fileName: 'handbook.pdf', page: 2 });
+      const open = createKnowledgeBase({
+        store,
+        embedder: conceptEmbedder,
+        logger: silent,
+        relevanceFloor: { minVectorSimilarity: -1 },
+      });
+      expect(await open.retrieve(alice, 'canteen lunch menu')).not.toEqual([]);
+    });
+
+    it('opens a passage with its neighbours, for its readers only', async () => {
+      const file = await kb.ingest(alice, { name: 'onboarding.md', bytes: fixture('onboarding.md') });
+      const [top] = await kb.retrieve(alice, 'Who is my buddy?');
+      const opened = await kb.getPassage(alice, file.id, top!.chunkId);
+      expect(opened).toMatchObject({ file: { id: file.id }, passage: { id: top!.chunkId, text: top!.text } });
+      const { passage, previous, next } = opened!;
+      expect(previous === null || previous.ordinal === passage.ordinal - 1).toBe(true);
+      expect(next === null || next.ordinal === passage.ordinal + 1).toBe(true);
+      expect(previous ?? next).not.toBeNull();
+      expect(passage.locator).toEqual(top!.locator);
+      const first = previous ? await kb.getPassage(alice, file.id, previous.id) : opened;
+      if (first!.passage.ordinal === 0) expect(first!.previous).toBeNull();
+      expect(await kb.getPassage(bob, file.id, top!.chunkId)).toBeNull();
+      expect(await kb.getPassage(mallory, file.id, top!.chunkId)).toBeNull();
+      const other = await kb.ingest(alice, { name: 'notes.txt', bytes: fixture('notes.txt') });
+      expect(await kb.getPassage(alice, other.id, top!.chunkId)).toBeNull();
+      expect(await kb.getPassage(alice, file.id, 'not-a-uuid')).toBeNull();
+      expect(await kb.getPassage(alice, file.id, crypto.randomUUID())).toBeNull();
+    });
+
+    it('keeps the original of each file for its readers, replaced with new versions and deleted with the file', async () => {
+      const bytes = fixture('offices.csv');
+      const file = await kb.ingest(alice, { name: 'offices.csv', bytes });
+      const original = await kb.openOriginal(alice, file.id);
+      expect(original).toMatchObject({
+        file: { id: file.id },
+        blob: { size: bytes.byteLength, contentType: 'text/csv' },
+      });
+      expect(new Uint8Array(await new Response(original!.blob.body).arrayBuffer())).toEqual(bytes);
+      expect(await kb.openOriginal(bob, file.id)).toBeNull();
+      expect(await kb.openOriginal(mallory, file.id)).toBeNull();
+      expect(await kb.openOriginal(alice, 'not-a-uuid')).toBeNull();
+
+      const changed = new TextEncoder().encode('Office,City\nHQ,Porto\n');
+      await kb.ingest(alice, { name: 'offices.csv', bytes: changed });
+      const replaced = await kb.openOriginal(alice, file.id);
+      expect(new Uint8Array(await new Response(replaced!.blob.body).arrayBuffer())).toEqual(changed);
+      expect(await blobs.get(`files/${file.id}/${file.sha256}`)).toBeNull();
+
+      expect(await kb.deleteFile(alice, file.id)).toBe(true);
+      expect(await kb.openOriginal(alice, file.id)).toBeNull();
+      const current = (await kb.filesInScope(alice, { type: 'private' })).find((f) => f.id === file.id);
+      expect(current).toBeUndefined();
+      const sha = replaced!.file.sha256;
+      expect(await blobs.get(`files/${file.id}/${sha}`)).toBeNull();
+    });
   });
 }
+
+// Enough of a public-domain dedication's wording to share everyday words with questions.
+const LICENCE = `Statement of Purpose
+
+The laws of most jurisdictions throughout the world automatically confer exclusive Copyright and Related
+Rights upon the creator and subsequent owner or owners of an original work of authorship. Certain owners
+wish to permanently relinquish those rights to a work for the purpose of contributing to a commons of
+creative, cultural and scientific works that the public can reliably and without fear of later claims of
+infringement build upon, modify, incorporate in other works, reuse and redistribute as freely as possible
+in any form whatsoever and for any purposes, including without limitation commercial purposes. All rights
+are waived to the extent allowed by law.`;

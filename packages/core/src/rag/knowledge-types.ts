@@ -75,6 +75,21 @@ export interface ChunkHit {
   chunk: StoredChunk;
   file: KnowledgeFile;
   score: number;
+  /**
+   * How relevant the chunk is on a scale that does not depend on the store, for the relevance floor
+   * (see `RelevanceFloor`): for full-text search the share (0–1) of the question's term weight (IDF)
+   * the chunk matches; for vector search the cosine similarity. Absent: the store does not say, and
+   * the hit passes any floor.
+   */
+  relevance?: number;
+}
+
+/** A chunk with the chunks before and after it in its file (`null` at either end), and its file. */
+export interface PassageWithNeighbours {
+  file: KnowledgeFile;
+  passage: StoredChunk;
+  previous: StoredChunk | null;
+  next: StoredChunk | null;
 }
 
 /** Search options shared by full-text and vector search. */
@@ -122,6 +137,11 @@ export interface KnowledgeStore {
    */
   filesInScope(owner: Owner, scope: FileScope, match?: { sha256?: string; name?: string }): Promise<KnowledgeFile[]>;
   getFile(reader: Reader, id: string): Promise<KnowledgeFile | null>;
+  /**
+   * One chunk of a file the reader may read (same rule as {@link getFile}), with its neighbours in the
+   * file; `null` when the file is not readable or the chunk is not in it.
+   */
+  getPassage(reader: Reader, fileId: string, chunkId: string): Promise<PassageWithNeighbours | null>;
   /** Deletes a private file of `owner`, or (with `manageShared`) a shared file of the owner's tenant. */
   deleteFile(owner: Owner, id: string, options?: { manageShared?: boolean }): Promise<boolean>;
   /** Full-text search over the chunks the reader may read, best first. */

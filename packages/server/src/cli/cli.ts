@@ -28,13 +28,13 @@ async function ingest(argv: string[]): Promise<void> {
   const stores = await createServerStoresFromEnv(process.env);
   const parser = createWorkerParser();
   try {
-    const { knowledge, description } = await createKnowledgeFromEnv({
+    const { knowledge, description, fileStorage } = await createKnowledgeFromEnv({
       env: process.env,
       ...(stores.sql ? { sql: stores.sql } : {}),
       chatStore: stores.store,
       parser,
     });
-    log(`Knowledge: ${description}.`);
+    log(`Knowledge: ${description}; ${fileStorage}.`);
     const summary = await runIngest({
       ...args,
       knowledge,

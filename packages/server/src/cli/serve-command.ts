@@ -102,7 +102,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     }
   }
   log(`Store: ${storeDescription}.`);
-  log(`Knowledge: ${knowledge.description}.`);
+  log(`Knowledge: ${knowledge.description}; ${knowledge.fileStorage}.`);
   log(`Follow-up questions: ${describeRewrite(config.queryRewriteModel)}.`);
   if ('assets' in widget) log(`Widget: demo page at ${handle.url}/, script at ${handle.url}/widget/company-chat.js.`);
   else log(`warning: the widget is not served: ${widget.error}.`);

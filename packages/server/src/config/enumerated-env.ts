@@ -15,6 +15,8 @@ export interface EnumeratedVariable {
 export const ENUMERATED_VARIABLES: readonly EnumeratedVariable[] = [
   { name: 'COMPANY_CHAT_STORE', allowed: ['memory'] },
   { name: 'COMPANY_CHAT_DEV', allowed: ['0', '1', 'true', 'false'] },
+  { name: 'COMPANY_CHAT_FILE_STORAGE', allowed: ['database', 'memory', 's3'] },
+  { name: 'COMPANY_CHAT_S3_PATH_STYLE', allowed: ['true', 'false'] },
   {
     name: 'COMPANY_CHAT_JWT_ALGORITHMS',
     allowed: [

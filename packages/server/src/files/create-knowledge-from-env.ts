@@ -13,12 +13,16 @@ import {
   type SqlClient,
 } from '@company-chat/core';
 import { ConfigError, type Env } from '../config/config-from-env.js';
+import { BLOB_VARIABLES_HELP, blobStoreFromEnv } from './blob-store-from-env.js';
+import { RELEVANCE_VARIABLES_HELP, relevanceFloorFromEnv } from './relevance-floor-from-env.js';
 
 /** Environment variables of the knowledge base, for the CLI's usage text. */
 export const KNOWLEDGE_VARIABLES_HELP = [
   'COMPANY_CHAT_EMBEDDINGS_MODEL (+ COMPANY_CHAT_EMBEDDINGS_BASE_URL, COMPANY_CHAT_EMBEDDINGS_API_KEY, COMPANY_CHAT_EMBEDDINGS_DIMENSIONS): hybrid search with an OpenAI-compatible /v1/embeddings server; without it, full-text only',
   'COMPANY_CHAT_SEARCH_LANGUAGE: Postgres text-search configuration (simple, english, german...; default simple)',
   'COMPANY_CHAT_MAX_UPLOAD_MB: largest accepted upload (default 20)',
+  ...RELEVANCE_VARIABLES_HELP,
+  ...BLOB_VARIABLES_HELP,
 ];
 
 /** Input of {@link createKnowledgeFromEnv}. */
@@ -42,6 +46,8 @@ export interface KnowledgeFromEnv {
    * why, e.g. `SQL, full-text only: the database has no pgvector extension, text search english`.
    */
   description: string;
+  /** Where the originals of uploads are kept, e.g. `originals in the database` (never contains keys). */
+  fileStorage: string;
 }
 
 /**
@@ -58,6 +64,8 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
   }
   const maxUploadBytes = Math.round(maxUploadMb * 1024 * 1024);
   const embedder = embedderFromEnv(env);
+  const relevanceFloor = relevanceFloorFromEnv(env);
+  const { blobs, description: fileStorage } = await blobStoreFromEnv(env, input.sql);
   const language = env.COMPANY_CHAT_SEARCH_LANGUAGE?.trim() || 'simple';
   const store = input.sql
     ? await createSqlKnowledgeStore(input.sql, {
@@ -72,12 +80,15 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
     knowledge: createKnowledgeBase({
       store,
       embedder,
+      blobs,
+      relevanceFloor,
       chatStore: input.chatStore,
       parseLimits: { maxBytes: maxUploadBytes },
       ...(input.parser ? { parser: input.parser } : {}),
       logger: input.logger,
     }),
     maxUploadBytes,
+    fileStorage,
     description: `${input.sql ? 'SQL' : 'in memory'}, ${describeRetrieval(embedder, store, !!input.sql)}, text search ${language}`,
   };
 }

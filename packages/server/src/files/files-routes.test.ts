@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createKnowledgeBase, createMemoryKnowledgeStore } from '@company-chat/core';
+import { createKnowledgeBase, createMemoryBlobStore, createMemoryKnowledgeStore } from '@company-chat/core';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app/app-env.js';
@@ -11,7 +11,8 @@ const fixture = (name: string) => readFileSync(new URL(name, fixtures));
 const silent = { info() {}, warn() {}, error() {} };
 
 function setup(options: Partial<FilesRoutesOptions> = {}) {
-  const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: silent });
+  const blobs = createMemoryBlobStore();
+  const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: silent, blobs });
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('owner', { tenantId: 'acme', userId: c.req.header('x-user-id') ?? 'alice' });
@@ -19,8 +20,10 @@ function setup(options: Partial<FilesRoutesOptions> = {}) {
   });
   app.route('/api/v1', filesRoutes({ knowledge, ...options }));
   app.onError(createErrorHandler(() => {}));
-  return { app, knowledge };
+  return { app, knowledge, blobs };
 }
+
+const as = (user: string, init: RequestInit = {}) => ({ ...init, headers: { 'x-user-id': user } });
 
 function upload(
   app: Hono<AppEnv>,
@@ -181,5 +184,86 @@ describe('files routes', () => {
     expect(
       (await app.request(`/api/v1/files/${file.id}`, { method: 'DELETE', headers: { 'x-user-id': 'admin' } })).status,
     ).toBe(204);
+  });
+
+  it('downloads the original as an attachment, to its readers only, until the file is deleted', async () => {
+    const { app, blobs } = setup();
+    const bytes = fixture('handbook.pdf');
+    const { file } = (await (await upload(app, 'Hand"book; ü.pdf', bytes)).json()) as {
+      file: { id: string; sha256: string };
+    };
+    const res = await app.request(`/api/v1/files/${file.id}/download`, as('alice'));
+    expect(res.status).toBe(200);
+    expect(Object.fromEntries(res.headers)).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-length': String(bytes.byteLength),
+      'content-disposition': `attachment; filename="Hand_book_ _.pdf"; filename*=UTF-8''Hand%22book%3B%20%C3%BC.pdf`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+    });
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array(bytes));
+
+    for (const user of ['bob']) {
+      const denied = await app.request(`/api/v1/files/${file.id}/download`, as(user));
+      expect(denied.status).toBe(404);
+      expect(await denied.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+    expect((await app.request('/api/v1/files/not-a-file/download', as('alice'))).status).toBe(404);
+    expect((await app.request(`/api/v1/files/${'x'.repeat(300)}/download`, as('alice'))).status).toBe(404);
+    const post = await app.request(`/api/v1/files/${file.id}/download`, as('alice', { method: 'POST' }));
+    expect(post.status).toBe(405);
+
+    expect((await app.request(`/api/v1/files/${file.id}`, as('alice', { method: 'DELETE' }))).status).toBe(204);
+    expect((await app.request(`/api/v1/files/${file.id}/download`, as('alice'))).status).toBe(404);
+    expect(await blobs.get(`files/${file.id}/${file.sha256}`)).toBeNull();
+  });
+
+  it('serves HTML and text originals as attachments that are never sniffed', async () => {
+    const { app } = setup();
+    const html = new TextEncoder().encode('<html><body><h1>Canteen</h1><script>alert(1)</script></body></html>');
+    const { file } = (await (await upload(app, 'page.html', html)).json()) as { file: { id: string } };
+    const res = await app.request(`/api/v1/files/${file.id}/download`, as('alice'));
+    expect(res.headers.get('content-type')).toBe('text/html');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="page\.html"/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+  });
+
+  it('opens a cited passage with its neighbours and locator, scoped like the file', async () => {
+    const { app, knowledge } = setup();
+    const csv = ['City,Phone', ...Array.from({ length: 400 }, (_, i) => `City ${i + 1},+1 555 ${1000 + i}`)].join('\n');
+    const { file } = (await (await upload(app, 'phones.csv', new TextEncoder().encode(csv))).json()) as {
+      file: { id: string };
+    };
+    const [hit] = await knowledge.retrieve({ tenantId: 'acme', userId: 'alice' }, 'phone of City 200');
+    expect(hit?.locator.rows?.[0]).toBeLessThanOrEqual(200);
+    const res = await app.request(`/api/v1/files/${file.id}/passages/${hit!.chunkId}`, as('alice'));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      file: { id: string; name: string };
+      passage: { id: string; text: string; locator: { rows: [number, number] } };
+      previous: { locator: { rows: [number, number] } } | null;
+      next: { locator: { rows: [number, number] } } | null;
+    };
+    expect(body.file).toMatchObject({ id: file.id, name: 'phones.csv' });
+    expect(body.passage).toMatchObject({ id: hit!.chunkId, text: hit!.text, locator: hit!.locator });
+    expect(body.passage.text).toContain('City 200');
+    const [from, to] = body.passage.locator.rows;
+    expect(from).toBeLessThanOrEqual(200);
+    expect(to).toBeGreaterThanOrEqual(200);
+    // Neighbouring chunks of a long table: the rows just before and after.
+    expect(body.previous?.locator.rows[1]).toBeLessThan(to);
+    expect(body.next?.locator.rows[0]).toBeGreaterThan(from);
+
+    const denied = await app.request(`/api/v1/files/${file.id}/passages/${hit!.chunkId}`, as('bob'));
+    expect(denied.status).toBe(404);
+    expect(await denied.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect((await app.request(`/api/v1/files/${file.id}/passages/nope`, as('alice'))).status).toBe(404);
+    expect((await app.request(`/api/v1/files/nope/passages/${hit!.chunkId}`, as('alice'))).status).toBe(404);
+    const del = await app.request(
+      `/api/v1/files/${file.id}/passages/${hit!.chunkId}`,
+      as('alice', { method: 'DELETE' }),
+    );
+    expect(del.status).toBe(405);
   });
 });

@@ -10,8 +10,10 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app/app-env.js';
 import { methodNotAllowed } from '../errors/method-not-allowed.js';
+import { attachmentDisposition } from './content-disposition.js';
 import { readUpload } from './read-upload.js';
 import { toFileJson } from './to-file-json.js';
+import { toPassageJson } from './to-passage-json.js';
 
 /** Options of {@link filesRoutes}. */
 export interface FilesRoutesOptions {
@@ -51,8 +53,10 @@ function ingestedJson(file: IngestedFile) {
  * existing one and `duplicate: true` for the same content in the same scope, 200 with the file's next
  * version for new content under a name already in that scope; with
  * `Accept: text/event-stream` the answer streams `progress` events then `file` or `error`),
- * `GET /files`, `GET /files/:id` (status and stage for polling) and `DELETE /files/:id`,
- * always scoped to `c.var.owner`.
+ * `GET /files`, `GET /files/:id` (status and stage for polling), `DELETE /files/:id` (with its
+ * original), `GET /files/:id/download` (the original bytes, as an attachment) and
+ * `GET /files/:id/passages/:passageId` (a cited passage with its neighbours and locator), always
+ * scoped to `c.var.owner` exactly as `GET /files/:id` is.
  */
 export function filesRoutes(options: FilesRoutesOptions): Hono<AppEnv> {
   const { knowledge } = options;
@@ -117,6 +121,43 @@ export function filesRoutes(options: FilesRoutesOptions): Hono<AppEnv> {
     return c.body(null, 204);
   });
   app.all('/files/:id', methodNotAllowed(['GET', 'DELETE']));
+
+  app.get('/files/:id/download', async (c) => {
+    const id = c.req.param('id');
+    const found = id.length <= MAX_ID_LENGTH ? await knowledge.openOriginal(c.var.owner, id) : null;
+    if (!found) throw notFound(id);
+    const { file, blob } = found;
+    return new Response(blob.body, {
+      headers: {
+        'content-type': file.mediaType,
+        'content-length': String(blob.size),
+        'content-disposition': attachmentDisposition(file.name),
+        // Uploaded bytes are untrusted: never sniffed into something executable, never rendered with
+        // this origin's rights if a browser opens them anyway, never cached by shared caches.
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+        'cache-control': 'private, no-store',
+      },
+    });
+  });
+  app.all('/files/:id/download', methodNotAllowed(['GET']));
+
+  app.get('/files/:id/passages/:passageId', async (c) => {
+    const id = c.req.param('id');
+    const passageId = c.req.param('passageId');
+    const found =
+      id.length <= MAX_ID_LENGTH && passageId.length <= MAX_ID_LENGTH
+        ? await knowledge.getPassage(c.var.owner, id, passageId)
+        : null;
+    if (!found) {
+      throw new CompanyChatError({
+        code: 'not_found',
+        message: `Passage ${JSON.stringify(passageId.slice(0, MAX_ID_LENGTH))} of file ${JSON.stringify(id.slice(0, MAX_ID_LENGTH))} was not found.`,
+      });
+    }
+    return c.json(toPassageJson(found));
+  });
+  app.all('/files/:id/passages/:passageId', methodNotAllowed(['GET']));
 
   return app;
 }

@@ -57,6 +57,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/files', access: files },
   { method: 'GET', path: '/files/:id', access: files },
   { method: 'DELETE', path: '/files/:id', access: files },
+  { method: 'GET', path: '/files/:id/download', access: files },
+  { method: 'GET', path: '/files/:id/passages/:passageId', access: files },
 
   { method: 'GET', path: '/admin/users', access: admin },
   { method: 'POST', path: '/admin/users', access: admin },

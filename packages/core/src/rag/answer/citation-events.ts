@@ -11,6 +11,7 @@ export function toMessageCitations(passages: readonly RetrievedPassage[]): Messa
       fileName: p.fileName,
       passageId: p.chunkId,
       snippet: p.snippet,
+      locator: p.locator,
     };
     if (p.page !== undefined) citation.page = p.page;
     if (p.headingPath.length > 0) citation.section = p.headingPath.join(' › ');

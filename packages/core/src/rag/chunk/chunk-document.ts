@@ -1,6 +1,6 @@
 import type { TokenCounter } from '../../engine/token-counter.js';
 import type { DocumentBlock, ParsedDocument } from '../parse/parsed-document.js';
-import type { Chunk, ChunkOptions } from './chunk.js';
+import type { Chunk, ChunkOptions, Locator } from './chunk.js';
 import { countTokensSafely } from './count-tokens-safely.js';
 import { splitLongText } from './split-long-text.js';
 
@@ -11,6 +11,8 @@ interface Unit {
   end: number;
   block: DocumentBlock;
   headingPath: string[];
+  /** Source lines of this unit (a part of a split block has fewer than the block). */
+  lines?: [number, number];
 }
 
 /**
@@ -70,11 +72,29 @@ function* units(doc: ParsedDocument, maxTokens: number, counter: TokenCounter): 
     const headingPath = headings.map((h) => h.text);
     const tokens = countTokensSafely(counter, block.text) + 1;
     if (tokens <= maxTokens) {
-      yield { text: block.text, tokens, start: offset, end: offset + block.text.length, block, headingPath };
+      const unit: Unit = {
+        text: block.text,
+        tokens,
+        start: offset,
+        end: offset + block.text.length,
+        block,
+        headingPath,
+      };
+      if (block.lines) unit.lines = block.lines;
+      yield unit;
     } else {
       for (const piece of splitLongText(block.text, maxTokens - 1, counter)) {
         const start = offset + piece.start;
-        yield { text: piece.text, tokens: piece.tokens + 1, start, end: start + piece.text.length, block, headingPath };
+        const unit: Unit = {
+          text: piece.text,
+          tokens: piece.tokens + 1,
+          start,
+          end: start + piece.text.length,
+          block,
+          headingPath,
+        };
+        if (block.lines) unit.lines = pieceLines(block.text, block.lines[0], piece.start, piece.text.length);
+        yield unit;
       }
     }
     offset += block.text.length + 1;
@@ -105,10 +125,31 @@ function toChunk(ordinal: number, parts: Unit[], tokenCount: number): Chunk {
     startOffset: parts[0]!.start,
     endOffset: parts.at(-1)!.end,
   };
-  if (body.block.page !== undefined) chunk.page = body.block.page;
+  const locator: Locator = {};
+  if (body.block.page !== undefined) {
+    chunk.page = body.block.page;
+    locator.page = body.block.page;
+  }
   if (rows.length > 0) {
     chunk.rowStart = Math.min(...rows);
     chunk.rowEnd = Math.max(...rows);
+    locator.rows = [chunk.rowStart, chunk.rowEnd];
   }
+  const lines = parts.flatMap((u) => u.lines ?? []);
+  if (lines.length > 0) locator.lines = [Math.min(...lines), Math.max(...lines)];
+  if (body.headingPath.length > 0) locator.heading = body.headingPath;
+  chunk.locator = locator;
   return chunk;
+}
+
+/** The source lines of `text.slice(start, start + length)`, in a block whose text starts on `firstLine`. */
+function pieceLines(text: string, firstLine: number, start: number, length: number): [number, number] {
+  const before = countNewlines(text, 0, start);
+  return [firstLine + before, firstLine + before + countNewlines(text, start, start + Math.max(0, length - 1))];
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

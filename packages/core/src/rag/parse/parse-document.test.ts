@@ -58,12 +58,27 @@ describe('parseDocument: sample files', () => {
   it('reads Markdown headings, paragraphs and tables', async () => {
     const doc = await parseDocument({ bytes: fixture('onboarding.md'), name: 'onboarding.md' });
     expect(doc.kind).toBe('markdown');
-    expect(doc.blocks).toContainEqual({ type: 'heading', text: 'Buddy programme', level: 3 });
+    expect(doc.blocks).toContainEqual({ type: 'heading', text: 'Buddy programme', level: 3, lines: [17, 17] });
     expect(doc.blocks).toContainEqual({
       type: 'row',
       text: 'Day: Wednesday; Activity: Security training with the compliance team',
       row: 2,
+      lines: [15, 15],
     });
+    expect(doc.blocks).toContainEqual({
+      type: 'paragraph',
+      text: 'Your IT account is created by the service desk before your first day.\nAsk for a hardware token if you work with customer data.',
+      lines: [7, 8],
+    });
+  });
+
+  it('keeps the source lines of text and code paragraphs', async () => {
+    const code = 'def main():\n    print("hi")\n\n\n// run it\nmain()\r\n';
+    const doc = await parseDocument({ bytes: new TextEncoder().encode(code), name: 'main.py' });
+    expect(doc.blocks).toEqual([
+      { type: 'paragraph', text: 'def main():\n    print("hi")', lines: [1, 2] },
+      { type: 'paragraph', text: '// run it\nmain()', lines: [5, 6] },
+    ]);
   });
 
   it('keeps only the text of HTML, dropping scripts and styles', async () => {

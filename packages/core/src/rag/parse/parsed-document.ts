@@ -26,6 +26,12 @@ export interface DocumentBlock {
   page?: number;
   /** 1-based data row (CSV rows after the header line; table rows after the header row). */
   row?: number;
+  /**
+   * 1-based first and last source line (text, Markdown and code), when the format has lines. The
+   * block's text keeps the source's line breaks, so a part of it starts at `lines[0]` plus the line
+   * breaks before that part.
+   */
+  lines?: [from: number, to: number];
 }
 
 /** A parsed file: its detected kind and its text as ordered blocks. */

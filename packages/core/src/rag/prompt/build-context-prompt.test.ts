@@ -10,6 +10,7 @@ const passage = (text: string, index = 1): RetrievedPassage => ({
   fileName: 'notes.md',
   mediaType: 'text/markdown',
   headingPath: [],
+  locator: {},
   text,
   snippet: 's',
   score: 1,

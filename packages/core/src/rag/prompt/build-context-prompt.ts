@@ -24,6 +24,13 @@ const instructions = (open: string, close: string) =>
   ].join(' ');
 
 /**
+ * What the system prompt says when the knowledge base was searched and no passage passed the
+ * relevance floor, so a model says so instead of answering from memory as if it had sources.
+ */
+export const NOTHING_RELEVANT_PROMPT =
+  'The knowledge base (files uploaded by users or administrators) was searched for this message and nothing relevant was found in it. If the message asks about the company, its documents or its policies, say plainly that nothing relevant was found in the knowledge base; do not invent sources or cite passages.';
+
+/**
  * Renders retrieved passages as a clearly delimited, untrusted context block for the system prompt,
  * with the instruction that its text is data, not instructions. The block's tags carry a random id the
  * documents cannot know (`<knowledge_base id="…">` … `</knowledge_base id="…">`), and the passage text
@@ -52,6 +59,7 @@ export function buildContextPrompt(
     const where = [`file="${attribute(p.fileName)}"`];
     if (p.page !== undefined) where.push(`page="${p.page}"`);
     if (p.rowStart !== undefined) where.push(`rows="${p.rowStart}-${p.rowEnd ?? p.rowStart}"`);
+    if (p.locator.lines) where.push(`lines="${p.locator.lines[0]}-${p.locator.lines[1]}"`);
     if (p.headingPath.length > 0) where.push(`section="${attribute(p.headingPath.join(' > '))}"`);
     blocks.push(`<passage index="${p.index}" ${where.join(' ')}>\n${text}\n</passage>`);
   }
@@ -69,6 +77,7 @@ export function toContextPassages(passages: readonly RetrievedPassage[]): Contex
       headingPath: p.headingPath,
       text: p.text,
       snippet: p.snippet,
+      locator: p.locator,
     };
     if (p.page !== undefined) c.page = p.page;
     return c;

@@ -2,7 +2,7 @@ import type { Owner } from '../../conversations/types.js';
 import type { ChatModelRequest } from '../../providers/chat-model.js';
 import type { KnowledgeBase } from '../create-knowledge-base.js';
 import type { RetrievedPassage } from '../retrieve/retrieved-passage.js';
-import { buildContextPrompt, toContextPassages } from './build-context-prompt.js';
+import { buildContextPrompt, NOTHING_RELEVANT_PROMPT, toContextPassages } from './build-context-prompt.js';
 
 /** Input of {@link retrieveForPrompt}. */
 export interface RetrieveForPromptInput {
@@ -24,7 +24,10 @@ export interface RetrieveForPromptInput {
 /** What the engine merges into its model request, and the passages to announce as `citation` events. */
 export interface PromptKnowledge {
   passages: RetrievedPassage[];
-  /** The system prompt with the delimited context appended (unchanged when nothing was found). */
+  /**
+   * The system prompt with the delimited context appended, or with {@link NOTHING_RELEVANT_PROMPT}
+   * when no passage passed the relevance floor.
+   */
   system: string | undefined;
   /** For {@link ChatModelRequest.context}. */
   context: NonNullable<ChatModelRequest['context']>;
@@ -41,7 +44,8 @@ export async function retrieveForPrompt(input: RetrieveForPromptInput): Promise<
     previousQuestions: input.previousQuestions,
     signal: input.signal,
   });
-  const block = buildContextPrompt(passages, { maxChars: input.maxChars });
+  const block =
+    passages.length > 0 ? buildContextPrompt(passages, { maxChars: input.maxChars }) : NOTHING_RELEVANT_PROMPT;
   const system = [input.system, block].filter((s) => s !== undefined && s !== '').join('\n\n') || undefined;
   return { passages, system, context: toContextPassages(passages) };
 }

@@ -1,3 +1,5 @@
+import type { Locator } from '../chunk/chunk.js';
+
 /** A passage retrieved for a question, numbered for citation. */
 export interface RetrievedPassage {
   /** 1-based citation number (`[1]`) within one retrieval. */
@@ -10,6 +12,8 @@ export interface RetrievedPassage {
   rowStart?: number;
   rowEnd?: number;
   headingPath: string[];
+  /** Where the passage is in its file (page, rows, lines, heading path). */
+  locator: Locator;
   /** The chunk's full text (what goes into the prompt). */
   text: string;
   /** A short excerpt around the words of the question (what a citation shows). */

@@ -1,11 +1,13 @@
 import type { Logger } from '../../engine/logger.js';
 import { consoleLogger } from '../../engine/logger.js';
+import { chunkLocator } from '../chunk/chunk-locator.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { ChunkHit, KnowledgeStore, Reader } from '../knowledge-types.js';
 import { conversationQuery } from '../search/conversation-query.js';
 import { queryTerms } from '../search/query-terms.js';
 import { makeSnippet } from './make-snippet.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
+import { aboveFloor, checkRelevanceFloor, type RelevanceFloor } from './relevance-floor.js';
 import type { RetrievedPassage } from './retrieved-passage.js';
 
 /** Options of {@link Retriever.retrieve}. */
@@ -35,18 +37,23 @@ export interface CreateRetrieverOptions {
   embedder?: Embedder;
   /** Candidates taken from each search before fusion. Default 30. */
   candidates?: number;
+  /** What a passage needs to be returned at all (see {@link RelevanceFloor}); each search's floor applies before fusion. */
+  relevanceFloor?: RelevanceFloor;
   logger?: Logger;
 }
 
 /**
  * The default {@link Retriever}: full-text search, plus vector search when an embedder is configured
- * and the store supports vectors, fused by reciprocal rank. Without either it says once, in the log,
- * that retrieval is full-text only. A failing embedder degrades to full-text for that query.
+ * and the store supports vectors, each cut at its relevance floor and then fused by reciprocal rank.
+ * When nothing passes, nothing is returned: no context rather than wrong context. Without either it
+ * says once, in the log, that retrieval is full-text only. A failing embedder degrades to full-text
+ * for that query.
  */
 export function createRetriever(options: CreateRetrieverOptions): Retriever {
   const { store, embedder } = options;
   const logger = options.logger ?? consoleLogger;
   const candidates = options.candidates ?? 30;
+  const floor = checkRelevanceFloor(options.relevanceFloor ?? {});
   const hybrid = !!embedder && typeof store.searchVector === 'function';
   let logged = false;
   return {
@@ -63,13 +70,19 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
             : 'Knowledge retrieval is full-text only: no embedder is configured.',
         );
       }
-      const lists: ChunkHit[][] = [await store.searchText(reader, text, search)];
+      const lists: ChunkHit[][] = [aboveFloor(await store.searchText(reader, text, search), floor.minTextRelevance)];
       if (hybrid && query.trim() !== '') {
         try {
           // The previous question alone gives a follow-up its subject; older turns would blur the vector.
-          const embedded = previous.length > 0 ? `${previous.at(-1)}\n${query}` : query;
+          const embedded =
+            previous.length > 0
+              ? `${previous.at(-1)}
+${query}`
+              : query;
           const [vector] = await embedder.embed([embedded], { signal: retrieveOptions.signal });
-          if (vector) lists.push(await store.searchVector!(reader, vector, search));
+          if (vector) {
+            lists.push(aboveFloor(await store.searchVector!(reader, vector, search), floor.minVectorSimilarity));
+          }
         } catch (error) {
           logger.warn('Embedding the question failed; this answer uses full-text retrieval only.', {
             error: error instanceof Error ? error.message : String(error),
@@ -78,7 +91,7 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
       }
       const terms = queryTerms(text);
       const fused =
-        lists.length === 1
+        lists.length === 1 || lists[1]!.length === 0
           ? lists[0]!.map((hit) => ({ item: hit, score: hit.score }))
           : reciprocalRankFusion(lists, (h) => h.chunk.id);
       return fused.slice(0, limit).map(({ item, score }, i) => toPassage(item, score, i + 1, terms, weights));
@@ -101,6 +114,7 @@ function toPassage(
     fileName: file.name,
     mediaType: file.mediaType,
     headingPath: chunk.headingPath,
+    locator: chunkLocator(chunk),
     text: chunk.text,
     snippet: makeSnippet(chunk.text, terms, 240, weights),
     score,

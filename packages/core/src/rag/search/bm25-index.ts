@@ -38,29 +38,40 @@ export class Bm25Index {
     }
   }
 
-  /** Ids and scores of matching documents, best first; `weights` scales each term's contribution (default 1). */
+  /**
+   * Ids and scores of matching documents, best first, each with its `relevance`: the share of the
+   * terms' total inverse document frequency that the document matches (a term no document has counts
+   * with the highest weight, so a question about something absent scores low everywhere). `weights`
+   * scales each term's contribution to both (default 1).
+   */
   search(
     terms: readonly string[],
     limit: number,
     filter: (id: string) => boolean,
     weights?: ReadonlyMap<string, number>,
-  ): Array<{ id: string; score: number }> {
+  ): Array<{ id: string; score: number; relevance: number }> {
     const n = this.lengths.size;
     const avg = n === 0 ? 0 : this.totalLength / n;
-    const scores = new Map<string, number>();
+    const scores = new Map<string, { score: number; matched: number }>();
+    let totalWeight = 0;
     for (const term of terms) {
       const posting = this.postings.get(term);
+      const idf =
+        (weights?.get(term) ?? 1) * Math.log(1 + (n - (posting?.size ?? 0) + 0.5) / ((posting?.size ?? 0) + 0.5));
+      totalWeight += idf;
       if (!posting) continue;
-      const idf = (weights?.get(term) ?? 1) * Math.log(1 + (n - posting.size + 0.5) / (posting.size + 0.5));
       for (const [id, tf] of posting) {
         if (!filter(id)) continue;
         const length = this.lengths.get(id) ?? 0;
         const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / (avg || 1)));
-        scores.set(id, (scores.get(id) ?? 0) + score);
+        const entry = scores.get(id) ?? { score: 0, matched: 0 };
+        entry.score += score;
+        entry.matched += idf;
+        scores.set(id, entry);
       }
     }
     return [...scores]
-      .map(([id, score]) => ({ id, score }))
+      .map(([id, { score, matched }]) => ({ id, score, relevance: totalWeight > 0 ? matched / totalWeight : 0 }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }

@@ -1,3 +1,4 @@
+import type { Locator } from '../chunk/chunk.js';
 import type { ChunkHit, FileScope, FileVersion, KnowledgeFile, StoredChunk } from '../knowledge-types.js';
 import type { DocumentKind } from '../parse/parsed-document.js';
 
@@ -40,6 +41,8 @@ export interface ChunkRow extends FileRow {
   c_token_count: number | null;
   c_metadata: ChunkMetadata;
   score: number | string;
+  /** Full-text and vector searches: see {@link ChunkHit.relevance}. */
+  relevance?: number | string | null;
 }
 
 /** The chunk columns, aliased for {@link ChunkRow}. */
@@ -54,12 +57,14 @@ export interface ChunkMetadata {
   rowEnd?: number;
   startOffset: number;
   endOffset: number;
+  /** Absent in chunks stored before locators existed. */
+  locator?: Locator;
 }
 
 /** The metadata stored for a chunk. */
 export function chunkMetadata(chunk: StoredChunk): ChunkMetadata {
-  const { headingPath, page, rowStart, rowEnd, startOffset, endOffset } = chunk;
-  return { headingPath, page, rowStart, rowEnd, startOffset, endOffset };
+  const { headingPath, page, rowStart, rowEnd, startOffset, endOffset, locator } = chunk;
+  return { headingPath, page, rowStart, rowEnd, startOffset, endOffset, locator };
 }
 
 /** `previous_versions` as stored: JSON with ISO dates. */
@@ -112,5 +117,8 @@ export function toChunkHit(row: ChunkRow): ChunkHit {
   if (m.page != null) chunk.page = m.page;
   if (m.rowStart != null) chunk.rowStart = m.rowStart;
   if (m.rowEnd != null) chunk.rowEnd = m.rowEnd;
-  return { chunk, file: toKnowledgeFile(row), score: Number(row.score) };
+  if (m.locator != null) chunk.locator = m.locator;
+  const hit: ChunkHit = { chunk, file: toKnowledgeFile(row), score: Number(row.score) };
+  if (row.relevance != null) hit.relevance = Number(row.relevance);
+  return hit;
 }

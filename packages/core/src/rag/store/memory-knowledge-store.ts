@@ -35,10 +35,11 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       return !!file && file.status === 'ready' && canRead(reader, file) && (!only || only.has(file.id));
     };
   };
-  const hit = (chunk: StoredChunk, score: number): ChunkHit => ({
+  const hit = (chunk: StoredChunk, score: number, relevance: number): ChunkHit => ({
     chunk: structuredClone(chunk),
     file: copy(files.get(chunk.fileId)!),
     score,
+    relevance,
   });
 
   const addChunks = (fileId: string, list: readonly StoredChunk[]) => {
@@ -101,6 +102,15 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       const file = files.get(id);
       return file && canRead(reader, file) ? copy(file) : null;
     },
+    async getPassage(reader, fileId, chunkId) {
+      const file = files.get(fileId);
+      if (file?.status !== 'ready' || !canRead(reader, file)) return null;
+      const list = [...(chunksByFile.get(fileId) ?? [])].sort((a, b) => a.ordinal - b.ordinal);
+      const at = list.findIndex((c) => c.id === chunkId);
+      if (at < 0) return null;
+      const clone = (c: StoredChunk | undefined) => (c ? structuredClone(c) : null);
+      return { file: copy(file), passage: clone(list[at])!, previous: clone(list[at - 1]), next: clone(list[at + 1]) };
+    },
     async deleteFile(owner: Owner, id, options = {}) {
       const file = files.get(id);
       if (!file || file.tenantId !== owner.tenantId) return false;
@@ -114,7 +124,7 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       const filter = readable(reader, options);
       return index
         .search(queryTerms(query), options.limit, (id) => filter(chunks.get(id)!), options.termWeights)
-        .map(({ id, score }) => hit(chunks.get(id)!, score));
+        .map(({ id, score, relevance }) => hit(chunks.get(id)!, score, relevance));
     },
     async searchVector(reader, vector, options) {
       const filter = readable(reader, options);
@@ -125,7 +135,7 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       return scored
         .sort((a, b) => b.score - a.score)
         .slice(0, options.limit)
-        .map((s) => hit(s.chunk, s.score));
+        .map((s) => hit(s.chunk, s.score, s.score));
     },
   };
 }

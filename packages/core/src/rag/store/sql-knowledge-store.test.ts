@@ -1,11 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../sql/migrate.js';
 import { createPgliteSqlClient } from '../../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../../sql/postgres/pg-sql-client.js';
 import type { SqlClient } from '../../sql/sql-client.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../../sql/test-postgres.js';
+import { createSqlBlobStore } from '../blob/sql-blob-store.js';
 import { runKnowledgeStoreConformance } from '../knowledge-store.case.test.js';
 import { CONCEPT_DIMENSIONS } from '../testing/concept-embedder.js';
 import { createSqlKnowledgeStore } from './sql-knowledge-store.js';
@@ -23,12 +24,25 @@ function conversationMaker(db: SqlClient) {
   };
 }
 
+// One migrated PGlite per suite, emptied after each test: starting PGlite with pgvector and migrating
+// it for every test takes most of a minute on a busy machine.
+let pglite: SqlClient | undefined;
+beforeAll(async () => {
+  const client = createPgliteSqlClient(await PGlite.create({ extensions: { vector } }), { ownsDb: true });
+  await migrate(client);
+  pglite = client;
+}, 300_000);
+afterAll(() => pglite?.close());
 runKnowledgeStoreConformance('PGlite with pgvector', async () => {
-  const db = createPgliteSqlClient(await PGlite.create({ extensions: { vector } }), { ownsDb: true });
-  await migrate(db);
+  const db = pglite!;
   const store = await createSqlKnowledgeStore(db, { vectorDimensions: CONCEPT_DIMENSIONS, logger: silent });
   expect(store.searchVector).toBeTypeOf('function');
-  return { store, cleanup: () => db.close(), createConversation: conversationMaker(db) };
+  return {
+    store,
+    cleanup: () => db.exec('TRUNCATE files, chunks, term_stats, file_blobs, conversations CASCADE'),
+    createConversation: conversationMaker(db),
+    blobs: createSqlBlobStore(db),
+  };
 });
 
 runKnowledgeStoreConformance('PostgreSQL', async () => {
@@ -44,6 +58,7 @@ runKnowledgeStoreConformance('PostgreSQL', async () => {
       await drop();
     },
     createConversation: conversationMaker(db),
+    blobs: createSqlBlobStore(db),
   };
 });
 

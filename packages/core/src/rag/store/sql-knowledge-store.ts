@@ -236,6 +236,35 @@ export async function createSqlKnowledgeStore(
       );
       return rows[0] ? toKnowledgeFile(rows[0]) : null;
     },
+    async getPassage(reader, fileId, chunkId) {
+      if (!isUuid(fileId) || !isUuid(chunkId)) return null;
+      // The file is checked like getFile (the reader's files of any conversation it may see, shared
+      // collections); the neighbours are the nearest ordinals on either side within that file.
+      const { rows } = await db.query<ChunkRow>(
+        `WITH target AS (
+           SELECT c.ordinal FROM chunks c JOIN files f ON f.id = c.file_id
+           WHERE c.id = $6 AND c.file_id = $5 AND f.status = 'ready' AND f.tenant_id = $1
+             AND (f.collection IS NOT NULL OR (f.user_id = $2
+               AND (f.conversation_id IS NULL OR $4 OR f.conversation_id = $3::uuid)))
+         )
+         SELECT ${CHUNK_COLUMNS}, ${FILE_COLUMNS}, 0 AS score
+         FROM target t, chunks c JOIN files f ON f.id = c.file_id
+         WHERE c.file_id = $5 AND (c.ordinal = t.ordinal
+           OR c.ordinal = (SELECT max(n.ordinal) FROM chunks n WHERE n.file_id = $5 AND n.ordinal < t.ordinal)
+           OR c.ordinal = (SELECT min(n.ordinal) FROM chunks n WHERE n.file_id = $5 AND n.ordinal > t.ordinal))
+         ORDER BY c.ordinal`,
+        [...scopeParams(reader), reader.anyConversation === true, fileId, chunkId],
+      );
+      const hits = rows.map(toChunkHit);
+      const at = hits.findIndex((h) => h.chunk.id === chunkId);
+      if (at < 0) return null;
+      return {
+        file: hits[at]!.file,
+        passage: hits[at]!.chunk,
+        previous: hits[at - 1]?.chunk ?? null,
+        next: hits[at + 1]?.chunk ?? null,
+      };
+    },
     async deleteFile(owner, id, deleteOptions = {}) {
       if (!isUuid(id)) return false;
       return db.transaction(async (tx) => {
@@ -274,7 +303,7 @@ export async function createSqlKnowledgeStore(
              ORDER BY c.embedding <=> $4::vector
              LIMIT $6
            )
-           SELECT ${CHUNK_COLUMNS}, ${FILE_COLUMNS}, 1 - nearest.distance AS score
+           SELECT ${CHUNK_COLUMNS}, ${FILE_COLUMNS}, 1 - nearest.distance AS score, 1 - nearest.distance AS relevance
            FROM nearest JOIN chunks c ON c.id = nearest.id JOIN files f ON f.id = c.file_id
            ORDER BY nearest.distance, c.id`,
           [...scopeParams(reader), vectorLiteral(vector), fileIds, search.limit],

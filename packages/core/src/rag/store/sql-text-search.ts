@@ -38,7 +38,7 @@ export async function sqlTextSearch(
   const idf = df.map(
     (d, i) => (search.termWeights?.get(groups[i]![0]!) ?? 1) * Math.log(1 + (n - d + 0.5) / (d + 0.5)),
   );
-  const weights = { terms: tsGroups, idf, all: tsGroups.join(' & ') };
+  const weights = { terms: tsGroups, idf, all: tsGroups.join(' & '), total: idf.reduce((a, b) => a + b, 0) };
 
   const known = total > 0;
   const present = groups.map((_, i) => i).filter((i) => !known || df[i]! > 0);
@@ -75,7 +75,7 @@ async function rankedQuery(
   ctx: SqlTextSearchContext,
   reader: Reader,
   candidates: string,
-  weights: { terms: string[]; idf: number[]; all: string },
+  weights: { terms: string[]; idf: number[]; all: string; total: number },
   search: SearchOptions,
   fileIds: string[] | null,
   exclude: string[],
@@ -91,16 +91,16 @@ async function rankedQuery(
          AND NOT (c.id = ANY($7::uuid[]))
      ),
      top AS (
-       SELECT id, score FROM (
+       SELECT id, matched + rank AS score, matched / $13::float8 AS relevance FROM (
          SELECT m.id,
-                (SELECT COALESCE(sum(terms.idf), 0) FROM terms WHERE m.search @@ terms.tq)
-                  + ts_rank(m.search, q.query) + 5 * ts_rank_cd(m.search, every.query) AS score
+                (SELECT COALESCE(sum(terms.idf), 0) FROM terms WHERE m.search @@ terms.tq) AS matched,
+                ts_rank(m.search, q.query) + 5 * ts_rank_cd(m.search, every.query) AS rank
          FROM (SELECT * FROM matches LIMIT $8) m, q, every
        ) scored
        ORDER BY score DESC, id
        LIMIT $9
      )
-     SELECT ${CHUNK_COLUMNS}, ${FILE_COLUMNS}, top.score
+     SELECT ${CHUNK_COLUMNS}, ${FILE_COLUMNS}, top.score, top.relevance
      FROM top JOIN chunks c ON c.id = top.id JOIN files f ON f.id = c.file_id
      ORDER BY top.score DESC, c.id`,
     [
@@ -114,6 +114,7 @@ async function rankedQuery(
       weights.terms,
       weights.idf,
       weights.all,
+      weights.total || 1,
     ],
   );
   return rows.map(toChunkHit);

@@ -6,6 +6,7 @@ import { migration0005ConversationKnowledge } from './0005-conversation-knowledg
 import { migration0006AnswerLeases } from './0006-answer-leases.js';
 import { migration0007FileVersions } from './0007-file-versions.js';
 import { migration0008MessageCitations } from './0008-message-citations.js';
+import { migration0009FileBlobs } from './0009-file-blobs.js';
 import { migration0010MessageAttachments } from './0010-message-attachments.js';
 
 /** One schema change. Applied in `id` order; never edited once released (add a new one instead). */
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   { id: '0006-answer-leases', sql: migration0006AnswerLeases },
   { id: '0007-file-versions', sql: migration0007FileVersions },
   { id: '0008-message-citations', sql: migration0008MessageCitations },
+  { id: '0009-file-blobs', sql: migration0009FileBlobs },
   { id: '0010-message-attachments', sql: migration0010MessageAttachments },
 ];
