@@ -3,6 +3,7 @@
 // With --trace, a CDP trace instead: main-thread time by trace event (script, style, layout, paint).
 // Usage: node bench/long-answer/profile.mjs [--quick] [--rate <chars/s, 0 = burst>] [--throttle <n>]
 //        [--src <a copy of packages/widget/src, e.g. from before a change>] [--trace]
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForBrowser, launchBrowser, openBenchPage, widgetDir } from '../lib/bench-page.mjs';
@@ -44,7 +45,8 @@ if (process.argv.includes('--trace')) {
   const events = [];
   cdp.on('Tracing.dataCollected', (data) => events.push(...data.value));
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  const categories = ['toplevel,devtools.timeline', arg('--categories')].filter(Boolean).join(',');
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   const result = await run();
   await cdp.send('Tracing.end');
   await complete;
@@ -61,6 +63,8 @@ if (process.argv.includes('--trace')) {
     }
   }
   const main = [...perThread.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const dump = arg('--trace-out');
+  if (dump) writeFileSync(dump, JSON.stringify(events.filter((e) => `${e.pid}:${e.tid}` === main)));
   const byName = new Map();
   for (const e of events) {
     if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X' || e.name === 'ThreadControllerImpl::RunTask' || !e.dur) continue;

@@ -96,20 +96,39 @@ export class CcMessageList extends LitElement {
   }
 
   // Answers grow inside nested elements that render after this one, so growth is watched with a
-  // ResizeObserver; the list follows it only while the reader is (nearly) at the bottom.
+  // ResizeObserver; the list follows it only while the reader is (nearly) at the bottom. Its callback
+  // runs right after layout, so reading the scroll position there costs nothing, whereas a scroll event
+  // arrives at the start of a frame, after highlighting or math changed the DOM, and reading it there
+  // would force an extra layout of the whole answer every frame.
   #resize = new ResizeObserver(() => {
+    this.#updateStick();
     if (this.#stick) this.scrollToEnd();
   });
 
-  // Where the list last scrolled itself: scroll events arrive a frame later, when the answer may have
-  // grown again, so only a position above this one means the reader scrolled up.
+  // Where the list last scrolled itself: a scroll position above it means the reader scrolled up.
   #autoTop = 0;
+  // The scroll height the last time the list looked: the reader's distance from the bottom is measured
+  // against the content as it was when they scrolled, not as it has grown since.
+  #height = 0;
+  #scrolled = false;
 
   #onScroll() {
+    this.#scrolled = true;
+    // With no answer streaming nothing resizes, so the ResizeObserver would not look: look now (the DOM
+    // is not changing then, so the read forces no layout).
+    if (!this.busy) this.#updateStick();
+  }
+
+  #updateStick(): void {
     const log = this.#log;
     if (!log) return;
-    if (log.scrollHeight - log.scrollTop - log.clientHeight < 48) this.#stick = true;
-    else if (log.scrollTop < this.#autoTop - 2) this.#stick = false;
+    const height = log.scrollHeight;
+    if (this.#scrolled) {
+      this.#scrolled = false;
+      if (Math.min(height, this.#height) - log.scrollTop - log.clientHeight < 48) this.#stick = true;
+      else if (log.scrollTop < this.#autoTop - 2) this.#stick = false;
+    }
+    this.#height = height;
     this.away = !this.#stick;
   }
 

@@ -13,6 +13,16 @@ const STEP_CHARS = 2000;
 /** Main-thread time one frame may spend rendering before the rest moves to the next frame. */
 const FRAME_BUDGET_MS = 10;
 /**
+ * Building a block's DOM is the smaller part of its cost: the browser's style, layout and paint of it
+ * follow in the same frame and are not seen by FRAME_BUDGET_MS. So a frame also renders at most
+ * `#frameChars` characters of new blocks, a number that follows how long the previous slice's frame
+ * took in all: shrunk when it took more than TARGET_FRAME_MS, grown again while it takes less.
+ */
+const TARGET_FRAME_MS = 40;
+const FRAME_CHARS = 4000;
+const MIN_FRAME_CHARS = 400;
+const MAX_FRAME_CHARS = 32000;
+/**
  * After re-lexing the unfinished tail took `t` ms, the next re-lex waits `TAIL_PAUSE × t` ms, so a huge
  * or hostile open block uses at most a third of the main thread however fast its text arrives.
  */
@@ -68,6 +78,10 @@ export class CcMarkdown extends LitElement {
   #tail: TailNode[] = [];
   #enhanced = new WeakSet<Element>();
   #frame = false;
+  #frameChars = FRAME_CHARS;
+  #charsLeft = FRAME_CHARS;
+  // When the last frame that left blocks for the next one started (0: none is pending).
+  #slicedAt = 0;
   #nextTailLexAt = 0;
   #completionTooSlow = false;
   #shownFrom: Token[] | null = null;
@@ -113,8 +127,24 @@ export class CcMarkdown extends LitElement {
       // Enhancers set late (a lazily loaded module) still reach every finished node once.
       for (const node of this.#committedNodes) if (node) this.#enhanceNode(node);
       if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhanceNode(t.node);
+    } else if (this.#slicedAt && this.#frame && (this.content ?? '').length >= this.#fed) {
+      // A burst is being rendered in slices: the frame already scheduled takes the new text too (it
+      // processes whenever text or blocks are pending, which a slice leaves), so no frame renders two.
+      return;
     }
     this.#process();
+  }
+
+  // Starts a frame's rendering: adapts the characters it may render to how long the last slice's frame
+  // took, from its start to this one's (its scripts, style, layout and paint).
+  #startFrame(now: number): void {
+    if (this.#slicedAt) {
+      const took = now - this.#slicedAt;
+      const next = took > TARGET_FRAME_MS ? this.#frameChars * (TARGET_FRAME_MS / took) : this.#frameChars * 1.25;
+      this.#frameChars = Math.min(MAX_FRAME_CHARS, Math.max(MIN_FRAME_CHARS, Math.round(next)));
+    }
+    this.#slicedAt = 0;
+    this.#charsLeft = this.#frameChars;
   }
 
   #restart(): void {
@@ -132,6 +162,7 @@ export class CcMarkdown extends LitElement {
   #process(): void {
     if (!this.context) return;
     const started = performance.now();
+    this.#startFrame(started);
     const md = this.#md;
     const content = this.content ?? '';
     // A replaced text (not an append) starts over; comparing the last fed characters keeps this O(1).
@@ -158,6 +189,7 @@ export class CcMarkdown extends LitElement {
       const done = this.#renderCommitted(started);
       if (!done || performance.now() - started > FRAME_BUDGET_MS) {
         if (done && this.#fed >= content.length) break;
+        this.#slicedAt = started;
         this.#schedule();
         return;
       }
@@ -175,7 +207,10 @@ export class CcMarkdown extends LitElement {
     this.#quietSince = this.content;
     nextFrame(() => {
       this.#frame = false;
-      if (!this.isConnected) return this.#markIdle();
+      if (!this.isConnected) {
+        this.#slicedAt = 0;
+        return this.#markIdle();
+      }
       // Still behind on a burst: keep slicing.
       if (this.#fed < this.content.length || this.#committedNodes.length < this.#md.committed.length) {
         return this.#process();
@@ -185,7 +220,11 @@ export class CcMarkdown extends LitElement {
       if (now < this.#nextTailLexAt || (this.content !== this.#quietSince && this.streaming)) return this.#schedule();
       this.#md.flush();
       this.#pauseTail(now);
-      if (!this.#renderCommitted(performance.now())) return this.#schedule();
+      this.#startFrame(now);
+      if (!this.#renderCommitted(performance.now())) {
+        this.#slicedAt = now;
+        return this.#schedule();
+      }
       this.#renderTail();
       if (!this.streaming) for (const t of this.#tail) if (t.node) this.#enhanceNode(t.node);
       this.#markIdle();
@@ -221,7 +260,7 @@ export class CcMarkdown extends LitElement {
     const committed = this.#md.committed;
     const nodes = this.#committedNodes;
     while (nodes.length < committed.length) {
-      if (performance.now() - started > FRAME_BUDGET_MS) return false;
+      if (this.#charsLeft <= 0 || performance.now() - started > FRAME_BUDGET_MS) return false;
       const block = committed[nodes.length];
       if (!block) break;
       const reuse = this.#tail[0];
@@ -231,6 +270,7 @@ export class CcMarkdown extends LitElement {
         node = reuse.node;
       } else {
         node = renderBlock(block.token, this.context);
+        this.#charsLeft -= block.token.raw.length;
       }
       nodes.push(node);
       if (node) {
