@@ -18,6 +18,7 @@ const tables = [
   'chunks',
   'company_chat_migrations',
   'conversations',
+  'file_blobs',
   'files',
   'messages',
   'refresh_tokens',
