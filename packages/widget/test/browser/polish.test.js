@@ -64,6 +64,8 @@ describe('polish: host styles, copy, direction, scrolling, suggestions, avatars'
       input: () => deep(el, 'cc-composer', 'textarea'),
       sidebar: () => deep(el, 'cc-sidebar', '[part="new-chat-button"]'),
     };
+    // The conversation list is a lazily loaded part of the widget.
+    await waitFor(targets.sidebar, 'the conversation list');
     const read = () =>
       Object.fromEntries(
         Object.entries(targets).map(([name, find]) => {
