@@ -12,8 +12,7 @@ export interface RelevanceFloor {
    * found in none weighs the most). `0.2` keeps a passage that matches the rare words of a question
    * and drops one that only shares its common words or misses the subject of the question entirely
    * (on the retrieval benchmark's questions the answering passage matched 0.28–1, off-topic questions
-   * at most 0.15). `0` turns the floor off. Default 0.2. Not applied while fewer than
-   * {@link MIN_CHUNKS_FOR_TEXT_RELEVANCE} chunks are searched.
+   * at most 0.15). `0` turns the floor off. Default 0.2.
    */
   minTextRelevance?: number;
   /**
@@ -24,13 +23,6 @@ export interface RelevanceFloor {
    */
   minVectorSimilarity?: number;
 }
-
-/**
- * In a collection of a single chunk every matched word is in "all" chunks and weighs least, so any
- * question with one word the chunk lacks falls under the floor: full-text searches of fewer chunks than
- * this report no relevance, and the floor lets their hits through.
- */
-export const MIN_CHUNKS_FOR_TEXT_RELEVANCE = 2;
 
 /** The floor used when none is configured. */
 export const DEFAULT_RELEVANCE_FLOOR: Required<RelevanceFloor> = { minTextRelevance: 0.2, minVectorSimilarity: 0.3 };

@@ -1,4 +1,3 @@
-import { MIN_CHUNKS_FOR_TEXT_RELEVANCE } from '../retrieve/relevance-floor.js';
 import { indexWords } from './query-terms.js';
 
 const K1 = 1.2;
@@ -50,7 +49,7 @@ export class Bm25Index {
     limit: number,
     filter: (id: string) => boolean,
     weights?: ReadonlyMap<string, number>,
-  ): Array<{ id: string; score: number; relevance?: number }> {
+  ): Array<{ id: string; score: number; relevance: number }> {
     const n = this.lengths.size;
     const avg = n === 0 ? 0 : this.totalLength / n;
     const scores = new Map<string, { score: number; matched: number }>();
@@ -72,11 +71,7 @@ export class Bm25Index {
       }
     }
     return [...scores]
-      .map(([id, { score, matched }]) =>
-        n < MIN_CHUNKS_FOR_TEXT_RELEVANCE
-          ? { id, score }
-          : { id, score, relevance: totalWeight > 0 ? matched / totalWeight : 0 },
-      )
+      .map(([id, { score, matched }]) => ({ id, score, relevance: totalWeight > 0 ? matched / totalWeight : 0 }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }

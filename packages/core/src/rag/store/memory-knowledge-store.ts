@@ -35,7 +35,7 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       return !!file && file.status === 'ready' && canRead(reader, file) && (!only || only.has(file.id));
     };
   };
-  const hit = (chunk: StoredChunk, score: number, relevance?: number): ChunkHit => ({
+  const hit = (chunk: StoredChunk, score: number, relevance: number): ChunkHit => ({
     chunk: structuredClone(chunk),
     file: copy(files.get(chunk.fileId)!),
     score,

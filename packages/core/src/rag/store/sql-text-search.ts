@@ -1,6 +1,5 @@
 import type { SqlClient } from '../../sql/sql-client.js';
 import type { ChunkHit, Reader, SearchOptions } from '../knowledge-types.js';
-import { MIN_CHUNKS_FOR_TEXT_RELEVANCE } from '../retrieve/relevance-floor.js';
 import { queryTermForms } from '../search/query-terms.js';
 import { CHUNK_COLUMNS, type ChunkRow, FILE_COLUMNS, toChunkHit } from './knowledge-rows.js';
 import { termFrequencies } from './sql-term-stats.js';
@@ -51,16 +50,11 @@ export async function sqlTextSearch(
     selective.push(i);
     covered += df[i]!;
   }
-  // Too few chunks for document frequencies to tell rare words from common ones: no relevance reported.
-  const withRelevance = (hits: ChunkHit[]) =>
-    n < MIN_CHUNKS_FOR_TEXT_RELEVANCE ? hits.map(({ relevance: _relevance, ...hit }) => hit) : hits;
   if (selective.length > 0) {
-    return withRelevance(
-      await rankedQuery(ctx, reader, selective.map((i) => tsGroups[i]).join(' | '), weights, search, fileIds, []),
-    );
+    return rankedQuery(ctx, reader, selective.map((i) => tsGroups[i]).join(' | '), weights, search, fileIds, []);
   }
   const all = await rankedQuery(ctx, reader, present.map((i) => tsGroups[i]).join(' & '), weights, search, fileIds, []);
-  if (all.length >= search.limit || present.length === 1) return withRelevance(all);
+  if (all.length >= search.limit || present.length === 1) return all;
   const some = await rankedQuery(
     ctx,
     reader,
@@ -70,7 +64,7 @@ export async function sqlTextSearch(
     fileIds,
     all.map((h) => h.chunk.id),
   );
-  return withRelevance([...all, ...some]);
+  return [...all, ...some];
 }
 
 // The capped candidates are scored first and only the best `limit` rows are joined with their text
