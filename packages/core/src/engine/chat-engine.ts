@@ -182,8 +182,9 @@ export interface ChatEngine {
   /** The configured model aliases. */
   listModels(): ModelInfo[];
   /**
-   * Loads what the first answer would otherwise wait for (the default tokenizer: seconds of CPU). Servers
-   * call it once they listen, so neither start-up nor the first answer pays for it. Idempotent.
+   * Loads what the first answer would otherwise wait for (the default tokenizer: seconds of CPU; the SDKs
+   * of the configured providers, see {@link ChatModel.warmUp}). Servers call it once they listen, so
+   * neither start-up nor the first answer pays for it. Idempotent.
    */
   warmUp(): Promise<void>;
   /** Conversation history operations, ownership-checked. */

@@ -342,7 +342,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     regenerate,
     edit,
     async warmUp(): Promise<void> {
-      await loadCounter();
+      // The SDKs of the configured providers are imported on first use: load them now rather than on
+      // the first answer.
+      await Promise.all([loadCounter(), ...Object.values(models).map((model) => model.warmUp?.())]);
     },
     listModels(): ModelInfo[] {
       return aliases.map((id) => ({
