@@ -10,6 +10,7 @@ import type {
   ConversationWithMessages,
   EditMessageInput,
   FeedbackInput,
+  FilePassage,
   ModelInfo,
   QuotaStatus,
   RegenerateInput,
@@ -168,6 +169,15 @@ export class ChatClient {
   /** Deletes one of the user's files (and its passages) from the knowledge base. */
   async deleteFile(id: string): Promise<void> {
     await this.#json('DELETE', `/files/${encodeURIComponent(id)}`, undefined, 'Files');
+  }
+
+  /**
+   * A passage of a file, as a citation names it (`fileId`, `passageId`), with its neighbours: what the
+   * answer quoted, in context. Rejects with `not_found` when the file is not one the user may read.
+   */
+  getPassage(fileId: string, passageId: string): Promise<FilePassage> {
+    const path = `/files/${encodeURIComponent(fileId)}/passages/${encodeURIComponent(passageId)}`;
+    return this.#json('GET', path, undefined, 'Files');
   }
 
   /**
