@@ -111,6 +111,15 @@ export const ccMessageStyles = css`
         display: block;
         font-style: italic;
       }
+      /* The error's words until <cc-error-notice> is defined (its file still loading, or offline). */
+      cc-error-notice:not(:defined) {
+        display: block;
+        color: var(--cc-color-error);
+        background: var(--cc-color-error-bg);
+        border-radius: var(--cc-radius);
+        padding: 0.45em 0.75em;
+        font-size: 0.9em;
+      }
       .edit-actions {
         display: flex;
         gap: 0.4em;

@@ -1,8 +1,10 @@
 import type { ChatMessage } from '@company-chat/core/client';
 import { html, LitElement, nothing } from 'lit';
+import { connectChunk } from '../connect-chunk.js';
 import { defineElement } from '../define-element.js';
 import { employeeError } from '../errors/employee-error.js';
 import { icons } from '../icons.js';
+import { loadOnce } from '../load-once.js';
 import '../markdown/cc-markdown.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
@@ -10,9 +12,14 @@ import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
 import { attachmentsView } from './attachments-view.js';
 import { ccMessageStyles } from './cc-message-styles.js';
-import './cc-error-notice.js';
-import './cc-feedback.js';
 import { languageOf, messageTime } from './message-time.js';
+
+// Files of their own, fetched the first time a message needs them: most page views show no error, and
+// the thumbs can follow the answer by a moment. Until its file arrives (or when it cannot, offline), an
+// error shows its words as plain text.
+const loadFeedback = loadOnce(() => import('./cc-feedback.js').then(connectChunk));
+const loadErrorNotice = loadOnce(() => import('./cc-error-notice.js').then(connectChunk));
+const ignore = () => {};
 
 /**
  * One message: author, time, content (markdown for answers, plain text for the user's own), status
@@ -208,10 +215,12 @@ export class CcMessage extends LitElement {
     const m = this.message;
     const s = this.strings;
     if (m.status === 'streaming' || m.status === 'pending' || this.editing) return nothing;
+    const rateable = m.role === 'assistant' && m.status === 'complete';
+    if (rateable) loadFeedback().catch(ignore);
     return html`<div class="actions">
       ${this.#versions()}
       ${
-        m.role === 'assistant' && m.status === 'complete'
+        rateable
           ? html`<cc-feedback exportparts="feedback" message-id=${m.id} .feedback=${m.feedback} .strings=${s}></cc-feedback>`
           : nothing
       }
@@ -260,6 +269,7 @@ export class CcMessage extends LitElement {
   protected override render() {
     const m = this.message;
     const s = this.strings;
+    if (m.status === 'error' && m.error) loadErrorNotice().catch(ignore);
     const error =
       m.status === 'error' && m.error
         ? html`<cc-error-notice
@@ -268,7 +278,8 @@ export class CcMessage extends LitElement {
           .strings=${s}
           ?retry=${this.last}
           ?busy=${this.busy}
-        ></cc-error-notice>`
+          >${employeeError(m.error, s).text}</cc-error-notice
+        >`
         : nothing;
     return html`<article
       class=${m.role}

@@ -8,6 +8,7 @@ import {
 } from '@company-chat/core/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
+import { connectChunk } from '../connect-chunk.js';
 import { AttachmentsController, type AttachScope } from '../controllers/attachments-controller.js';
 import { ChatStateController } from '../controllers/chat-state-controller.js';
 import { ConversationLocationController, type PersistMode } from '../controllers/conversation-location-controller.js';
@@ -38,7 +39,7 @@ import type { CcSidebar } from './cc-sidebar.js';
 import './cc-message-list.js';
 
 // The conversation list is a separate file, fetched when first shown (page mode, recent chats).
-const loadSidebar = loadOnce(() => import('./cc-sidebar.js'));
+const loadSidebar = loadOnce(() => import('./cc-sidebar.js').then(connectChunk));
 
 /** Where and how the chat shows. */
 export type CompanyChatMode = 'launcher' | 'inline' | 'page';
