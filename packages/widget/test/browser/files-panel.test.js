@@ -1,8 +1,8 @@
-import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../dist/company-chat.js';
 import {
   assert,
+  axeClean,
   cleanup,
   createChat,
   deep,
@@ -45,26 +45,9 @@ async function openTools(el) {
   return tools(el);
 }
 
-async function axeClean(root) {
-  const result = await window.axe.run(root, { resultTypes: ['violations'] });
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  equal(summary.join('\n'), '', 'axe violations');
-}
-
 describe('files: drop anywhere, chips, sent attachments, My files, export', () => {
-  const errors = [];
-  const onError = (e) => errors.push(String(e.reason ?? e.message ?? e));
-  beforeEach(() => {
-    errors.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
-  });
-  afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onError);
-    cleanup();
-    equal(errors.join('\n'), '', 'no uncaught errors in the page');
-  });
+  // Uncaught errors in the page fail the test (helpers.js).
+  afterEach(cleanup);
 
   it('a file dropped on the message list of a new chat uploads to that chat; sending clears the chip and the message shows it', async () => {
     document.documentElement.lang = 'en';
