@@ -65,6 +65,7 @@ const UI_CHUNKS = {
   tools: 'src/tools/cc-chat-tools.ts',
   feedback: 'src/elements/cc-feedback.ts',
   'error-notice': 'src/elements/cc-error-notice.ts',
+  passage: 'src/citations/cc-passage.ts',
 };
 const SHARED_WITH_UI_CHUNKS = [
   'lit',
@@ -117,7 +118,7 @@ const lazyChunks: Plugin = {
       return { files, ui: ui.files, shared: ui.shared };
     };
     const lazySources = [...Object.values(ENHANCER_CHUNKS), ...Object.values(UI_CHUNKS)].map((p) => join(root, p));
-    build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, async (args) => {
+    build.onResolve({ filter: /^\.\.?\/[\w./-]+\.js$/ }, async (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       const source = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       if (!lazySources.includes(source)) return undefined;

@@ -1,10 +1,12 @@
+import type { PassageStrings } from './citations/passage-strings.js';
 import type { ChatToolsStrings } from './tools/chat-tools-strings.js';
 
 /**
  * Every user-visible string of `<company-chat>`; override any of them through the `strings` property.
- * The strings of "More actions" ({@link ChatToolsStrings}) have their defaults in that lazily loaded part.
+ * The strings of "More actions" ({@link ChatToolsStrings}) and of the passage viewer ({@link PassageStrings})
+ * have their defaults in those lazily loaded parts.
  */
-export interface CompanyChatStrings extends Partial<ChatToolsStrings> {
+export interface CompanyChatStrings extends Partial<ChatToolsStrings>, Partial<PassageStrings> {
   title: string;
   openChat: string;
   closeChat: string;
@@ -65,6 +67,14 @@ export interface CompanyChatStrings extends Partial<ChatToolsStrings> {
   sources: string;
   /** `{page}` is replaced. */
   page: string;
+  /** Where a cited passage is in a table or text file: `{n}` is replaced. */
+  row: string;
+  /** `{from}` and `{to}` are replaced. */
+  rows: string;
+  /** `{n}` is replaced. */
+  line: string;
+  /** `{from}` and `{to}` are replaced. */
+  lines: string;
   statusAborted: string;
   statusInterrupted: string;
   statusError: string;
@@ -177,6 +187,10 @@ export const defaultStrings: CompanyChatStrings = {
   versionOf: '{index} / {count}',
   sources: 'Sources',
   page: 'p. {page}',
+  row: 'row {n}',
+  rows: 'rows {from}–{to}',
+  line: 'line {n}',
+  lines: 'lines {from}–{to}',
   statusAborted: 'Stopped',
   statusInterrupted: 'Interrupted',
   statusError: 'Failed',

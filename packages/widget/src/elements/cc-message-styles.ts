@@ -111,6 +111,14 @@ export const ccMessageStyles = css`
         display: block;
         font-style: italic;
       }
+      .citations .source {
+        padding: 0;
+        border: none;
+        background: none;
+        color: var(--cc-color-link);
+        font: inherit;
+        text-decoration: underline;
+      }
       /* The error's words until <cc-error-notice> is defined (its file still loading, or offline). */
       cc-error-notice:not(:defined) {
         display: block;

@@ -1,5 +1,7 @@
-import type { ChatMessage } from '@company-chat/core/client';
+import type { ChatCitation, ChatMessage } from '@company-chat/core/client';
 import { html, LitElement, nothing } from 'lit';
+import type { PassageLoader } from '../citations/cc-passage.js';
+import { citationPlace } from '../citations/citation-place.js';
 import { connectChunk } from '../connect-chunk.js';
 import { defineElement } from '../define-element.js';
 import { employeeError } from '../errors/employee-error.js';
@@ -19,6 +21,7 @@ import { languageOf, messageTime } from './message-time.js';
 // error shows its words as plain text.
 const loadFeedback = loadOnce(() => import('./cc-feedback.js').then(connectChunk));
 const loadErrorNotice = loadOnce(() => import('./cc-error-notice.js').then(connectChunk));
+const loadPassage = loadOnce(() => import('../citations/cc-passage.js').then(connectChunk));
 const ignore = () => {};
 
 /**
@@ -35,7 +38,8 @@ const ignore = () => {};
  * @csspart message - The message container; also `message-user` / `message-assistant`.
  * @csspart error - The error shown in place of a failed answer.
  * @csspart versions - The version switcher (‹ 2 / 3 ›) of a regenerated answer or edited question.
- * @csspart citations - The sources an answer cites.
+ * @csspart citations - The sources an answer cites; `citation-source` is a source's button that opens
+ *   its passage, `passage` the passage shown.
  * @csspart retry-button - The retry button.
  * @csspart error-details - The disclosure under an error, with its code.
  * @csspart feedback - The thumbs up/down of a finished answer and its comment form.
@@ -55,6 +59,8 @@ export class CcMessage extends LitElement {
     editing: { state: true },
     copied: { state: true },
     avatar: { attribute: false },
+    getPassage: { attribute: false },
+    openCitation: { state: true },
   };
 
   declare message: ChatMessage;
@@ -70,6 +76,10 @@ export class CcMessage extends LitElement {
   declare copied: boolean;
   /** Checked image URL shown beside the author (allowed origin or a `data:image/` URL), or empty. */
   declare avatar: string | undefined;
+  /** Loads a cited passage; without it, sources show their snippet only. */
+  declare getPassage: PassageLoader | undefined;
+  /** The citation (its number) whose passage is shown. */
+  declare openCitation: number | null;
 
   constructor() {
     super();
@@ -78,6 +88,7 @@ export class CcMessage extends LitElement {
     this.busy = false;
     this.editing = false;
     this.copied = false;
+    this.openCitation = null;
   }
 
   #fire(name: string, detail: Record<string, unknown> = {}) {
@@ -199,16 +210,42 @@ export class CcMessage extends LitElement {
     if (!list || list.length === 0) return nothing;
     const s = this.strings;
     return html`<ol class="citations" part="citations" aria-label=${s.sources}>
-      ${list.map(
-        (c) =>
-          html`<li value=${c.index}>
-            ${c.fileName}${c.page === undefined ? nothing : `, ${format(s.page, { page: c.page })}`}${
-              c.section ? `, ${c.section}` : nothing
-            }
-            <q>${c.snippet}</q>
-          </li>`,
-      )}
+      ${list.map((c) => {
+        const place = citationPlace(c, s);
+        return html`<li value=${c.index}>
+          ${this.#source(c)}${place ? `, ${place}` : nothing}
+          <q>${c.snippet}</q>
+          ${
+            this.openCitation === c.index && c.passageId
+              ? html`<cc-passage
+                exportparts="passage"
+                file-id=${c.fileId}
+                file-name=${c.fileName}
+                passage-id=${c.passageId}
+                .load=${this.getPassage}
+                .strings=${s}
+              ></cc-passage>`
+              : nothing
+          }
+        </li>`;
+      })}
     </ol>`;
+  }
+
+  /** The file's name; a button that shows the passage when it can be opened. */
+  #source(c: ChatCitation) {
+    if (!c.passageId || !this.getPassage) return c.fileName;
+    const open = this.openCitation === c.index;
+    return html`<button
+      type="button"
+      class="source"
+      part="citation-source"
+      aria-expanded=${open ? 'true' : 'false'}
+      @click=${() => {
+        if (!open) loadPassage().catch(ignore);
+        this.openCitation = open ? null : c.index;
+      }}
+    >${c.fileName}</button>`;
   }
 
   #actions() {

@@ -158,4 +158,32 @@ describe('files: drop anywhere, chips, sent attachments, My files, export', () =
     equal(body.conversation.id, el.chat.getSnapshot().conversationId, 'the open conversation');
     equal(body.messages.length, 2, 'both messages');
   });
+
+  it('editing a message keeps its file; the export names it', async () => {
+    const el = await createChat();
+    await waitFor(() => deep(el, 'cc-composer', '[part="attach-button"]'), 'attach button');
+    composer(el).attachFiles([text('leave.txt')]);
+    await waitFor(() => chips(el)[0]?.textContent.includes('ready'), 'uploaded');
+    await el.send('How long is parental leave?');
+    await settled(el, 2);
+
+    const question = messages(el)[0];
+    question.shadowRoot.querySelector('button[aria-label="Edit"]').click();
+    await question.updateComplete;
+    const editor = question.shadowRoot.querySelector('textarea');
+    editor.value = 'How long is paid parental leave?';
+    [...question.shadowRoot.querySelectorAll('.edit-actions button')][0].click();
+    await waitFor(() => el.chat.getSnapshot().messages[0]?.siblingIds?.length === 2, 'the edit stored as a version');
+    await settled(el, 2);
+    const edited = messages(el)[0];
+    assert(edited.shadowRoot.querySelector('.bubble').textContent.includes('paid parental leave'), 'edited text');
+    const sent = edited.shadowRoot.querySelector('[part="sent-attachment"]');
+    assert(sent?.textContent.includes('leave.txt'), 'the edited message still shows its file');
+
+    const panel = await openTools(el);
+    await executeServerCommand('cc-arm-download');
+    panel.shadowRoot.querySelector('[part="export-markdown"]').click();
+    const md = await executeServerCommand('cc-take-download');
+    assert(md.text.includes('How long is paid parental leave?\n\nAttachments: leave.txt\n'), md.text);
+  });
 });
