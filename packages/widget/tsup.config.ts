@@ -56,6 +56,8 @@ const scriptTagConditions = ['@company-chat/source', 'module', 'browser', 'impor
 const ENHANCER_CHUNKS = {
   highlight: 'src/enhance/highlight.ts',
   math: 'src/enhance/math.ts',
+  // The client's answer-stream reader and its SSE parser, fetched while the first message is sent.
+  'read-sse': '../core/src/client/read-sse-events.ts',
 };
 // UI that the first paint does not need, imported as `import('./x.js').then(connectChunk)`. These
 // chunks take Lit (and the modules below) from the main bundle when they load (scripts/ui-chunks.mjs),
