@@ -77,6 +77,7 @@ const SHARED_WITH_UI_CHUNKS = [
   './src/icons.ts',
   './src/theme-styles.ts',
   './src/errors/employee-error.ts',
+  './src/elements/text-field-styles.ts',
 ];
 
 const chunkOptions = {

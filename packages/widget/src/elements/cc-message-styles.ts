@@ -86,14 +86,6 @@ export const ccMessageStyles = css`
           opacity: 0;
         }
       }
-      textarea {
-        width: min(100%, 36em);
-        min-height: 4em;
-        border: 1px solid var(--cc-color-border);
-        border-radius: var(--cc-radius);
-        padding: 0.5em;
-        background: var(--cc-color-bg);
-      }
       .versions {
         display: inline-flex;
         align-items: center;

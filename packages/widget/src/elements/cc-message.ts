@@ -15,6 +15,7 @@ import { controlStyles } from '../theme-styles.js';
 import { attachmentsView } from './attachments-view.js';
 import { ccMessageStyles } from './cc-message-styles.js';
 import { languageOf, messageTime } from './message-time.js';
+import { textFieldStyles } from './text-field-styles.js';
 
 // Files of their own, fetched the first time a message needs them: most page views show no error, and
 // the thumbs can follow the answer by a moment. Until its file arrives (or when it cannot, offline), an
@@ -48,7 +49,7 @@ const ignore = () => {};
  * @csspart sent-attachment - A file sent with a user message.
  */
 export class CcMessage extends LitElement {
-  static override styles = [controlStyles, ccMessageStyles];
+  static override styles = [controlStyles, textFieldStyles, ccMessageStyles];
   static override properties = {
     message: { attribute: false },
     strings: { attribute: false },

@@ -108,7 +108,8 @@ export async function settled(el, count) {
 export async function lazyParts(el) {
   for (const m of messages(el)) {
     for (const part of m.shadowRoot?.querySelectorAll('cc-feedback, cc-error-notice, cc-citations') ?? []) {
-      await customElements.whenDefined(part.localName);
+      // The registry of the element's own window (a chat may live in an iframe).
+      await part.ownerDocument.defaultView.customElements.whenDefined(part.localName);
       await part.updateComplete;
     }
   }
