@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { defineElement } from '../define-element.js';
 import { type CompanyChatStrings, defaultStrings } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
+import { type FeedbackStrings, feedbackStrings } from './feedback-strings.js';
 import { textFieldStyles } from './text-field-styles.js';
 
 const thumb = (down: boolean) =>
@@ -96,7 +97,7 @@ export class CcFeedback extends LitElement {
   }
 
   protected override render() {
-    const s = this.strings;
+    const s = { ...feedbackStrings, ...this.strings } as CompanyChatStrings & FeedbackStrings;
     const rating = this.feedback?.rating ?? null;
     const button = (value: ChatFeedback['rating'], label: string) =>
       html`<button
