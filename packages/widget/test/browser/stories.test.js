@@ -112,7 +112,10 @@ describe('Storybook stories', () => {
         );
         assert(passage.querySelector('mark').textContent.includes('sixteen weeks'), 'the passage, marked');
         assert(passage.textContent.includes('HR portal') && passage.textContent.includes('two blocks'), 'in context');
-        assert(answer().querySelector('[part="citations"]').textContent.includes('p. 2, Benefits › Parental leave'), 'where');
+        assert(
+          answer().querySelector('[part="citations"]').textContent.includes('p. 2, Benefits › Parental leave'),
+          'where',
+        );
         assert(await executeServerCommand('cc-screenshot', { name: 'story-cited-passage-open' }), 'screenshot');
       }
       if (id === 'page-many-conversations') {
