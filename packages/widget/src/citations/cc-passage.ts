@@ -3,7 +3,6 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../define-element.js';
 import { employeeError } from '../errors/employee-error.js';
 import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
-import { citationPlace } from './citation-place.js';
 import { type PassageStrings, passageStrings } from './passage-strings.js';
 
 /** Loads a passage of a file, as `ChatClient.getPassage()` does. */
@@ -13,7 +12,7 @@ type Shown = { state: 'loading' } | { state: 'error'; text: string } | { state: 
 
 /**
  * The passage a citation points at, in context: the text before it, the passage itself (marked) and
- * the text after it, with where it is in the file. Loaded from the server when shown; text only.
+ * the text after it. Loaded from the server when shown; text only.
  *
  * @csspart passage - The viewer.
  */
@@ -37,7 +36,7 @@ export class CcPassage extends LitElement {
       overflow-wrap: anywhere;
     }
     .context,
-    .place {
+    .loading {
       color: var(--cc-color-muted);
     }
     mark {
@@ -95,16 +94,12 @@ export class CcPassage extends LitElement {
   protected override render() {
     const s = { ...passageStrings, ...this.strings } as CompanyChatStrings & PassageStrings;
     const shown = this.shown;
-    if (shown.state === 'loading') return html`<p class="place" role="status">${s.passageLoading}</p>`;
+    if (shown.state === 'loading') return html`<p class="loading" role="status">${s.passageLoading}</p>`;
     if (shown.state === 'error') return html`<p class="error" role="alert">${shown.text}</p>`;
+    // Where it is in the file is said by the source above it.
     const { passage, previous, next } = shown.found;
-    const place = citationPlace(
-      { index: 0, fileId: this.fileId, fileName: this.fileName, snippet: '', locator: passage.locator },
-      s,
-    );
     // Focusable, so that a keyboard user can scroll a long passage.
     return html`<section part="passage" tabindex="0" aria-label=${format(s.passageLabel, { name: this.fileName })}>
-      ${place ? html`<p class="place">${place}</p>` : nothing}
       ${previous ? html`<p class="context">${previous.text}</p>` : nothing}
       <p><mark>${passage.text}</mark></p>
       ${next ? html`<p class="context">${next.text}</p>` : nothing}
