@@ -1,5 +1,6 @@
 import type { MessageStatus } from '../conversations/types.js';
 import type { FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type { Locator } from '../rag/chunk/chunk.js';
 import type { ChatCitation } from './chat-message.js';
 
 /** A conversation as the server sends it over HTTP (dates are ISO strings). */
@@ -137,6 +138,26 @@ export interface EditMessageInput {
   model?: string;
   clientMessageId?: string;
   signal?: AbortSignal;
+}
+
+/** One passage (chunk) of a file, as `GET /files/:id/passages/:passageId` returns it. */
+export interface FilePassageText {
+  id: string;
+  /** 0-based position in the file. */
+  ordinal: number;
+  text: string;
+  /** The headings the passage sits under, outermost first. */
+  headingPath: string[];
+  /** Where the passage is in the original file (page, rows, lines, headings). */
+  locator: Locator;
+}
+
+/** A cited passage with the passages before and after it (null at the file's start or end) and its file. */
+export interface FilePassage {
+  file: UploadedFile;
+  passage: FilePassageText;
+  previous: FilePassageText | null;
+  next: FilePassageText | null;
 }
 
 /** A file in the user's knowledge base, as the server describes it after an upload. */

@@ -152,7 +152,10 @@ export interface RegenerateInput {
 export interface EditInput {
   owner: Owner;
   conversationId: string;
-  /** The user message to replace: the new text starts a new branch from the same point. */
+  /**
+   * The user message to replace: the new text starts a new branch from the same point, with the files
+   * the replaced message was sent with.
+   */
   messageId: string;
   content: string;
   model?: string;

@@ -196,7 +196,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
-    const attachments = await resolveAttachments(options.knowledge, owner, input.attachments);
+    // An edited message keeps the snapshot of its files as sent (they may have been deleted since).
+    const attachments =
+      input.branch?.attachments ?? (await resolveAttachments(options.knowledge, owner, input.attachments));
     const created = !conversation;
     let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
     if (!conversation) {
