@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type BuildOptions, build as esbuild, type Plugin } from 'esbuild';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig } from 'tsup';
 import { markedLexerOnly } from './scripts/marked-lexer-only.mjs';
 import { buildUiChunks, uiChunkConnect } from './scripts/ui-chunks.mjs';
@@ -26,23 +27,22 @@ const dropLitVersionGlobals: Plugin = {
   },
 };
 
-// esbuild minifies code, not the CSS inside Lit's css`` literals: collapse their whitespace and comments
-// for the script-tag build. Only literals without `${}` are touched, so no expression is ever rewritten.
+// esbuild minifies code, not the CSS inside Lit's css`` literals: minify-literals (Lightning CSS) does,
+// for the script-tag build. html`` templates are left as written: whitespace between inline elements
+// is significant there.
 const minifyCssLiterals: Plugin = {
   name: 'minify-css-literals',
   setup(build) {
     build.onLoad({ filter: /[\\/]widget[\\/]src[\\/].*\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const contents = source.replace(/css`([^`$]*)`/g, (_, body: string) => {
-        const min = body
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
-          .replace(/;}/g, '}')
-          .trim();
-        return `css\`${min}\``;
+      if (!source.includes('css`')) return { contents: source, loader: 'ts' };
+      const minified = await minifyHTMLLiterals(source, {
+        fileName: args.path,
+        html: false,
+        cssTags: ['css'],
+        sourceMap: false,
       });
-      return { contents, loader: 'ts' };
+      return { contents: minified?.code ?? source, loader: 'ts' };
     });
   },
 };

@@ -120,8 +120,19 @@ export class CcMessageList extends LitElement {
     this.#scrolled = true;
     // With no answer streaming nothing resizes, so the ResizeObserver would not look: look now (the DOM
     // is not changing then, so the read forces no layout).
-    if (!this.busy) this.#updateStick();
+    if (!this.busy) return this.#updateStick();
+    // While an answer streams the next resize looks, but a pause in the stream brings none: look anyway
+    // in a task after the next frame, whose layout is then still clean, unless a resize looked first.
+    if (this.#checkQueued) return;
+    this.#checkQueued = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#checkQueued = false;
+        if (this.#scrolled) this.#updateStick();
+      }),
+    );
   }
+  #checkQueued = false;
 
   #updateStick(): void {
     const log = this.#log;
