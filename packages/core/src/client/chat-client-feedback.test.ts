@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { olderServer, useChatTestServer, withChatTestServer } from '@company-chat/testing/server';
+import { describe, expect, it } from 'vitest';
 import { createMemoryQuotaLedger } from '../quotas/memory-quota-ledger.js';
-import { ChatClient } from './chat-client.js';
 import { fromStored } from './chat-message.js';
 import { createChatState } from './chat-state.js';
-import { olderServer } from './testing/older-server.js';
-import { type ChatTestServer, startChatTestServer } from './testing/start-chat-test-server.js';
 
-let server: ChatTestServer;
-beforeAll(async () => {
-  server = await startChatTestServer();
-});
-afterAll(() => server.close());
-
-const clientFor = (user: string, extra: Partial<ConstructorParameters<typeof ChatClient>[0]> = {}) =>
-  new ChatClient({ endpoint: server.url, headers: { 'x-user-id': user }, ...extra });
+const server = useChatTestServer();
+const { clientFor } = server;
 
 describe('feedback on answers', () => {
   it('rates an answer through the chat state; the rating is there after a reload', async () => {
@@ -57,9 +49,8 @@ describe('feedback on answers', () => {
 describe('errors a client can explain', () => {
   it('keeps the limit and when it resets from a quota refusal', async () => {
     const tiers = { free: { tokensPerDay: 1 } };
-    const metered = await startChatTestServer({ quotas: { tiers, ledger: createMemoryQuotaLedger({ tiers }) } });
-    try {
-      const client = new ChatClient({ endpoint: metered.url, headers: { 'x-user-id': 'quinn' } });
+    await withChatTestServer({ quotas: { tiers, ledger: createMemoryQuotaLedger({ tiers }) } }, async (metered) => {
+      const client = metered.clientFor('quinn');
       const chat = createChatState({ client });
       const before = Date.now();
       await chat.send('hello');
@@ -71,9 +62,7 @@ describe('errors a client can explain', () => {
       expect(retryAt).toBeGreaterThanOrEqual(before + error.retryAfterMs!);
       const daily = (await client.getQuota()).limits.find((l) => l.limit === 'tokensPerDay')!;
       expect(Math.abs(Date.parse(daily.resetsAt) - retryAt)).toBeLessThan(60_000);
-    } finally {
-      await metered.close();
-    }
+    });
   });
 });
 

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scriptMessage } from '@company-chat/testing/models';
+import { olderServer, useChatTestServer, withChatTestServer } from '@company-chat/testing/server';
+import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../engine/chat-events.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { createMemoryQuotaLedger } from '../quotas/memory-quota-ledger.js';
 import { ChatClient } from './chat-client.js';
 import { createChatState } from './chat-state.js';
-import { olderServer } from './testing/older-server.js';
-import { scriptMessage } from './testing/scripted-chat-model.js';
-import { type ChatTestServer, startChatTestServer } from './testing/start-chat-test-server.js';
 
-let server: ChatTestServer;
-beforeAll(async () => {
-  server = await startChatTestServer();
-});
-afterAll(() => server.close());
-
-const clientFor = (user: string, extra: Partial<ConstructorParameters<typeof ChatClient>[0]> = {}) =>
-  new ChatClient({ endpoint: server.url, headers: { 'x-user-id': user }, ...extra });
+const server = useChatTestServer();
+const { clientFor } = server;
 
 async function collect(stream: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
   const events: ChatEvent[] = [];
@@ -258,9 +251,8 @@ describe('ChatClient branches', () => {
 
 describe('ChatClient.uploadFile', () => {
   it('uploads a file to the knowledge base', async () => {
-    const withFiles = await startChatTestServer({ files: true });
-    try {
-      const client = new ChatClient({ endpoint: withFiles.url, headers: { 'x-user-id': 'jo' } });
+    await withChatTestServer({ files: true }, async (withFiles) => {
+      const client = withFiles.clientFor('jo');
       const text = 'Parental leave is 16 weeks at full pay.\n\nAsk HR for the form.';
       const file = await client.uploadFile(new Blob([text], { type: 'text/plain' }), { name: 'handbook.txt' });
       expect(file).toMatchObject({ name: 'handbook.txt', status: 'ready', version: 1, duplicate: false });
@@ -268,18 +260,13 @@ describe('ChatClient.uploadFile', () => {
       const again = await client.uploadFile(new Blob([text], { type: 'text/plain' }), { name: 'handbook.txt' });
       expect(again).toMatchObject({ id: file.id, duplicate: true });
       expect((await client.listFiles({ limit: 10 })).map((f) => f.id)).toEqual([file.id]);
-    } finally {
-      await withFiles.close();
-    }
+    });
   });
 
   it('attaches a file to a new chat, sends it with a message, opens the cited passage, edits, exports and deletes', async () => {
-    const withFiles = await startChatTestServer({
-      files: true,
-      replies: { 'How are desks booked?': 'Desks are booked in the app [1].' },
-    });
-    try {
-      const client = new ChatClient({ endpoint: withFiles.url, headers: { 'x-user-id': 'kim' } });
+    const options = { files: true, replies: { 'How are desks booked?': 'Desks are booked in the app [1].' } };
+    await withChatTestServer(options, async (withFiles) => {
+      const client = withFiles.clientFor('kim');
       const chat = createChatState({ client });
       const conversationId = await chat.ensureConversation();
       expect(conversationId).toBeTruthy();
@@ -303,7 +290,7 @@ describe('ChatClient.uploadFile', () => {
       const passage = await client.getPassage(file.id, cited!.passageId!);
       expect(passage).toMatchObject({ file: { id: file.id, name: 'desks.txt' }, previous: null, next: null });
       expect(passage.passage).toMatchObject({ id: cited!.passageId, text: 'Desks are booked in the app.' });
-      const someoneElse = new ChatClient({ endpoint: withFiles.url, headers: { 'x-user-id': 'lee' } });
+      const someoneElse = withFiles.clientFor('lee');
       await expect(someoneElse.getPassage(file.id, cited!.passageId!)).rejects.toMatchObject({ code: 'not_found' });
 
       // An edited question keeps its files, in the local message at once and as the server stores it.
@@ -328,9 +315,7 @@ describe('ChatClient.uploadFile', () => {
       await expect(client.deleteFile(file.id)).rejects.toMatchObject({ code: 'not_found' });
       // The message keeps what it was sent with.
       expect((await client.getConversation(conversationId!)).messages[0]?.attachments).toEqual(attachments);
-    } finally {
-      await withFiles.close();
-    }
+    });
   });
 
   it('reports not_supported on a server without uploads, and typed errors for bad files', async () => {
@@ -339,34 +324,28 @@ describe('ChatClient.uploadFile', () => {
       code: 'not_supported',
     });
     await expect(client.listFiles()).rejects.toMatchObject({ code: 'not_supported' });
-    const withFiles = await startChatTestServer({ files: true });
-    try {
+    await withChatTestServer({ files: true }, async (withFiles) => {
       const other = new ChatClient({ endpoint: withFiles.url });
       const failure = await other.uploadFile(new Blob([]), { name: 'empty.txt' }).catch((e: unknown) => e);
       expect(CompanyChatError.isInstance(failure)).toBe(true);
       expect((failure as CompanyChatError).statusCode).toBeGreaterThanOrEqual(400);
       expect((failure as CompanyChatError).statusCode).toBeLessThan(500);
-    } finally {
-      await withFiles.close();
-    }
+    });
   });
 });
 
 describe('ChatClient.getQuota', () => {
   it('reads the caller’s limits and usage, refreshed after an answer', async () => {
     const tiers = { free: { tokensPerDay: 10_000 } };
-    const metered = await startChatTestServer({ quotas: { tiers, ledger: createMemoryQuotaLedger({ tiers }) } });
-    try {
-      const client = new ChatClient({ endpoint: metered.url, headers: { 'x-user-id': 'quinn' } });
+    await withChatTestServer({ quotas: { tiers, ledger: createMemoryQuotaLedger({ tiers }) } }, async (metered) => {
+      const client = metered.clientFor('quinn');
       const daily = async () => (await client.getQuota()).limits.find((l) => l.limit === 'tokensPerDay');
       const before = await daily();
       expect(before).toMatchObject({ scope: 'user', used: 0, max: 10_000 });
       expect(Number.isNaN(Date.parse(before!.resetsAt))).toBe(false);
       await client.send({ content: 'hello' }).result();
       expect((await daily())!.used).toBeGreaterThan(0);
-    } finally {
-      await metered.close();
-    }
+    });
   });
 
   it('says enforced: false on a server without quotas and not_supported on an older one', async () => {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { scriptMessage } from '@company-chat/testing/models';
+import { olderServer, useChatTestServer, withChatTestServer } from '@company-chat/testing/server';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChatStore } from '../conversations/chat-store.js';
 import { createMemoryChatStore } from '../conversations/memory-chat-store.js';
 import { ChatClient } from './chat-client.js';
 import { type ChatSnapshot, createChatState } from './chat-state.js';
-import { olderServer } from './testing/older-server.js';
-import { scriptMessage } from './testing/scripted-chat-model.js';
-import { type ChatTestServer, startChatTestServer } from './testing/start-chat-test-server.js';
 
-let server: ChatTestServer;
-beforeAll(async () => {
-  server = await startChatTestServer();
-});
-afterAll(() => server.close());
-
-const stateFor = (user: string) =>
-  createChatState({ client: new ChatClient({ endpoint: server.url, headers: { 'x-user-id': user } }) });
+const server = useChatTestServer();
+const stateFor = (user: string) => createChatState({ client: server.clientFor(user) });
 
 describe('createChatState', () => {
   it('streams an answer into immutable snapshots', async () => {
@@ -103,7 +96,7 @@ describe('createChatState', () => {
     await chat.setUseKnowledge(false);
     await chat.send('no files please');
     const id = chat.getSnapshot().conversationId!;
-    const client = new ChatClient({ endpoint: server.url, headers: { 'x-user-id': 's5k' } });
+    const client = server.clientFor('s5k');
     expect((await client.getConversation(id)).conversation.useKnowledge).toBe(false);
     await chat.setUseKnowledge(true);
     expect((await client.getConversation(id)).conversation.useKnowledge).toBe(true);
@@ -154,10 +147,9 @@ describe('createChatState', () => {
         return inner.updateMessage(owner, id, patch);
       },
     };
-    const outage = await startChatTestServer({ store });
-    try {
+    await withChatTestServer({ store }, async (outage) => {
       const chat = createChatState({
-        client: new ChatClient({ endpoint: outage.url, headers: { 'x-user-id': 'sp' } }),
+        client: outage.clientFor('sp'),
       });
       await chat.send('hello');
       const firstAnswer = chat.getSnapshot().messages[1]!;
@@ -176,9 +168,7 @@ describe('createChatState', () => {
           }),
         { timeout: 30_000, interval: 25 },
       );
-    } finally {
-      await outage.close();
-    }
+    });
   });
 
   it('retries a stored failure as a new version of the answer', async () => {
@@ -199,7 +189,7 @@ describe('createChatState on a server without branch routes', () => {
   it('keeps the list unchanged and reports not_supported; retry falls back to asking again', async () => {
     {
       const chat = createChatState({
-        client: new ChatClient({ endpoint: server.url, headers: { 'x-user-id': 's9' }, fetch: olderServer }),
+        client: server.clientFor('s9', { fetch: olderServer }),
       });
       await chat.send('hello');
       const before = chat.getSnapshot().messages;
@@ -217,7 +207,7 @@ describe('createChatState on a server without branch routes', () => {
 
 describe('createChatState load', () => {
   it('ignores a load overtaken by another load or a reset', async () => {
-    const writer = new ChatClient({ endpoint: server.url, headers: { 'x-user-id': 'loads' } });
+    const writer = server.clientFor('loads');
     const a = (await writer.send({ content: 'alpha' }).result()).conversationId!;
     const b = (await writer.send({ content: 'beta' }).result()).conversationId!;
     // Holds the answer for conversation A until released, so it arrives after the later actions.
@@ -231,7 +221,7 @@ describe('createChatState load', () => {
       return response;
     };
     const chat = createChatState({
-      client: new ChatClient({ endpoint: server.url, headers: { 'x-user-id': 'loads' }, fetch: slowFetch }),
+      client: server.clientFor('loads', { fetch: slowFetch }),
     });
     const first = chat.load(a);
     await chat.load(b);

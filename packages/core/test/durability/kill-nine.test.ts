@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatStore } from '../../src/conversations/chat-store.js';
 import { createPgliteChatStore } from '../../src/sql/pglite/create-pglite-chat-store.js';
 import { createPostgresChatStore } from '../../src/sql/postgres/create-postgres-chat-store.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../src/sql/test-postgres.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const owner = { tenantId: 't', userId: 'crash' };
