@@ -18,7 +18,10 @@ afterEach(async () => {
 
 /** Starts the child and resolves once it has stored `checkpoints` checkpoints of the answer. */
 function startChild(args: string[], checkpoints: number): Promise<{ child: ChildProcess; stored: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'crash-child.ts'), ...args], {
+  // The workspace-source condition: the child's imports of other packages (the testing helpers, and core
+  // through them) resolve to TypeScript sources, as in the test process, not to a dist/ that may be stale.
+  const node = ['--conditions=@company-chat/source', '--import', 'tsx'];
+  const child = spawn(process.execPath, [...node, join(here, 'crash-child.ts'), ...args], {
     cwd: join(here, '..', '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 // Runs the wire server on its own, e.g. to point `company-chat serve` at it by hand:
-//   pnpm exec tsx packages/core/test/wire/serve-wire.ts --port 4010 [--tokens 1000] [--delay 20] [--key sk-test]
+//   pnpm exec tsx packages/testing/src/wire/serve-wire.ts --port 4010 [--tokens 1000] [--delay 20] [--key sk-test]
 //   OPENAI_BASE_URL=http://127.0.0.1:4010/v1 OPENAI_API_KEY=x OPENAI_MODEL=wire company-chat serve
 import { parseArgs } from 'node:util';
 import { startWireServer } from './wire-server.js';
