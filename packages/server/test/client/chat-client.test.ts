@@ -1,11 +1,11 @@
+// Core's browser-safe client against the real server. It lives in the server package because core never
+// depends on the server, not even in its tests.
+
+import { createMemoryQuotaLedger } from '@company-chat/core';
+import { ChatClient, type ChatEvent, CompanyChatError, createChatState } from '@company-chat/core/client';
 import { scriptMessage } from '@company-chat/testing/models';
 import { olderServer, useChatTestServer, withChatTestServer } from '@company-chat/testing/server';
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../engine/chat-events.js';
-import { CompanyChatError } from '../errors/company-chat-error.js';
-import { createMemoryQuotaLedger } from '../quotas/memory-quota-ledger.js';
-import { ChatClient } from './chat-client.js';
-import { createChatState } from './chat-state.js';
 
 const server = useChatTestServer();
 const { clientFor } = server;

@@ -1,8 +1,10 @@
+// Core's browser-safe client against the real server. It lives in the server package because core never
+// depends on the server, not even in its tests.
+
+import { createMemoryQuotaLedger } from '@company-chat/core';
+import { createChatState } from '@company-chat/core/client';
 import { olderServer, useChatTestServer, withChatTestServer } from '@company-chat/testing/server';
 import { describe, expect, it } from 'vitest';
-import { createMemoryQuotaLedger } from '../quotas/memory-quota-ledger.js';
-import { fromStored } from './chat-message.js';
-import { createChatState } from './chat-state.js';
 
 const server = useChatTestServer();
 const { clientFor } = server;
@@ -63,28 +65,5 @@ describe('errors a client can explain', () => {
       const daily = (await client.getQuota()).limits.find((l) => l.limit === 'tokensPerDay')!;
       expect(Math.abs(Date.parse(daily.resetsAt) - retryAt)).toBeLessThan(60_000);
     });
-  });
-});
-
-describe('stored citations', () => {
-  it('come back with a stored answer (and as an empty list from older servers)', () => {
-    const stored = {
-      id: 'a',
-      conversationId: 'c',
-      parentId: 'q',
-      role: 'assistant' as const,
-      content: 'Thirty days [2].',
-      status: 'complete' as const,
-      model: 'default',
-      usage: null,
-      finishReason: 'stop' as const,
-      error: null,
-      clientMessageId: null,
-      createdAt: '2030-01-01T00:00:00.000Z',
-      updatedAt: '2030-01-01T00:00:00.000Z',
-    };
-    const citation = { index: 2, fileId: 'f', fileName: 'policy.pdf', page: 4, snippet: 'Thirty days a year.' };
-    expect(fromStored({ ...stored, citations: [citation] }).citations).toEqual([citation]);
-    expect(fromStored(stored)).toMatchObject({ citations: [], feedback: null });
   });
 });

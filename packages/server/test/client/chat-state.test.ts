@@ -1,10 +1,11 @@
+// Core's browser-safe client against the real server. It lives in the server package because core never
+// depends on the server, not even in its tests.
+
+import { type ChatStore, createMemoryChatStore } from '@company-chat/core';
+import { ChatClient, type ChatSnapshot, createChatState } from '@company-chat/core/client';
 import { scriptMessage } from '@company-chat/testing/models';
 import { olderServer, useChatTestServer, withChatTestServer } from '@company-chat/testing/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { ChatStore } from '../conversations/chat-store.js';
-import { createMemoryChatStore } from '../conversations/memory-chat-store.js';
-import { ChatClient } from './chat-client.js';
-import { type ChatSnapshot, createChatState } from './chat-state.js';
 
 const server = useChatTestServer();
 const stateFor = (user: string) => createChatState({ client: server.clientFor(user) });
