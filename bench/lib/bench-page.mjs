@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumLaunchOptions } from '../../scripts/chromium-launch-options.mjs';
+import { chromiumLaunchOptions } from '@company-chat/testing/chromium';
 
 /** The widget package's directory. */
 export const widgetDir = join(dirname(fileURLToPath(import.meta.url)), '../../packages/widget');

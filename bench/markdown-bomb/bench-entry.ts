@@ -1,7 +1,6 @@
 // Bundled by run.mjs for the page: the real <cc-markdown> element, fed a growing text 3 characters at
 // a time, as a streaming answer is.
-import { CcMarkdown } from '../../packages/widget/src/markdown/cc-markdown.js';
-import type { RenderContext } from '../../packages/widget/src/markdown/render-markdown.js';
+import { CcMarkdown, type RenderContext } from '@company-chat/widget';
 
 const context: RenderContext = {
   imageOrigins: new Set(),

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerText, openChatStream } from '@company-chat/testing/http';
+import { spawnRuntime } from '@company-chat/testing/runtimes';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../../packages/core/test/wire/wire-server.js';
-import { openChatStream } from '../../../packages/server/test/http-client.js';
-import { spawnRuntime } from '../../../packages/server/test/runtimes/spawn-runtime.js';
-import { answerText } from '../../../packages/server/test/sse-client.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 const bun = join(exampleDir, 'node_modules/bun/bin/bun.exe');

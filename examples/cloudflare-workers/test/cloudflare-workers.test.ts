@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintWidgetToken } from '@company-chat/core';
+import { answerText, openChatStream } from '@company-chat/testing/http';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../../packages/core/test/wire/wire-server.js';
-import { openChatStream } from '../../../packages/server/test/http-client.js';
-import { answerText } from '../../../packages/server/test/sse-client.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 const secret = 'workers-example-widget-secret-0123456789';

@@ -1,7 +1,7 @@
 import type { ServerHandle } from '@company-chat/server/node';
+import { chromiumLaunchOptions } from '@company-chat/testing/chromium';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumLaunchOptions } from '../../../scripts/chromium-launch-options.mjs';
 import { startChatServer, startPageServer } from './start-intranet.js';
 
 let chat: ServerHandle;

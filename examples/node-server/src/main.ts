@@ -1,6 +1,6 @@
 // Starts the example host app: `pnpm -F @company-chat/example-node-server start`.
 // Point the models at a local fake upstream to try it without keys:
-//   pnpm exec tsx packages/core/test/wire/serve-wire.ts --port 4010
+//   pnpm exec tsx packages/testing/src/wire/serve-wire.ts --port 4010
 //   OPENAI_BASE_URL=http://127.0.0.1:4010/v1 AZURE_OPENAI_ENDPOINT=http://127.0.0.1:4010 pnpm -F @company-chat/example-node-server start
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerText, openChatStream } from '@company-chat/testing/http';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../../packages/core/test/wire/wire-server.js';
-import { openChatStream } from '../../../packages/server/test/http-client.js';
-import { answerText } from '../../../packages/server/test/sse-client.js';
 import { createCompanyChat, SYSTEM_PROMPT } from '../src/create-company-chat.js';
 import { createHostApp } from '../src/create-host-app.js';
 

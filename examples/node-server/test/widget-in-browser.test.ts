@@ -1,17 +1,18 @@
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@company-chat/testing/chromium';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../../packages/core/test/wire/wire-server.js';
-import { chromiumLaunchOptions } from '../../../scripts/chromium-launch-options.mjs';
 import { createCompanyChat } from '../src/create-company-chat.js';
 import { createHostApp } from '../src/create-host-app.js';
 
 // The "done when": a host page mints a widget token server-side and the widget chats with it,
 // with no key in the page. This drives the real widget in Chromium through the host app's login.
 const secret = 'example-widget-token-secret-0123456789abcdef';
-const widgetScript = fileURLToPath(new URL('../../../packages/widget/dist/company-chat.js', import.meta.url));
+// The built widget file, as the package exports it to script tags.
+const widgetScript = createRequire(import.meta.url).resolve('@company-chat/widget/company-chat.js');
 let wire: WireServer;
 let server: Server;
 let chat: ReturnType<typeof createCompanyChat>;

@@ -4,22 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@company-chat/testing/chromium';
+// The real chat server with a scripted model (CORS open).
+import { startChatTestServer } from '@company-chat/testing/server';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-// The real chat server with a scripted model (the React package's test helper; CORS open).
-import { startChatServer } from '../../../packages/react/test/start-chat-server.js';
-import { chromiumLaunchOptions } from '../../../scripts/chromium-launch-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), 'cc-react-vite-'));
 let html = '';
 let entry = '';
 let chunks: Record<string, string> = {};
-let chat: Awaited<ReturnType<typeof startChatServer>>;
+let chat: Awaited<ReturnType<typeof startChatTestServer>>;
 
 beforeAll(async () => {
-  chat = await startChatServer();
+  chat = await startChatTestServer({ models: 1 });
   // Built against the running chat server, as a team sets VITE_CHAT_ENDPOINT for its deployment.
   process.env.VITE_CHAT_ENDPOINT = chat.url;
   // The example's own vite.config.ts, plus the workspace-source condition so that the packages are

@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerHandle, serve } from '../src/node/index.js';
 import { createIdentityApp, JWT_AUDIENCE, JWT_ISSUER, jsonInit } from './identity-app.js';
-import { createScriptedModel } from './scripted-model.js';
-import { parseSse } from './sse-client.js';
 
 const now = () => Math.floor(Date.now() / 1000);
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -14,8 +14,8 @@ let env: Env;
 beforeAll(async () => {
   env = await createIdentityApp(
     {
-      default: createScriptedModel({ deltas: ['Hel', 'lo'], modelId: 'gpt-4o-mini' }),
-      slow: createScriptedModel({ deltas: ['wait'], holdOpen: true, modelId: 'gpt-4o-mini' }),
+      default: scriptedChatModel({ deltas: ['Hel', 'lo'] }, { modelId: 'gpt-4o-mini' }),
+      slow: scriptedChatModel({ deltas: ['wait'], hang: true }, { modelId: 'gpt-4o-mini' }),
     },
     { recheckMs: 50 },
   );
@@ -128,7 +128,7 @@ describe('attack: admin path variants → 401/403/404, never the admin API', () 
     let own: Env;
     beforeAll(async () => {
       // Its own app: closing the server shuts its engine down.
-      own = await createIdentityApp({ default: createScriptedModel({ deltas: ['a'] }) });
+      own = await createIdentityApp({ default: scriptedChatModel({ deltas: ['a'] }) });
       handle = await serve({ app: own.app, port: 0 });
     });
     afterAll(async () => {

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { answerText, openChatStream } from '@company-chat/testing/http';
+import { documentFixturesUrl } from '@company-chat/testing/rag';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openChatStream } from './http-client.js';
 import { type CliProcess, spawnCli } from './spawn-cli.js';
-import { answerText } from './sse-client.js';
 
 const run = promisify(execFile);
 const cliPath = fileURLToPath(new URL('../src/cli/cli.ts', import.meta.url));
-const fixtures = new URL('../../core/src/rag/__fixtures__/', import.meta.url);
+const fixtures = documentFixturesUrl;
 const dirs: string[] = [];
 const running: CliProcess[] = [];
 

@@ -2,11 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgliteChatStore } from '@company-chat/core/pglite';
+import { answerText, openChatStream } from '@company-chat/testing/http';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../core/test/wire/wire-server.js';
-import { openChatStream } from './http-client.js';
 import { type CliProcess, spawnCli } from './spawn-cli.js';
-import { answerText } from './sse-client.js';
 
 let wire: WireServer;
 const running: CliProcess[] = [];

@@ -1,9 +1,9 @@
 import { type ChatStore, createChatEngine, openai } from '@company-chat/core';
 import { createPgliteChatStore } from '@company-chat/core/pglite';
 import { createPostgresChatStore } from '@company-chat/core/postgres';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestSchema, TEST_DATABASE_URL } from '../../core/src/sql/test-postgres.js';
-import { startWireServer, type WireServer } from '../../core/test/wire/wire-server.js';
 import { createChatApp } from '../src/index.js';
 
 let wire: WireServer;

@@ -9,8 +9,8 @@ import {
   type LoginThrottle,
 } from '@company-chat/core';
 import { createRedisLoginThrottle } from '@company-chat/core/redis';
+import { redisForTest } from '@company-chat/testing/databases';
 import { afterEach, describe, expect, it } from 'vitest';
-import { redisForTest } from '../../core/src/quotas/redis/redis-test-client.js';
 import { type ChatAppAuthOptions, createChatApp } from '../src/index.js';
 import { type ServerHandle, serve } from '../src/node/index.js';
 import { rawRequest } from './raw-http.js';

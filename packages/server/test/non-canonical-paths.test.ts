@@ -1,12 +1,12 @@
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerHandle, serve } from '../src/node/index.js';
 import { rawRequest } from './raw-http.js';
-import { createScriptedModel } from './scripted-model.js';
 import { createTestApp } from './test-app.js';
 
 let server: ServerHandle;
 beforeAll(async () => {
-  const { app } = createTestApp({ default: createScriptedModel({ deltas: ['Hi'] }) });
+  const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['Hi'] }) });
   server = await serve({ app, port: 0 });
 });
 afterAll(() => server.close());

@@ -5,13 +5,13 @@ import {
   type Logger,
   ProviderError,
 } from '@company-chat/core';
+import { parseSse } from '@company-chat/testing/http';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../core/test/wire/wire-server.js';
 import { configFromEnv } from '../src/config/config-from-env.js';
 import { createErrorHandler } from '../src/errors/error-handler.js';
 import { createChatApp } from '../src/index.js';
-import { parseSse } from './sse-client.js';
 
 let wire: WireServer;
 beforeAll(async () => {

@@ -12,14 +12,14 @@ import {
 } from '@company-chat/core';
 import { createPgliteSqlClient } from '@company-chat/core/pglite';
 import { createPgSqlClient } from '@company-chat/core/postgres';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestSchema, TEST_DATABASE_URL } from '../../core/src/sql/test-postgres.js';
 import { API_ROUTES, type ApiRoute } from '../src/routes/api-route-table.js';
 import { API_PREFIX, undeclaredRoutes } from '../src/routes/find-api-route.js';
 import { createIdentityApp, type IdentityAppOptions, jsonInit } from './identity-app.js';
-import { createScriptedModel } from './scripted-model.js';
-import { parseSse } from './sse-client.js';
 
 const page = 'https://intranet.example.com';
 const allScopes = [...API_KEY_SCOPES];
@@ -137,7 +137,7 @@ const bodies: Record<string, unknown> = {
 
 /** Builds the app with the given identity stores, the first tenant's data and a demoted and a suspended user. */
 async function setup(stores?: IdentityAppOptions['stores']) {
-  const model = createScriptedModel({ deltas: ['Hello'] });
+  const model = scriptedChatModel({ deltas: ['Hello'] });
   const knowledge = createKnowledgeBase({
     store: createMemoryKnowledgeStore(),
     logger: { info() {}, warn() {}, error() {} },

@@ -1,13 +1,12 @@
 import { createChatEngine, createMemoryChatStore } from '@company-chat/core';
 import { createPostgresChatStore } from '@company-chat/core/postgres';
+import { createTestSchema, TEST_DATABASE_URL, TEST_REDIS_URL } from '@company-chat/testing/databases';
+import { parseSse } from '@company-chat/testing/http';
+import { gatedChatModel } from '@company-chat/testing/models';
+import { startTcpProxy } from '@company-chat/testing/outage';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TEST_REDIS_URL } from '../../core/src/quotas/redis/redis-test-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../core/src/sql/test-postgres.js';
-import { gatedChatModel } from '../../core/test/outage/gated-chat-model.js';
-import { startTcpProxy } from '../../core/test/outage/tcp-proxy.js';
 import { quotasFromEnv } from '../src/config/quotas-from-env.js';
 import { createChatApp } from '../src/index.js';
-import { parseSse } from './sse-client.js';
 
 const eventually = { timeout: 30_000, interval: 50 };
 const cleanups: Array<() => Promise<void> | void> = [];

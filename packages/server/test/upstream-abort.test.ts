@@ -1,10 +1,9 @@
 import { type ChatEngine, createChatEngine, createMemoryChatStore, openai } from '@company-chat/core';
+import { answerText, openChatStream } from '@company-chat/testing/http';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../core/test/wire/wire-server.js';
 import { createChatApp } from '../src/index.js';
 import { type ServerHandle, serve } from '../src/node/index.js';
-import { openChatStream } from './http-client.js';
-import { answerText } from './sse-client.js';
 
 let wire: WireServer;
 let handle: ServerHandle;

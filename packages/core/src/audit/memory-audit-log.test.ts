@@ -1,5 +1,5 @@
+import { auditLogCases } from '@company-chat/testing/conformance';
 import { describe, expect, it } from 'vitest';
-import { auditLogCases } from './audit-log.case.test.js';
 import { createMemoryAuditLog } from './memory-audit-log.js';
 import { REDACTED, sanitizeAuditDetails, sanitizeAuditString } from './sanitize-audit-event.js';
 

@@ -1,10 +1,10 @@
+import { auditLogCases } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { migrate } from '../sql/migrate.js';
 import { createPgliteSqlClient } from '../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../sql/postgres/pg-sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../sql/test-postgres.js';
-import { auditLogCases } from './audit-log.case.test.js';
 import { createSqlAuditLog } from './sql-audit-log.js';
 
 describe('SQL audit log on PGlite', () => {

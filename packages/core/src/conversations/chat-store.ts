@@ -15,7 +15,7 @@ import type {
 
 /**
  * Where conversations and messages live. Implementations: memory, PGlite and PostgreSQL; each passes
- * the shared conformance suite in `chat-store.case.test.ts`.
+ * the shared conformance suite `runChatStoreConformance` (`@company-chat/testing/conformance`, docs/extending.md).
  *
  * Every method takes the {@link Owner} and must enforce it inside the query itself: a row of another
  * owner behaves exactly as a missing row (null / false), never as an error that reveals it exists.

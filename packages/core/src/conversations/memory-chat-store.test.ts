@@ -1,4 +1,4 @@
-import { runChatStoreConformance } from './chat-store.case.test.js';
+import { runChatStoreConformance } from '@company-chat/testing/conformance';
 import { createMemoryChatStore } from './memory-chat-store.js';
 
 runChatStoreConformance('memory', async () => ({ store: createMemoryChatStore() }));

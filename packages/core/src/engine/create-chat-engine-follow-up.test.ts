@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
+import { documentFixture } from '@company-chat/testing/rag';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatStore } from '../conversations/chat-store.js';
@@ -13,7 +14,6 @@ import { migrate } from '../sql/migrate.js';
 import { createPgliteSqlClient } from '../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../sql/postgres/pg-sql-client.js';
 import { createSqlChatStore } from '../sql/sql-chat-store.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../sql/test-postgres.js';
 import type { AuxiliaryModelCall } from './chat-engine.js';
 import type { ChatEvent } from './chat-events.js';
 import { createChatEngine } from './create-chat-engine.js';
@@ -23,8 +23,7 @@ const silent = { info() {}, warn() {}, error() {} };
 const FIRST = 'What does curl --retry-max-time do?';
 const FOLLOW_UP = 'And what is its default value?';
 const corpus = ['curl-options.md', 'server-settings.md', 'expense-policy.md'];
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../rag/__fixtures__/follow-up/${name}`, import.meta.url)));
+const fixture = (name: string) => documentFixture(`follow-up/${name}`);
 
 async function collect(events: AsyncIterable<ChatEvent>) {
   const all: ChatEvent[] = [];

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { scriptedChatModel } from '@company-chat/testing/models';
+import { documentFixture as fixture } from '@company-chat/testing/rag';
 import { describe, expect, it } from 'vitest';
 import { createMemoryChatStore } from '../conversations/memory-chat-store.js';
 import type { ChatEvent } from '../engine/chat-events.js';
-import type { ChatModel, ChatModelRequest } from '../providers/chat-model.js';
 import { OFFLINE_NOTHING_FOUND, OFFLINE_PREFIX, offline } from '../rag/answer/offline-model.js';
 import { createKnowledgeBase } from '../rag/create-knowledge-base.js';
 import { NOTHING_RELEVANT_PROMPT } from '../rag/prompt/build-context-prompt.js';
 import { createMemoryKnowledgeStore } from '../rag/store/memory-knowledge-store.js';
 import { createChatEngine } from './create-chat-engine.js';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../rag/__fixtures__/${name}`, import.meta.url)));
 const alice = { tenantId: 't', userId: 'alice' };
 const bob = { tenantId: 't', userId: 'bob' };
 
@@ -87,17 +86,7 @@ describe('engine with a knowledge base', () => {
   it('gives other models the delimited context and the structured passages', async () => {
     const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
     await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
-    const seen: ChatModelRequest[] = [];
-    const recorder: ChatModel = {
-      specificationVersion: 'v1',
-      provider: 'test',
-      modelId: 'recorder',
-      async *doStream(request) {
-        seen.push(request);
-        yield { type: 'text-delta', text: 'ok [1]' };
-        yield { type: 'finish', finishReason: 'stop' };
-      },
-    };
+    const recorder = scriptedChatModel({ deltas: ['ok [1]'] });
     const engine = createChatEngine({
       models: { default: recorder },
       store: createMemoryChatStore(),
@@ -105,33 +94,21 @@ describe('engine with a knowledge base', () => {
       knowledge,
     });
     await collect(engine.send({ owner: alice, content: 'Daily allowance in Oslo?' }));
-    expect(seen[0]!.system).toMatch(/^Be brief\.\n\nPassages from the knowledge base/);
-    expect(seen[0]!.system).toContain('Oslo; Daily allowance: 61 EUR');
-    expect(seen[0]!.context?.[0]).toMatchObject({ index: 1, fileName: 'travel-policy.docx' });
+    expect(recorder.calls[0]!.request.system).toMatch(/^Be brief\.\n\nPassages from the knowledge base/);
+    expect(recorder.calls[0]!.request.system).toContain('Oslo; Daily allowance: 61 EUR');
+    expect(recorder.calls[0]!.request.context?.[0]).toMatchObject({ index: 1, fileName: 'travel-policy.docx' });
   });
 
   it('announces and stores only the passages the answer marks, with their numbers', async () => {
     const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
     await knowledge.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
     await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
-    const given: number[] = [];
     // Marks passage 2 (split across deltas, then again), a number no passage has, and never 1.
-    const model: ChatModel = {
-      specificationVersion: 'v1',
-      provider: 'test',
-      modelId: 'marker',
-      async *doStream(request) {
-        given.push(request.context?.length ?? 0);
-        for (const text of ['Leave and travel', ' are covered [', '2]. See [2] and [9].']) {
-          yield { type: 'text-delta', text };
-        }
-        yield { type: 'finish', finishReason: 'stop' };
-      },
-    };
+    const model = scriptedChatModel({ deltas: ['Leave and travel', ' are covered [', '2]. See [2] and [9].'] });
     const store = createMemoryChatStore();
     const engine = createChatEngine({ models: { default: model }, store, knowledge });
     const events = await collect(engine.send({ owner: alice, content: 'parental leave and daily allowance' }));
-    expect(given[0]).toBeGreaterThanOrEqual(2);
+    expect(model.calls[0]!.request.context?.length).toBeGreaterThanOrEqual(2);
     const citations = events.filter((e) => e.type === 'citation');
     expect(citations).toHaveLength(1);
     expect(citations[0]).toMatchObject({ index: 2, passageId: expect.any(String), snippet: expect.any(String) });
@@ -151,35 +128,26 @@ describe('engine with a knowledge base', () => {
   it('retrieves only while the conversation uses the knowledge base', async () => {
     const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
     await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });
-    const seen: ChatModelRequest[] = [];
-    const recorder: ChatModel = {
-      specificationVersion: 'v1',
-      provider: 'test',
-      modelId: 'recorder',
-      async *doStream(request) {
-        seen.push(request);
-        yield { type: 'text-delta', text: request.context ? 'ok [1]' : 'ok' };
-        yield { type: 'finish', finishReason: 'stop' };
-      },
-    };
+    // Marks passage 1 on the third turn, the one with the knowledge base back on.
+    const recorder = scriptedChatModel([{ deltas: ['ok'] }, { deltas: ['ok'] }, { deltas: ['ok [1]'] }]);
     const store = createMemoryChatStore();
     const engine = createChatEngine({ models: { default: recorder }, store, knowledge });
     const question = 'Daily allowance in Oslo?';
 
     const first = await collect(engine.send({ owner: alice, content: question, useKnowledge: false }));
     expect(first.filter((e) => e.type === 'citation')).toEqual([]);
-    expect(seen[0]!.context).toBeUndefined();
+    expect(recorder.calls[0]!.request.context).toBeUndefined();
     const id = first.find((e) => e.type === 'conversation')!.conversation.id;
     expect((await store.getConversation(alice, id))?.useKnowledge).toBe(false);
 
     // Omitted keeps the conversation's setting.
     await collect(engine.send({ owner: alice, conversationId: id, content: question }));
-    expect(seen[1]!.context).toBeUndefined();
+    expect(recorder.calls[1]!.request.context).toBeUndefined();
 
     // Given, it changes the setting for this and later turns.
     const on = await collect(engine.send({ owner: alice, conversationId: id, content: question, useKnowledge: true }));
     expect(on.some((e) => e.type === 'citation')).toBe(true);
-    expect(seen[2]!.context?.[0]).toMatchObject({ fileName: 'travel-policy.docx' });
+    expect(recorder.calls[2]!.request.context?.[0]).toMatchObject({ fileName: 'travel-policy.docx' });
     expect((await store.getConversation(alice, id))?.useKnowledge).toBe(true);
   });
 
@@ -198,17 +166,7 @@ describe('engine with a knowledge base', () => {
     expect(events.filter((e) => e.type === 'citation')).toEqual([]);
     expect(events.map((e) => (e.type === 'text-delta' ? e.delta : '')).join('')).toBe(OFFLINE_NOTHING_FOUND);
 
-    const seen: ChatModelRequest[] = [];
-    const recorder: ChatModel = {
-      specificationVersion: 'v1',
-      provider: 'test',
-      modelId: 'recorder',
-      async *doStream(request) {
-        seen.push(request);
-        yield { type: 'text-delta', text: 'Nothing relevant was found.' };
-        yield { type: 'finish', finishReason: 'stop' };
-      },
-    };
+    const recorder = scriptedChatModel({ deltas: ['Nothing relevant was found.'] });
     const withModel = createChatEngine({
       models: { default: recorder },
       store: createMemoryChatStore(),
@@ -217,7 +175,7 @@ describe('engine with a knowledge base', () => {
     });
     const answered = await collect(withModel.send({ owner: alice, content: question }));
     expect(answered.filter((e) => e.type === 'citation')).toEqual([]);
-    expect(seen[0]!.system).toBe(`Be brief.\n\n${NOTHING_RELEVANT_PROMPT}`);
-    expect(seen[0]!.context).toBeUndefined();
+    expect(recorder.calls[0]!.request.system).toBe(`Be brief.\n\n${NOTHING_RELEVANT_PROMPT}`);
+    expect(recorder.calls[0]!.request.context).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
+import { providerError, scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
-import { providerError, scriptedChatModel } from '../../test/scripted-chat-model.js';
 import { createMemoryChatStore } from '../conversations/memory-chat-store.js';
 import type { ChatEvent } from './chat-events.js';
 import { createChatEngine } from './create-chat-engine.js';
@@ -60,7 +60,7 @@ describe('createChatEngine', () => {
     const id = (first[0] as Extract<ChatEvent, { type: 'conversation' }>).conversation.id;
     const second = await collect(engine.send({ owner, conversationId: id, content: 'two' }));
     expect((second[0] as Extract<ChatEvent, { type: 'conversation' }>).created).toBe(false);
-    expect(model.calls[1]).toMatchObject({
+    expect(model.calls[1]?.request).toMatchObject({
       system: 'SYS',
       messages: [
         { role: 'user', content: 'one' },
@@ -180,7 +180,7 @@ describe('createChatEngine', () => {
   });
 
   it('trims old turns to fit the context window, keeping the newest message and system prompt', async () => {
-    const model = scriptedChatModel([{ deltas: ['ok'] }], 300);
+    const model = scriptedChatModel([{ deltas: ['ok'] }], { contextWindow: 300 });
     const engine = createChatEngine({
       models: { default: model },
       store: createMemoryChatStore(),
@@ -193,7 +193,7 @@ describe('createChatEngine', () => {
     const id = (first[0] as Extract<ChatEvent, { type: 'conversation' }>).conversation.id;
     await collect(engine.send({ owner, conversationId: id, content: 'second' }));
     await collect(engine.send({ owner, conversationId: id, content: 'third' }));
-    const last = model.calls.at(-1)!;
+    const last = model.calls.at(-1)!.request;
     expect(last.system).toBe('System rules.');
     expect(last.messages.at(-1)).toEqual({ role: 'user', content: 'third' });
     expect(last.messages[0]!.role).toBe('user');

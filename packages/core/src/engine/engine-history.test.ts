@@ -1,5 +1,5 @@
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it, vi } from 'vitest';
-import { scriptedChatModel } from '../../test/scripted-chat-model.js';
 import { createMemoryChatStore } from '../conversations/memory-chat-store.js';
 import type { ChatEvent } from './chat-events.js';
 import { createChatEngine } from './create-chat-engine.js';
@@ -37,7 +37,7 @@ describe('engine history: branches', () => {
     expect(text(again)).toBe('A2');
     expect(started(again).userMessageId).toBe(started(first).userMessageId);
     // The question is asked again without the discarded answer in the prompt.
-    expect(model.calls[1]!.messages).toEqual([{ role: 'user', content: 'Q1' }]);
+    expect(model.calls[1]!.request.messages).toEqual([{ role: 'user', content: 'Q1' }]);
 
     const a2 = started(again).messageId;
     const shown = await engine.conversations.get(alice, id);
@@ -57,7 +57,7 @@ describe('engine history: branches', () => {
     await collect(engine.regenerate({ owner: alice, conversationId: id, messageId: started(first).messageId }));
     await engine.conversations.setActiveBranch(alice, id, started(first).messageId);
     await collect(engine.send({ owner: alice, conversationId: id, content: 'Q2' }));
-    expect(model.calls[2]!.messages).toEqual([
+    expect(model.calls[2]!.request.messages).toEqual([
       { role: 'user', content: 'Q1' },
       { role: 'assistant', content: 'A1' },
       { role: 'user', content: 'Q2' },
@@ -79,7 +79,7 @@ describe('engine history: branches', () => {
       engine.edit({ owner: alice, conversationId: id, messageId: started(second).userMessageId, content: 'Q2 better' }),
     );
     expect(text(edited)).toBe('A3');
-    expect(model.calls[2]!.messages).toEqual([
+    expect(model.calls[2]!.request.messages).toEqual([
       { role: 'user', content: 'Q1' },
       { role: 'assistant', content: 'A1' },
       { role: 'user', content: 'Q2 better' },
@@ -91,7 +91,7 @@ describe('engine history: branches', () => {
     await collect(
       engine.edit({ owner: alice, conversationId: id, messageId: started(first).userMessageId, content: 'Q0' }),
     );
-    expect(model.calls[3]!.messages).toEqual([{ role: 'user', content: 'Q0' }]);
+    expect(model.calls[3]!.request.messages).toEqual([{ role: 'user', content: 'Q0' }]);
   });
 
   it("refuses to regenerate, edit or switch to another owner's or unknown messages", async () => {
@@ -195,6 +195,8 @@ describe('engine history: idempotency and busy conversations', () => {
     const start = (await events.next()).value as Extract<ChatEvent, { type: 'message-start' }>;
     expect(await store.getMessage(alice, start.messageId)).toMatchObject({ status: 'streaming', role: 'assistant' });
     expect(await store.getMessage(alice, start.userMessageId)).toMatchObject({ status: 'complete', content: 'Q' });
+    // Stopped once the first text has arrived (a real provider sends nothing after the abort).
+    expect((await events.next()).value).toMatchObject({ type: 'text-delta', delta: 'a' });
     abort.abort();
     await collect(events);
     expect(await store.getMessage(alice, start.messageId)).toMatchObject({ status: 'aborted', content: 'a' });

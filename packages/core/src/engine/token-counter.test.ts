@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { documentFixturesUrl } from '@company-chat/testing/rag';
 import { Tiktoken } from 'js-tiktoken/lite';
 import ranks from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ describe('default token counter', () => {
   it('counts exactly as tiktoken does, text after text (its piece cache changes nothing)', async () => {
     const counter = await loadDefaultTokenCounter();
     const reference = new Tiktoken(ranks);
-    const fixtures = new URL('../rag/__fixtures__/', import.meta.url);
+    const fixtures = documentFixturesUrl;
     const texts = [
       ...['onboarding.md', 'intranet.html', 'offices.csv', 'benefits.json', 'notes.txt'].flatMap((f) =>
         readFileSync(new URL(f, fixtures), 'utf8').split('\n'),

@@ -1,5 +1,5 @@
+import { accountsCases } from '@company-chat/testing/conformance';
 import { describe, expect, it } from 'vitest';
-import { accountsCases } from './accounts.case.test.js';
 import { createMemoryAccountStore } from './memory-account-store.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 

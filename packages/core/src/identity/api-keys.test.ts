@@ -1,5 +1,5 @@
+import { apiKeysCases } from '@company-chat/testing/conformance';
 import { describe, expect, it } from 'vitest';
-import { apiKeysCases } from './api-keys.case.test.js';
 import { constantTimeEqual } from './constant-time-equal.js';
 import { createMemoryApiKeyStore } from './memory-api-key-store.js';
 

@@ -1,5 +1,5 @@
+import { loginThrottleCases } from '@company-chat/testing/conformance';
 import { describe } from 'vitest';
-import { loginThrottleCases } from './login-throttle.case.test.js';
 import { createMemoryLoginThrottle } from './memory-login-throttle.js';
 
 describe('memory login throttle', () => {

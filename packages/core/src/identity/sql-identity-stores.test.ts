@@ -1,3 +1,5 @@
+import { accountsCases, apiKeysCases } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../sql/migrate.js';
@@ -5,9 +7,6 @@ import { type Migration, migrations } from '../sql/migrations/migrations.js';
 import { createPgliteSqlClient } from '../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../sql/postgres/pg-sql-client.js';
 import type { SqlClient } from '../sql/sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../sql/test-postgres.js';
-import { accountsCases } from './accounts.case.test.js';
-import { apiKeysCases } from './api-keys.case.test.js';
 import { createSqlAccountStore } from './sql-account-store.js';
 import { createSqlApiKeyStore } from './sql-api-key-store.js';
 import { migration0003Identity } from './sql-identity-migration.js';

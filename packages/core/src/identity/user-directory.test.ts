@@ -1,12 +1,12 @@
+import { userDirectoryCases } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { migrate } from '../sql/migrate.js';
 import { createPgliteSqlClient } from '../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../sql/postgres/pg-sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../sql/test-postgres.js';
 import { createMemoryUserDirectory } from './memory-user-directory.js';
 import { createSqlUserDirectory } from './sql-user-directory.js';
-import { userDirectoryCases } from './user-directory.case.test.js';
 
 describe('memory user directory', () => {
   userDirectoryCases(async () => ({ users: createMemoryUserDirectory() }));

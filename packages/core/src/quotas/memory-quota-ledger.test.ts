@@ -1,6 +1,6 @@
+import { quotaLedgerCases } from '@company-chat/testing/conformance';
 import { describe } from 'vitest';
 import { createMemoryQuotaLedger } from './memory-quota-ledger.js';
-import { quotaLedgerCases } from './quota-ledger.case.test.js';
 
 describe('memory quota ledger', () => {
   quotaLedgerCases(async (options) => ({ ledger: createMemoryQuotaLedger(options) }));

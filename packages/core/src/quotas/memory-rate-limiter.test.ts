@@ -1,6 +1,6 @@
+import { rateLimiterCases } from '@company-chat/testing/conformance';
 import { describe, expect, it } from 'vitest';
 import { createMemoryRateLimiter } from './memory-rate-limiter.js';
-import { rateLimiterCases } from './rate-limiter.case.test.js';
 
 describe('memory rate limiter', () => {
   rateLimiterCases(async (options) => ({ limiter: createMemoryRateLimiter(options) }));

@@ -48,7 +48,7 @@ export interface QuotaUsage {
  * Token and cost budgets with reservation semantics: `reserve()` holds the worst case before the
  * provider is called (all counters of the principal, atomically: all or nothing), `settle()` records
  * the real usage and releases the rest. Implementations: memory (one process) and Redis
- * (`@company-chat/core/redis`), both passing `quota-ledger.case.test.ts`.
+ * (`@company-chat/core/redis`), both passing `quotaLedgerCases` (`@company-chat/testing/conformance`).
  */
 export interface QuotaLedger {
   /** Holds the worst case or throws a `QuotaError` (429 `quota_exceeded`) naming the limit. */

@@ -1,11 +1,11 @@
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../test/wire/wire-server.js';
 import { migrate } from '../sql/migrate.js';
 import { createPgliteSqlClient } from '../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../sql/postgres/pg-sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../sql/test-postgres.js';
 import { createKnowledgeBase } from './create-knowledge-base.js';
 import { openAICompatibleEmbedder } from './embed/openai-compatible-embedder.js';
 import type { KnowledgeStore } from './knowledge-types.js';

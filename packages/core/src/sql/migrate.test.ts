@@ -1,10 +1,10 @@
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/migrations.js';
 import { createPgliteSqlClient } from './pglite/pglite-sql-client.js';
 import { createPgSqlClient } from './postgres/pg-sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from './test-postgres.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,11 +1,11 @@
+import { usageLogCases } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { migrate } from '../sql/migrate.js';
 import { createPgliteSqlClient } from '../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../sql/postgres/pg-sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../sql/test-postgres.js';
 import { createSqlUsageLog } from './sql-usage-log.js';
-import { usageLogCases } from './usage-log.case.test.js';
 
 describe('SQL usage log on PGlite', () => {
   let db: PGlite;

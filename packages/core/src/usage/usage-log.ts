@@ -57,7 +57,7 @@ export interface UsageSummaryRow {
 
 /**
  * Append-only usage and cost records, with aggregations for reports and billing. Implementations:
- * memory and SQL (`usage_records`), both passing `usage-log.case.test.ts`.
+ * memory and SQL (`usage_records`), both passing `usageLogCases` (`@company-chat/testing/conformance`).
  */
 export interface UsageLog {
   record(input: UsageInput): Promise<UsageRecord>;

@@ -1,12 +1,13 @@
 // A real server-like process for the kill -9 test: an engine on a PGlite directory or a PostgreSQL
 // schema, streaming a slow answer forever. It reports each stored checkpoint on stdout so the test
 // knows when to kill it. Run with `node --import tsx crash-child.ts pglite <dir> | postgres <schema>`.
+
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import type { ChatStore } from '../../src/conversations/chat-store.js';
 import { createChatEngine } from '../../src/engine/create-chat-engine.js';
 import { createPgliteChatStore } from '../../src/sql/pglite/create-pglite-chat-store.js';
 import { createPostgresChatStore } from '../../src/sql/postgres/create-postgres-chat-store.js';
-import { TEST_DATABASE_URL } from '../../src/sql/test-postgres.js';
-import { scriptedChatModel } from '../scripted-chat-model.js';
 
 const [kind, target] = process.argv.slice(2);
 const inner: ChatStore =

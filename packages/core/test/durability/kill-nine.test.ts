@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatStore } from '../../src/conversations/chat-store.js';
 import { createPgliteChatStore } from '../../src/sql/pglite/create-pglite-chat-store.js';
 import { createPostgresChatStore } from '../../src/sql/postgres/create-postgres-chat-store.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../src/sql/test-postgres.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const owner = { tenantId: 't', userId: 'crash' };
@@ -18,7 +18,10 @@ afterEach(async () => {
 
 /** Starts the child and resolves once it has stored `checkpoints` checkpoints of the answer. */
 function startChild(args: string[], checkpoints: number): Promise<{ child: ChildProcess; stored: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'crash-child.ts'), ...args], {
+  // The workspace-source condition: the child's imports of other packages (the testing helpers, and core
+  // through them) resolve to TypeScript sources, as in the test process, not to a dist/ that may be stale.
+  const node = ['--conditions=@company-chat/source', '--import', 'tsx'];
+  const child = spawn(process.execPath, [...node, join(here, 'crash-child.ts'), ...args], {
     cwd: join(here, '..', '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,3 +1,6 @@
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
+import { type GatedChatModel, gatedChatModel } from '@company-chat/testing/models';
+import { startTcpProxy } from '@company-chat/testing/outage';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatStore } from '../../src/conversations/chat-store.js';
 import type { ChatEngine } from '../../src/engine/chat-engine.js';
@@ -5,9 +8,6 @@ import type { ChatEvent, MessageEndEvent } from '../../src/engine/chat-events.js
 import { createChatEngine } from '../../src/engine/create-chat-engine.js';
 import type { Logger } from '../../src/engine/logger.js';
 import { createPostgresChatStore } from '../../src/sql/postgres/create-postgres-chat-store.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../src/sql/test-postgres.js';
-import { type GatedChatModel, gatedChatModel } from './gated-chat-model.js';
-import { startTcpProxy } from './tcp-proxy.js';
 
 const owner = { tenantId: 't', userId: 'outage' };
 // Generous for a loaded machine; the waits below end as soon as their condition holds.

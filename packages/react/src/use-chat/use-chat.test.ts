@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { scriptMessage } from '@company-chat/testing/models';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type SpawnedChatServer, spawnChatServer } from '../../test/spawn-chat-server.js';
@@ -47,7 +49,7 @@ describe('useChat against the real server', () => {
   test('stop ends a streaming answer, kept as aborted', async () => {
     const { result } = renderHook((options) => useChat(options), { initialProps: connect() });
     act(() => {
-      void result.current.send('hang on');
+      void result.current.send(scriptMessage({ chunks: ['Thinking'], hang: true }));
     });
     await waitFor(() => expect(result.current.messages.at(-1)?.content).toBe('Thinking'), until);
     expect(result.current.status).toBe('streaming');
@@ -65,7 +67,7 @@ describe('useChat against the real server', () => {
 
   test("a provider failure mid-answer is the error status with the provider's code", async () => {
     const { result } = renderHook((options) => useChat(options), { initialProps: connect() });
-    await act(() => result.current.send('fail please'));
+    await act(() => result.current.send(scriptMessage({ chunks: ['Partial'], error: 'overloaded' })));
     expect(result.current.status).toBe('error');
     expect(result.current.error).toMatchObject({ code: 'overloaded' });
     expect(result.current.messages.at(-1)).toMatchObject({ role: 'assistant', status: 'error' });
@@ -82,7 +84,7 @@ describe('useChat against the real server', () => {
   test('unmounting stops a streaming answer', async () => {
     const { result, unmount } = renderHook((options) => useChat(options), { initialProps: connect() });
     act(() => {
-      void result.current.send('hang around');
+      void result.current.send(scriptMessage({ chunks: ['Thinking'], hang: true }));
     });
     await waitFor(() => expect(result.current.messages.at(-1)?.content).toBe('Thinking'), until);
     const { client, conversationId } = result.current;

@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@company-chat/testing/chromium';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../../../scripts/chromium-launch-options.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkgDir = join(here, '..', '..');

@@ -1,10 +1,10 @@
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
 import { createIdentityApp, jsonInit } from '../../test/identity-app.js';
-import { createScriptedModel } from '../../test/scripted-model.js';
 
 const models = () => ({
-  default: createScriptedModel({ deltas: ['Hi'], modelId: 'gpt-4o-mini' }),
-  fast: createScriptedModel({ deltas: ['Yo'], modelId: 'gpt-4.1-nano' }),
+  default: scriptedChatModel({ deltas: ['Hi'] }, { modelId: 'gpt-4o-mini' }),
+  fast: scriptedChatModel({ deltas: ['Yo'] }, { modelId: 'gpt-4.1-nano' }),
 });
 
 async function setup() {

@@ -1,12 +1,12 @@
 import { createApiKeys, createMemoryApiKeyStore } from '@company-chat/core';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
 import { createTestEngine } from '../../test/test-app.js';
 import { ConfigError } from '../config/config-error.js';
 import { serve } from '../node/serve.js';
 import { createChatApp } from './create-chat-app.js';
 
-const engine = () => createTestEngine({ default: createScriptedModel({ deltas: ['ok'] }) });
+const engine = () => createTestEngine({ default: scriptedChatModel({ deltas: ['ok'] }) });
 
 afterEach(() => {
   vi.unstubAllEnvs();

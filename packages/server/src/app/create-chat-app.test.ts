@@ -1,7 +1,7 @@
 import { createChatEngine, createMemoryChatStore } from '@company-chat/core';
+import { answerText, parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { answerText, parseSse } from '../../test/sse-client.js';
 import { createTestApp } from '../../test/test-app.js';
 import { createChatApp } from './create-chat-app.js';
 
@@ -33,7 +33,7 @@ describe('createChatApp', () => {
   });
 
   it('streams a chat as SSE with ids, event types and the SSE headers', async () => {
-    const model = createScriptedModel({ deltas: ['Hello', ', ', 'world'] });
+    const model = scriptedChatModel({ deltas: ['Hello', ', ', 'world'] });
     const { app } = createTestApp({ default: model });
     const res = await app.request('/api/v1/chat', json({ content: 'Hi there' }));
     expect(res.status).toBe(200);
@@ -57,7 +57,7 @@ describe('createChatApp', () => {
   });
 
   it('lists, reads, renames and deletes conversations of the requesting user only', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['Answer'] }) });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['Answer'] }) });
     const alice = { 'x-user-id': 'alice' };
     const events = parseSse(
       await (await app.request('/api/v1/chat', json({ content: 'First question' }, alice))).text(),
@@ -100,7 +100,7 @@ describe('createChatApp', () => {
   });
 
   it('continues a conversation and paginates the listing', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['ok'] }) });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['ok'] }) });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const events = parseSse(await (await app.request('/api/v1/chat', json({ content: `Question ${i}` }))).text());
@@ -121,8 +121,8 @@ describe('createChatApp', () => {
 
   it('lists models and answers health', async () => {
     const { app } = createTestApp({
-      default: createScriptedModel({ deltas: [], provider: 'openai', modelId: 'gpt-x' }),
-      fast: createScriptedModel({ deltas: [], provider: 'anthropic', modelId: 'claude-y' }),
+      default: scriptedChatModel({ deltas: [] }, { modelId: 'gpt-x', provider: 'openai' }),
+      fast: scriptedChatModel({ deltas: [] }, { modelId: 'claude-y', provider: 'anthropic' }),
     });
     expect(await (await app.request('/health')).json()).toEqual({
       status: 'ok',
@@ -137,14 +137,14 @@ describe('createChatApp', () => {
   });
 
   it('uses dev-user when X-User-Id is absent in dev mode', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['a'] }) });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['a'] }) });
     await (await app.request('/api/v1/chat', json({ content: 'hello' }))).text();
     const list = await (await app.request('/api/v1/conversations', { headers: { 'x-user-id': 'dev-user' } })).json();
     expect(list.conversations).toHaveLength(1);
   });
 
   it('rejects every API request with 401 outside dev mode, but keeps /health open', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['a'] }) }, { dev: false });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['a'] }) }, { dev: false });
     for (const [path, init] of [
       ['/api/v1/chat', json({ content: 'hi' }, { 'x-user-id': 'alice' })],
       ['/api/v1/conversations', { headers: { 'x-user-id': 'alice' } }],

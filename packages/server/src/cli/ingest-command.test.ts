@@ -2,11 +2,12 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKnowledgeBase, createMemoryKnowledgeStore } from '@company-chat/core';
+import { documentFixturesUrl } from '@company-chat/testing/rag';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIngestArgs, runIngest } from './ingest-command.js';
 import { createIngestProgressLine, formatBytes, formatDuration } from './ingest-progress-line.js';
 
-const fixtures = new URL('../../../core/src/rag/__fixtures__/', import.meta.url);
+const fixtures = documentFixturesUrl;
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });

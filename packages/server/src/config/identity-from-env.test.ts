@@ -1,7 +1,7 @@
 import { migrate } from '@company-chat/core';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
 import { createTestEngine } from '../../test/test-app.js';
 import { createChatApp } from '../app/create-chat-app.js';
 import { ConfigError } from './config-from-env.js';
@@ -37,7 +37,7 @@ describe('identityFromEnv', () => {
       expect(identity.summary.join(' | ')).toMatch(/JWTs.*widget tokens.*API keys.*built-in accounts.*bootstrap admin/);
       expect(await identity.auth.apiKeys?.list('default')).toHaveLength(1);
       const app = createChatApp({
-        engine: createTestEngine({ default: createScriptedModel({ deltas: ['a'] }) }),
+        engine: createTestEngine({ default: scriptedChatModel({ deltas: ['a'] }) }),
         auth: identity.auth,
         usage: identity.usage,
         logger: () => {},
@@ -59,7 +59,7 @@ describe('identityFromEnv', () => {
       null,
     );
     const app = createChatApp({
-      engine: createTestEngine({ default: createScriptedModel({ deltas: ['a'] }) }),
+      engine: createTestEngine({ default: scriptedChatModel({ deltas: ['a'] }) }),
       auth: identity.auth,
       logger: () => {},
     });

@@ -5,15 +5,15 @@ import {
   createMemoryChatStore,
   createMemoryKnowledgeStore,
 } from '@company-chat/core';
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
 import { createIdentityApp, jsonInit } from '../../test/identity-app.js';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { parseSse } from '../../test/sse-client.js';
 import { createChatApp } from '../app/create-chat-app.js';
 
 describe('feedback on answers', () => {
   it('rates the owner’s answers only, shows the rating when read, and exports it to admins', async () => {
-    const env = await createIdentityApp({ default: createScriptedModel({ deltas: ['Hi'] }) });
+    const env = await createIdentityApp({ default: scriptedChatModel({ deltas: ['Hi'] }) });
     const { app, bearer, jwt } = env;
     const alice = bearer(await jwt('alice', 'acme'));
     const bob = bearer(await jwt('bob', 'acme'));

@@ -1,8 +1,8 @@
 import { type ChatStore, createChatEngine, createMemoryChatStore } from '@company-chat/core';
 import { createPgliteChatStore } from '@company-chat/core/pglite';
+import { answerText, parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { answerText, parseSse } from '../../test/sse-client.js';
 import { createChatApp } from '../app/create-chat-app.js';
 
 const alice = { 'x-user-id': 'alice' };
@@ -42,7 +42,7 @@ describe.each(['memory', 'PGlite'])('history routes on %s', (kind) => {
   async function setup(): Promise<{ app: App }> {
     const store = kind === 'memory' ? createMemoryChatStore() : await createPgliteChatStore();
     const engine = createChatEngine({
-      models: { default: createScriptedModel({ deltas: ['Answer'] }) },
+      models: { default: scriptedChatModel({ deltas: ['Answer'] }) },
       store,
       tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
     });

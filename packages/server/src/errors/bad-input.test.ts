@@ -1,7 +1,7 @@
 import type { ChatModel } from '@company-chat/core';
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { parseSse } from '../../test/sse-client.js';
 import { createTestApp } from '../../test/test-app.js';
 
 type Case = {
@@ -254,7 +254,7 @@ const cases: Case[] = [
 
 describe('bad input answers a 4xx JSON error, never a 500', () => {
   it.each(cases)('$name → $status $code', async ({ path, init, status, code, message, noModels }) => {
-    const models: Record<string, ChatModel> = noModels ? {} : { default: createScriptedModel({ deltas: ['x'] }) };
+    const models: Record<string, ChatModel> = noModels ? {} : { default: scriptedChatModel({ deltas: ['x'] }) };
     const { app, logged } = createTestApp(models, { maxBodyBytes: 2048, maxContentLength: 1000 });
     const res = await app.request(path, init);
     expect(res.status).toBe(status);
@@ -266,7 +266,7 @@ describe('bad input answers a 4xx JSON error, never a 500', () => {
   });
 
   it('answers conversation_busy 409 while an answer is streaming in the same conversation', async () => {
-    const model = createScriptedModel({ deltas: ['a'], holdOpen: true });
+    const model = scriptedChatModel({ deltas: ['a'], hang: true });
     const { app } = createTestApp({ default: model });
     const first = await app.request('/api/v1/chat', chat({ content: 'one' }));
     const reader = first.body!.getReader();

@@ -1,11 +1,11 @@
 import { migrate, type SqlClient } from '@company-chat/core';
 import { createPgliteSqlClient } from '@company-chat/core/pglite';
 import { createPgSqlClient } from '@company-chat/core/postgres';
+import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWireServer, type WireServer } from '../../../core/test/wire/wire-server.js';
 import { createKnowledgeFromEnv } from './create-knowledge-from-env.js';
 
 const silent = { info() {}, warn() {}, error() {} };

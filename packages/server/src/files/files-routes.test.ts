@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { createKnowledgeBase, createMemoryBlobStore, createMemoryKnowledgeStore } from '@company-chat/core';
+import { documentFixture as fixture } from '@company-chat/testing/rag';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app/app-env.js';
 import { createErrorHandler } from '../errors/error-handler.js';
 import { type FilesRoutesOptions, filesRoutes } from './files-routes.js';
 
-const fixtures = new URL('../../../core/src/rag/__fixtures__/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, fixtures));
 const silent = { info() {}, warn() {}, error() {} };
 
 function setup(options: Partial<FilesRoutesOptions> = {}) {

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
+import { openChatStream } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openChatStream } from '../../test/http-client.js';
-import { createScriptedModel } from '../../test/scripted-model.js';
 import { createTestApp } from '../../test/test-app.js';
 import { type ServerHandle, serve } from './serve.js';
 
@@ -21,7 +21,7 @@ const owner = { tenantId: 'default', userId: 'dev-user' };
 
 describe('serve (Node)', () => {
   it('streams a chat over real HTTP', async () => {
-    const { handle } = await start({ default: createScriptedModel({ deltas: ['a', 'b', 'c'], delayMs: 2 }) });
+    const { handle } = await start({ default: scriptedChatModel({ deltas: ['a', 'b', 'c'], delayMs: 2 }) });
     expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const stream = await openChatStream(handle.url, { content: 'hi' });
     expect(stream.status).toBe(200);
@@ -31,7 +31,7 @@ describe('serve (Node)', () => {
   });
 
   it('warms the engine up once it listens, not before', async () => {
-    const { app, engine } = createTestApp({ default: createScriptedModel({ deltas: ['a'] }) });
+    const { app, engine } = createTestApp({ default: scriptedChatModel({ deltas: ['a'] }) });
     let listeningWhenWarmed: boolean | undefined;
     let handle: ServerHandle | undefined;
     const warmed = new Promise<void>((resolve) => {
@@ -53,7 +53,7 @@ describe('serve (Node)', () => {
   });
 
   it('aborts the model when the client disconnects mid-stream and stores the partial answer as aborted', async () => {
-    const model = createScriptedModel({ deltas: ['partial ', 'answer'], holdOpen: true });
+    const model = scriptedChatModel({ deltas: ['partial ', 'answer'], hang: true });
     const { handle, engine } = await start({ default: model });
     const stream = await openChatStream(handle.url, { content: 'tell me a long story' });
     const conversation = await stream.waitFor((e) => e.event === 'conversation');
@@ -71,7 +71,7 @@ describe('serve (Node)', () => {
   });
 
   it('answers 413 to a chunked body over the limit', async () => {
-    const { handle } = await start({ default: createScriptedModel({ deltas: [] }) }, { maxBodyBytes: 1024 });
+    const { handle } = await start({ default: scriptedChatModel({ deltas: [] }) }, { maxBodyBytes: 1024 });
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(`${handle.url}/api/v1/chat`, {
         method: 'POST',
@@ -94,7 +94,7 @@ describe('serve (Node)', () => {
   });
 
   it('close() ends in-flight streams with an error event and stores their partial answers', async () => {
-    const model = createScriptedModel({ deltas: ['half ', 'done'], holdOpen: true });
+    const model = scriptedChatModel({ deltas: ['half ', 'done'], hang: true });
     const { handle, engine } = await start({ default: model });
     const stream = await openChatStream(handle.url, { content: 'go' });
     const conversation = await stream.waitFor((e) => e.event === 'conversation');

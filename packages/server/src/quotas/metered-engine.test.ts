@@ -11,9 +11,9 @@ import {
   ProviderError,
   type Tiers,
 } from '@company-chat/core';
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { parseSse } from '../../test/sse-client.js';
 import { createTestApp } from '../../test/test-app.js';
 import { createChatApp } from '../index.js';
 
@@ -26,11 +26,13 @@ const alice: Principal = { tenantId: 'default', userId: 'alice', roles: ['user']
 
 function setup(
   tiers: Tiers,
-  model = createScriptedModel({
-    deltas: ['Hello', ' there'],
-    modelId: 'gpt-4o-mini',
-    usage: { inputTokens: 100, outputTokens: 20, totalTokens: 120 },
-  }),
+  model = scriptedChatModel(
+    {
+      deltas: ['Hello', ' there'],
+      usage: { inputTokens: 100, outputTokens: 20, totalTokens: 120 },
+    },
+    { modelId: 'gpt-4o-mini' },
+  ),
 ) {
   const config = { tiers };
   const ledger = createMemoryQuotaLedger(config);
@@ -91,16 +93,20 @@ describe('quotas and usage in the chat path', () => {
     const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
     const bytes = new TextEncoder().encode('The curl option --retry-max-time has a default value of 0.');
     await knowledge.ingest({ tenantId: 'default', userId: 'alice' }, { name: 'curl.txt', bytes });
-    const answer = createScriptedModel({
-      deltas: ['Zero.'],
-      modelId: 'gpt-4o',
-      usage: { inputTokens: 100, outputTokens: 20, totalTokens: 120 },
-    });
-    const mini = createScriptedModel({
-      deltas: ['What is the default of curl --retry-max-time?'],
-      modelId: 'gpt-4o-mini',
-      usage: { inputTokens: 30, outputTokens: 10, totalTokens: 40 },
-    });
+    const answer = scriptedChatModel(
+      {
+        deltas: ['Zero.'],
+        usage: { inputTokens: 100, outputTokens: 20, totalTokens: 120 },
+      },
+      { modelId: 'gpt-4o' },
+    );
+    const mini = scriptedChatModel(
+      {
+        deltas: ['What is the default of curl --retry-max-time?'],
+        usage: { inputTokens: 30, outputTokens: 10, totalTokens: 40 },
+      },
+      { modelId: 'gpt-4o-mini' },
+    );
     const engine = createChatEngine({
       models: { default: answer, mini },
       queryRewriteModel: 'mini',
@@ -179,7 +185,7 @@ describe('quotas and usage in the chat path', () => {
   });
 
   it('limits concurrent streams (429 rate_limited) and frees the slot when a stream is stopped', async () => {
-    const model = createScriptedModel({ deltas: ['Hel', 'lo'], holdOpen: true, modelId: 'gpt-4o-mini' });
+    const model = scriptedChatModel({ deltas: ['Hel', 'lo'], hang: true }, { modelId: 'gpt-4o-mini' });
     const { app, spent, usage } = setup({ free: { concurrentStreams: 1, tokensPerDay: 10_000 } }, model);
     const first = await app.request('/api/v1/chat', json({ content: 'hi' }));
     expect(first.status).toBe(200);

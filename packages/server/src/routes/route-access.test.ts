@@ -5,10 +5,10 @@ import {
   createMemoryRateLimiter,
   type Tiers,
 } from '@company-chat/core';
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
 import { createIdentityApp } from '../../test/identity-app.js';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { parseSse } from '../../test/sse-client.js';
 import { createTestApp } from '../../test/test-app.js';
 import { serve } from '../node/serve.js';
 
@@ -26,7 +26,7 @@ function setup(tiers: Tiers, requestsPerMinutePerAddress?: number) {
     logger: { info() {}, warn() {}, error() {} },
   });
   return createTestApp(
-    { default: createScriptedModel({ deltas: ['Hi'] }) },
+    { default: scriptedChatModel({ deltas: ['Hi'] }) },
     {
       knowledge,
       quotas: {
@@ -120,10 +120,7 @@ describe('shared collections', () => {
       store: createMemoryKnowledgeStore(),
       logger: { info() {}, warn() {}, error() {} },
     });
-    const { app, apiKeys } = await createIdentityApp(
-      { default: createScriptedModel({ deltas: ['x'] }) },
-      { knowledge },
-    );
+    const { app, apiKeys } = await createIdentityApp({ default: scriptedChatModel({ deltas: ['x'] }) }, { knowledge });
     const keyWith = async (scopes: Array<'chat' | 'files' | 'admin'>) =>
       (await apiKeys.create({ tenantId: 'acme', userId: 'root', name: 'k', scopes, roles: ['user', 'admin'] })).key;
     const upload = (key: string, collection?: string) => {

@@ -1,5 +1,5 @@
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
 import { createTestApp } from '../../test/test-app.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { normaliseOrigin } from './cors-for-origins.js';
@@ -12,7 +12,7 @@ const assets = {
 
 describe('widget routes', () => {
   it('serves the widget script for cross-origin module script tags, with revalidation', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['ok'] }) }, { widget: assets });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['ok'] }) }, { widget: assets });
     const res = await app.request('/widget/company-chat.js', { headers: { origin: 'https://anywhere.example' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -25,7 +25,7 @@ describe('widget routes', () => {
   });
 
   it('serves the lazy chunks next to the script, cached as immutable (their names carry a content hash)', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['ok'] }) }, { widget: assets });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['ok'] }) }, { widget: assets });
     const res = await app.request('/widget/chunks/highlight-AB12CD34.js', {
       headers: { origin: 'https://anywhere.example' },
     });
@@ -43,7 +43,7 @@ describe('widget routes', () => {
   });
 
   it('serves the demo page at / under a strict CSP', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['ok'] }) }, { widget: assets });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['ok'] }) }, { widget: assets });
     const res = await app.request('/');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<company-chat');
@@ -51,7 +51,7 @@ describe('widget routes', () => {
   });
 
   it('serves nothing at / without widget assets', async () => {
-    const { app } = createTestApp({ default: createScriptedModel({ deltas: ['ok'] }) });
+    const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['ok'] }) });
     expect((await app.request('/')).status).toBe(404);
     expect((await app.request('/widget/company-chat.js')).status).toBe(404);
   });
@@ -72,7 +72,7 @@ describe('widget routes', () => {
 describe('CORS for COMPANY_CHAT_ALLOWED_ORIGINS', () => {
   const allowed = 'https://intranet.example.com';
   const { app } = createTestApp(
-    { default: createScriptedModel({ deltas: ['ok'] }) },
+    { default: scriptedChatModel({ deltas: ['ok'] }) },
     { allowedOrigins: [`${allowed}/`] },
   );
 

@@ -1,6 +1,6 @@
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { parseSse } from '../../test/sse-client.js';
 import { createTestEngine } from '../../test/test-app.js';
 import { createWorker, type WorkerExecutionContext } from './create-worker.js';
 
@@ -20,7 +20,7 @@ const chatRequest = (content: string) =>
 
 describe('createWorker', () => {
   it('builds the app per request and keeps a stream alive with waitUntil until it ended, then disposes', async () => {
-    const engine = createTestEngine({ default: createScriptedModel({ deltas: ['one ', 'two'], delayMs: 5 }) });
+    const engine = createTestEngine({ default: scriptedChatModel({ deltas: ['one ', 'two'], delayMs: 5 }) });
     let setups = 0;
     const disposed: string[] = [];
     const worker = createWorker(() => {
@@ -45,7 +45,7 @@ describe('createWorker', () => {
   });
 
   it('stores the partial answer after the client cancelled, within the waitUntil promise', async () => {
-    const model = createScriptedModel({ deltas: ['partial'], holdOpen: true });
+    const model = scriptedChatModel({ deltas: ['partial'], hang: true });
     const engine = createTestEngine({ default: model });
     const worker = createWorker(() => ({ engine, dev: true }));
     const { ctx, waited } = executionContext();
@@ -67,7 +67,7 @@ describe('createWorker', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
-      const engine = createTestEngine({ default: createScriptedModel({ deltas: ['x'] }) });
+      const engine = createTestEngine({ default: scriptedChatModel({ deltas: ['x'] }) });
       let disposed = 0;
       const worker = createWorker(() => ({ engine, dev: true, dispose: async () => void disposed++ }));
       const deployed = new Request('https://chat.example.workers.dev/api/v1/conversations', {

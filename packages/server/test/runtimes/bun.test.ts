@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runRuntimeConformance } from '@company-chat/testing/conformance';
+import { openChatStream } from '@company-chat/testing/http';
+import { spawnRuntime } from '@company-chat/testing/runtimes';
+import { startWireServer } from '@company-chat/testing/wire';
 import { describe, expect, it } from 'vitest';
-import { startWireServer } from '../../../core/test/wire/wire-server.js';
-import { openChatStream } from '../http-client.js';
-import { runRuntimeConformance } from './runtime.case.test.js';
-import { spawnRuntime } from './spawn-runtime.js';
 
 // The `bun` npm package (a root devDependency) ships the binary; nothing is downloaded at test time.
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));

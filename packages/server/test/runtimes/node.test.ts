@@ -1,7 +1,7 @@
 import { createChatEngine, createMemoryChatStore, openai } from '@company-chat/core';
+import { runRuntimeConformance } from '@company-chat/testing/conformance';
 import { createChatApp } from '../../src/index.js';
 import { serve } from '../../src/node/index.js';
-import { runRuntimeConformance } from './runtime.case.test.js';
 
 runRuntimeConformance('Node', async ({ openaiBaseURL, apiKey }) => {
   const engine = createChatEngine({

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type RuntimeServer, runRuntimeConformance } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { Miniflare } from 'miniflare';
-import { createTestSchema, TEST_DATABASE_URL } from '../../../core/src/sql/test-postgres.js';
 import { bundleWorker } from './bundle-worker.js';
-import { type RuntimeServer, runRuntimeConformance } from './runtime.case.test.js';
 
 const entry = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
 

@@ -6,10 +6,8 @@
 // request the server saw, so a test can prove that no request left the page. `POST /__seed` stores a
 // user's conversations directly (a long history, faster than chatting and free of the rate limit).
 import { existsSync, readFileSync } from 'node:fs';
-import { startChatTestServer } from '../../../core/src/client/testing/start-chat-test-server.js';
-import { createMemoryChatStore } from '../../../core/src/conversations/memory-chat-store.js';
-import { createMemoryQuotaLedger } from '../../../core/src/quotas/memory-quota-ledger.js';
-import { createMemoryRateLimiter } from '../../../core/src/quotas/memory-rate-limiter.js';
+import { createMemoryChatStore, createMemoryQuotaLedger, createMemoryRateLimiter } from '@company-chat/core';
+import { startChatTestServer } from '@company-chat/testing/server';
 import { cannedReplies } from './fixtures/canned-replies.js';
 
 const seen: string[] = [];

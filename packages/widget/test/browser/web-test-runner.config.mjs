@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@company-chat/testing/chromium';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { chromiumLaunchOptions } from '../../../../scripts/chromium-launch-options.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const widgetDir = join(here, '..', '..');

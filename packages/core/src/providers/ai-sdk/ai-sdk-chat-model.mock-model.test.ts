@@ -1,8 +1,8 @@
 import type { LanguageModelV2, LanguageModelV2StreamPart, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { APICallError, InvalidResponseDataError, LoadAPIKeyError } from '@ai-sdk/provider';
+import { collect, expectProviderError } from '@company-chat/testing/conformance';
 import { convertArrayToReadableStream, MockLanguageModelV3, MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { collect, expectProviderError } from '../chat-model.case.test.js';
 import type { ChatModelRequest } from '../chat-model.js';
 import { fromAiSdk } from './ai-sdk-chat-model.js';
 

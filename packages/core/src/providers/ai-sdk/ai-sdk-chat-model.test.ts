@@ -1,8 +1,8 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { createOpenAICompatible as createOpenAICompatibleV3 } from '@ai-sdk/openai-compatible-v3';
+import { collect, runChatModelConformance } from '@company-chat/testing/conformance';
+import { startWireServer } from '@company-chat/testing/wire';
 import { describe, expect, it } from 'vitest';
-import { startWireServer } from '../../../test/wire/wire-server.js';
-import { collect, runChatModelConformance } from '../chat-model.case.test.js';
 import { fromAiSdk } from './ai-sdk-chat-model.js';
 
 const openaiVendor = {

@@ -1,6 +1,6 @@
+import { collect, runChatModelConformance } from '@company-chat/testing/conformance';
+import { startWireServer } from '@company-chat/testing/wire';
 import { describe, expect, it } from 'vitest';
-import { startWireServer } from '../../../test/wire/wire-server.js';
-import { collect, runChatModelConformance } from '../chat-model.case.test.js';
 import { azureOpenAI, openai } from './openai-provider.js';
 
 const openaiVendor = {

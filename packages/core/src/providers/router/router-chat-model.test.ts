@@ -1,7 +1,7 @@
+import { collect, expectProviderError, runChatModelConformance } from '@company-chat/testing/conformance';
+import { startWireServer, type WireBehaviour, type WireServer } from '@company-chat/testing/wire';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startWireServer, type WireBehaviour, type WireServer } from '../../../test/wire/wire-server.js';
 import { anthropic } from '../anthropic/anthropic-provider.js';
-import { collect, expectProviderError, runChatModelConformance } from '../chat-model.case.test.js';
 import type { ChatModelRequest } from '../chat-model.js';
 import { openai } from '../openai/openai-provider.js';
 import { router } from './router-chat-model.js';

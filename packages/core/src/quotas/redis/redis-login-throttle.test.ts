@@ -1,8 +1,8 @@
+import { loginThrottleCases } from '@company-chat/testing/conformance';
+import { redisForTest } from '@company-chat/testing/databases';
 import { describe, expect, it } from 'vitest';
-import { loginThrottleCases } from '../../identity/login-throttle.case.test.js';
 import { connectRedis } from './connect-redis.js';
 import { createRedisLoginThrottle } from './redis-login-throttle.js';
-import { redisForTest } from './redis-test-client.js';
 
 describe('Redis login throttle', () => {
   loginThrottleCases(async (options) => {

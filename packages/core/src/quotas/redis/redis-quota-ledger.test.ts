@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { quotaLedgerCases } from '@company-chat/testing/conformance';
+import { redisForTest, TEST_REDIS_URL } from '@company-chat/testing/databases';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../identity/principal.js';
-import { quotaLedgerCases } from '../quota-ledger.case.test.js';
 import { connectRedis } from './connect-redis.js';
 import { createRedisQuotaLedger } from './redis-quota-ledger.js';
-import { redisForTest, TEST_REDIS_URL } from './redis-test-client.js';
 
 const alice: Principal = { tenantId: 'acme', userId: 'alice', roles: ['user'], tier: 'free', via: 'jwt' };
 

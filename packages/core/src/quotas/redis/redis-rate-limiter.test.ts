@@ -1,9 +1,9 @@
+import { rateLimiterCases } from '@company-chat/testing/conformance';
+import { redisForTest } from '@company-chat/testing/databases';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../identity/principal.js';
-import { rateLimiterCases } from '../rate-limiter.case.test.js';
 import { connectRedis } from './connect-redis.js';
 import { createRedisRateLimiter } from './redis-rate-limiter.js';
-import { redisForTest } from './redis-test-client.js';
 
 const alice: Principal = { tenantId: 'acme', userId: 'alice', roles: ['user'], tier: 'free', via: 'jwt' };
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { documentFixture as fixture } from '@company-chat/testing/rag';
 import { describe, expect, it } from 'vitest';
 import type { ChatModelStreamPart } from '../../providers/chat-model.js';
 import { createKnowledgeBase } from '../create-knowledge-base.js';
@@ -8,7 +8,6 @@ import { citationEvents, citedIndexes } from './citation-events.js';
 import { OFFLINE_NOTHING_FOUND, OFFLINE_PREFIX, offline, offlineAnswer } from './offline-model.js';
 
 const owner = { tenantId: 't', userId: 'u' };
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url)));
 
 async function collect(
   stream: AsyncIterable<ChatModelStreamPart>,

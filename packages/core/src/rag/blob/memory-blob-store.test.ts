@@ -1,4 +1,4 @@
-import { runBlobStoreConformance } from './blob-store.case.test.js';
+import { runBlobStoreConformance } from '@company-chat/testing/conformance';
 import { createMemoryBlobStore } from './memory-blob-store.js';
 
 runBlobStoreConformance('memory', async () => ({ blobs: createMemoryBlobStore() }));

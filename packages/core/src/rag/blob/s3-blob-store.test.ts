@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBlobStoreConformance } from '@company-chat/testing/conformance';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompanyChatError } from '../../errors/company-chat-error.js';
-import { runBlobStoreConformance } from './blob-store.case.test.js';
 import { createS3BlobStore } from './s3-blob-store.js';
 
 // s3rver: a local server speaking the S3 REST protocol. It parses the Signature V4 Authorization header

@@ -1,11 +1,11 @@
+import { runBlobStoreConformance } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll } from 'vitest';
 import { migrate } from '../../sql/migrate.js';
 import { createPgliteSqlClient } from '../../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../../sql/postgres/pg-sql-client.js';
 import type { SqlClient } from '../../sql/sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../sql/test-postgres.js';
-import { runBlobStoreConformance } from './blob-store.case.test.js';
 import { createSqlBlobStore } from './sql-blob-store.js';
 
 // One migrated database per suite, emptied before each test: migrating PGlite per test is slow.

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { documentFixture as fixture } from '@company-chat/testing/rag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultTokenCounter, type TokenCounter } from '../../engine/token-counter.js';
 import { parseDocument } from '../parse/parse-document.js';
 import { documentText, type ParsedDocument } from '../parse/parsed-document.js';
 import { chunkDocument } from './chunk-document.js';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url)));
 let counter: TokenCounter;
 beforeAll(async () => {
   counter = await loadDefaultTokenCounter();

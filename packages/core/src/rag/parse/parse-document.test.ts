@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { documentFixture as fixture } from '@company-chat/testing/rag';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CompanyChatError } from '../../errors/company-chat-error.js';
 import { parseDocument } from './parse-document.js';
 import { documentText } from './parsed-document.js';
-
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url)));
 
 async function parseError(bytes: Uint8Array, name?: string, limits?: Parameters<typeof parseDocument>[0]['limits']) {
   const error = await parseDocument({ bytes, name, limits }).then(

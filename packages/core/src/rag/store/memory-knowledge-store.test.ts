@@ -1,4 +1,4 @@
-import { runKnowledgeStoreConformance } from '../knowledge-store.case.test.js';
+import { runKnowledgeStoreConformance } from '@company-chat/testing/conformance';
 import { createMemoryKnowledgeStore } from './memory-knowledge-store.js';
 
 runKnowledgeStoreConformance('memory', async () => ({ store: createMemoryKnowledgeStore() }));

@@ -1,3 +1,6 @@
+import { runKnowledgeStoreConformance } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
+import { CONCEPT_DIMENSIONS } from '@company-chat/testing/rag';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,10 +8,7 @@ import { migrate } from '../../sql/migrate.js';
 import { createPgliteSqlClient } from '../../sql/pglite/pglite-sql-client.js';
 import { createPgSqlClient } from '../../sql/postgres/pg-sql-client.js';
 import type { SqlClient } from '../../sql/sql-client.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../../sql/test-postgres.js';
 import { createSqlBlobStore } from '../blob/sql-blob-store.js';
-import { runKnowledgeStoreConformance } from '../knowledge-store.case.test.js';
-import { CONCEPT_DIMENSIONS } from '../testing/concept-embedder.js';
 import { createSqlKnowledgeStore } from './sql-knowledge-store.js';
 
 const silent = { info() {}, warn() {}, error() {} };

@@ -1,6 +1,6 @@
+import { runChatStoreConformance } from '@company-chat/testing/conformance';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll } from 'vitest';
-import { runChatStoreConformance } from '../../conversations/chat-store.case.test.js';
 import { migrate } from '../migrate.js';
 import { createSqlChatStore } from '../sql-chat-store.js';
 import { createPgliteSqlClient } from './pglite-sql-client.js';

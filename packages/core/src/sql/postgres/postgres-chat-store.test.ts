@@ -1,6 +1,6 @@
+import { runChatStoreConformance } from '@company-chat/testing/conformance';
+import { createTestSchema, TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { describe, expect, it } from 'vitest';
-import { runChatStoreConformance } from '../../conversations/chat-store.case.test.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../test-postgres.js';
 import { createPostgresChatStore } from './create-postgres-chat-store.js';
 
 runChatStoreConformance('PostgreSQL', async () => {

@@ -1,0 +1,31 @@
+import pg from 'pg';
+
+/** The PostgreSQL every test and CI run uses (trust auth); override with TEST_DATABASE_URL. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Creates a fresh schema `cc_<random>` so tests run in parallel against one database; `drop()` removes it
+ * with everything in it.
+ */
+export async function createTestSchema(): Promise<{ schema: string; drop: () => Promise<void> }> {
+  const schema = `cc_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    schema,
+    async drop() {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
