@@ -87,14 +87,7 @@ describe('createKnowledgeBase with an embedder', () => {
       try {
         expect(store.vectorStorage?.stored).toBe(setup.vectors);
         if (store.vectorStorage?.stored === false) expect(store.vectorStorage.reason).not.toBe('');
-        // About embedding, not relevance: a three-section file is too small a collection for the floor
-        // (its relevance weighs words by how few chunks hold them).
-        const kb = createKnowledgeBase({
-          store,
-          embedder: embedder(),
-          logger: silent,
-          relevanceFloor: { minTextRelevance: 0 },
-        });
+        const kb = createKnowledgeBase({ store, embedder: embedder(), logger: silent });
         const stages: string[] = [];
         const file = await kb.ingest(
           owner,

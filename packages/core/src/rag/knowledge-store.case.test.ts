@@ -349,6 +349,26 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
       expect(wrong).toMatchObject({ fileName: 'LICENSE.txt' });
     });
 
+    it('keeps the relevance floor meaningful in a collection of one to three chunks', async () => {
+      const text = (s: string) => new TextEncoder().encode(s);
+      const licence = await kb.ingest(alice, { name: 'LICENSE.txt', bytes: text(LICENCE) });
+      // One chunk: the question's subject is in "every" chunk, another of its words in none.
+      const [owner] = await kb.retrieve(alice, 'Who owns the copyright?');
+      expect(owner).toMatchObject({ fileName: 'LICENSE.txt' });
+      // Still no licence quoted for a question that shares only an everyday word with it.
+      expect(await kb.retrieve(alice, 'How do I configure the operator to watch all namespaces at work?')).toEqual([]);
+      await kb.deleteFile(alice, licence.id);
+
+      // Three chunks, each about holidays: the word holding the question's subject weighs enough.
+      const sections = ['Spring', 'Summer', 'Winter'].map(
+        (season) => `# ${season} holidays\n\n${season} holidays are booked with the team lead.`,
+      );
+      const file = await kb.ingest(alice, { name: 'holidays.md', bytes: text(sections.join('\n\n')) });
+      expect(file.chunkCount).toBe(3);
+      expect(await kb.retrieve(alice, 'holidays carryover?')).toHaveLength(3);
+      expect(await kb.retrieve(alice, 'How do I configure the operator?')).toEqual([]);
+    });
+
     it('applies the vector floor before fusion when vectors are available', async () => {
       if (!store.searchVector) return expect(store.searchVector).toBeUndefined();
       const hybrid = createKnowledgeBase({ store, embedder: conceptEmbedder, logger: silent });
