@@ -259,6 +259,7 @@ export {
   type Reader,
   type SearchOptions,
   type StoredChunk,
+  type ChunkSource,
   type VectorStorage,
 } from './rag/knowledge-types.js';
 export { type DocumentParser, inProcessParser } from './rag/parse/document-parser.js';

@@ -132,11 +132,10 @@ describe('createKnowledgeBase progress', () => {
     const total = file.chunkCount;
     expect(events).toEqual([
       { stage: 'parsed', chunks: undefined, embedded: undefined },
-      { stage: 'chunked', chunks: total, embedded: undefined },
-      { stage: 'chunked', chunks: total, embedded: 0 },
+      // Made, embedded and stored 256 at a time.
       ...Array.from({ length: Math.ceil(total / 256) }, (_, i) => ({
         stage: 'chunked',
-        chunks: total,
+        chunks: Math.min((i + 1) * 256, total),
         embedded: Math.min((i + 1) * 256, total),
       })),
       { stage: 'embedded', chunks: total, embedded: undefined },
