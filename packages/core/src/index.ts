@@ -247,6 +247,7 @@ export {
 } from './rag/embed/openai-compatible-embedder.js';
 export {
   type ChunkHit,
+  type ChunkSource,
   canRead,
   type FileScope,
   type FileStatus,
@@ -259,7 +260,6 @@ export {
   type Reader,
   type SearchOptions,
   type StoredChunk,
-  type ChunkSource,
   type VectorStorage,
 } from './rag/knowledge-types.js';
 export { type DocumentParser, inProcessParser } from './rag/parse/document-parser.js';

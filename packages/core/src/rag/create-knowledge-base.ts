@@ -274,7 +274,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         signal,
         onBatch: (made, fraction) => {
           chunks = made;
-          onProgress?.({ stage: 'chunked', fileId: file.id, chunks, fraction, ...(embedder ? { embedded: made } : {}) });
+          onProgress?.({
+            stage: 'chunked',
+            fileId: file.id,
+            chunks,
+            fraction,
+            ...(embedder ? { embedded: made } : {}),
+          });
         },
       });
       // Both also mark the file ready, with its chunk count.

@@ -1,5 +1,5 @@
-import type { TokenCounter } from '../../engine/token-counter.js';
 import { newId } from '../../conversations/new-id.js';
+import type { TokenCounter } from '../../engine/token-counter.js';
 import { yieldToEventLoop } from '../concurrency-limit.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { StoredChunk } from '../knowledge-types.js';
@@ -33,7 +33,10 @@ export async function* storedChunkBatches(
 ): AsyncGenerator<StoredChunk[]> {
   const { fileId, embedder, signal } = options;
   // Offsets of chunks count a newline between blocks: the text's length the same way.
-  const length = Math.max(1, blocks.reduce((n, b) => n + b.text.length + 1, -1));
+  const length = Math.max(
+    1,
+    blocks.reduce((n, b) => n + b.text.length + 1, -1),
+  );
   let made = 0;
   let batch: StoredChunk[] = [];
   const finish = async (ready: StoredChunk[], endOffset: number) => {
