@@ -151,7 +151,6 @@ export interface KnowledgeBaseOptions {
   logger?: Logger;
 }
 
-/** Chunks per progress report while embedding (the embedder still batches its requests itself). */
 const COLLECTION = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
@@ -264,7 +263,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         await originals.put(file, input.bytes, doc.mediaType);
         storedOriginal = true;
       }
-      // Chunks are made, embedded and stored a batch at a time, as the store asks for them.
+      // Chunks are made, embedded and stored a batch at a time, as the store asks for them (an abort
+      // between batches rolls the file's chunks back).
       let chunks = 0;
       const batches = storedChunkBatches(doc.blocks, {
         fileId: file.id,
@@ -286,7 +286,6 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       // Both also mark the file ready, with its chunk count.
       if (previous) await store.replaceFileContent(file, batches);
       else await store.insertChunks(file, batches);
-      signal?.throwIfAborted();
       if (embedder) onProgress?.({ stage: 'embedded', fileId: file.id, chunks });
       // The replaced version's original is no longer reachable (downloads follow the file's hash).
       if (previous) await originals?.remove(previous);

@@ -297,6 +297,44 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
       expect(await kb.retrieve(alice, 'printer Magenta')).toHaveLength(1);
     });
 
+    it('stores a large file in batches, all of it or none of it', async () => {
+      const small = createKnowledgeBase({ store, logger: silent, chunking: { maxTokens: 40, overlapTokens: 0 } });
+      const rows = Array.from({ length: 1200 }, (_, i) => `Office ${i},City ${i},Desk ${i % 7}`);
+      const csv = (extra: string) => new TextEncoder().encode(`Office,City,Desk\n${rows.join('\n')}\n${extra}\n`);
+      const batches: number[] = [];
+      const file = await small.ingest(
+        alice,
+        { name: 'desks.csv', bytes: csv('Office last,Lisbon,Desk 9') },
+        { onProgress: (p) => p.stage === 'chunked' && batches.push(p.chunks!) },
+      );
+      // Several batches of 256, each reported with the chunks stored so far, and the count on the file.
+      expect(file.chunkCount).toBeGreaterThan(512);
+      expect(batches).toEqual(
+        Array.from({ length: Math.ceil(file.chunkCount / 256) }, (_, i) => Math.min((i + 1) * 256, file.chunkCount)),
+      );
+      expect(await kb.getFile(alice, file.id)).toMatchObject({ status: 'ready', chunkCount: file.chunkCount });
+      const [last] = await kb.retrieve(alice, 'Office last Lisbon');
+      expect(last).toMatchObject({ fileId: file.id });
+      const opened = await kb.getPassage(alice, file.id, last!.chunkId);
+      expect(opened?.passage.ordinal).toBe(file.chunkCount - 1);
+      expect(opened?.next).toBeNull();
+
+      // A new version that fails after its first batches were written leaves the old one whole.
+      const failure = new CompanyChatError({ code: 'upstream', message: 'Stopped.' });
+      const controller = new AbortController();
+      const stopped = await small
+        .ingest(
+          alice,
+          { name: 'desks.csv', bytes: csv('Office moved,Porto,Desk 3') },
+          { signal: controller.signal, onProgress: (p) => p.chunks === 512 && controller.abort(failure) },
+        )
+        .catch((e: unknown) => e);
+      expect(stopped).toBe(failure);
+      expect(await kb.getFile(alice, file.id)).toMatchObject({ version: 1, chunkCount: file.chunkCount });
+      expect(await kb.retrieve(alice, 'Office moved Porto')).toEqual([]);
+      expect(await kb.retrieve(alice, 'Office last Lisbon')).toHaveLength(1);
+    });
+
     it('lists the files of exactly one scope', async () => {
       const scope = { type: 'shared', collection: 'docs' } as const;
       const a = await kb.ingest(alice, { name: 'a.txt', bytes: fixture('notes.txt'), scope }, { manageShared: true });
