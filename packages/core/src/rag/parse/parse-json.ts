@@ -65,7 +65,7 @@ function flatten(value: unknown, root: string, rootDepth: number, blocks: Docume
     }
     const leaf = typeof node === 'string' ? node : JSON.stringify(node);
     checkCount(blocks.length + 1, maxRows, 'JSON values');
-    blocks.push({ type: 'line', text: path ? `${path}: ${leaf}` : leaf });
+    blocks.push({ type: 'line', text: flat(path ? `${path}: ${leaf}` : leaf) });
   }
 }
 
@@ -76,4 +76,14 @@ function childPath(path: string, key: string | number): string {
 
 function keyPart(key: string): string {
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? key : JSON.stringify(key);
+}
+
+/**
+ * The string with its characters in one piece. V8 keeps a concatenation as a tree pointing at its parts,
+ * so each JSON line would hold its whole chain of path prefixes; reading a character makes V8 copy the
+ * line into one flat string and let the prefixes go (a 20 MiB JSON file's lines took a third of the memory).
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
