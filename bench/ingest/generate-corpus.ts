@@ -119,6 +119,20 @@ export function largestCsv(maxBytes: number): CorpusFile {
   return { name: 'largest.csv', bytes: bytes.subarray(0, end) };
 }
 
+/** The largest JSON array of records within `maxBytes`: the largest JSON file the upload limit lets in. */
+export function largestJson(maxBytes: number): CorpusFile {
+  const records = JSON.parse(jsonFile(701, Math.floor(maxBytes / 150))).records as unknown[];
+  const parts: string[] = [];
+  let size = 2;
+  for (const record of records) {
+    const part = JSON.stringify(record);
+    if (size + part.length + 1 > maxBytes) break;
+    parts.push(part);
+    size += part.length + 1;
+  }
+  return { name: 'largest.json', bytes: encoder.encode(`[${parts.join(',')}]`) };
+}
+
 function csvFile(seed: number, rows: number): string {
   const t = texts(seed);
   const lines = ['id,name,department,city,salary band,start date,notes'];

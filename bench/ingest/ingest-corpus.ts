@@ -26,9 +26,11 @@ export async function ingestCorpus(options: {
   store: 'PGlite' | 'PostgreSQL';
   corpus: string;
   databaseUrl: string;
+  /** PGlite: a database folder made beforehand by {@link preparePglite} (default: a new one, made here). */
+  pgliteDir?: string;
 }): Promise<IngestResult> {
   const schema = `cc_bench_ingest_${process.pid}`;
-  const dir = mkdtempSync(join(tmpdir(), 'cc-bench-ingest-db-'));
+  const dir = options.pgliteDir ?? mkdtempSync(join(tmpdir(), 'cc-bench-ingest-db-'));
   let admin: pg.Client | undefined;
   let sql: SqlClient;
   if (options.store === 'PostgreSQL') {
@@ -103,6 +105,16 @@ export async function ingestCorpus(options: {
     }
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Makes and migrates a PGlite database in `dir`: creating a PGlite cluster peaks near 1 GB of RSS on
+ * its own, once per installation, so a run that measures one file's ingestion opens one made before.
+ */
+export async function preparePglite(dir: string): Promise<void> {
+  const sql = createPgliteSqlClient(await PGlite.create({ dataDir: join(dir, 'db') }), { ownsDb: true });
+  await migrate(sql);
+  await sql.close();
 }
 
 async function workerParser() {

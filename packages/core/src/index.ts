@@ -247,6 +247,7 @@ export {
 } from './rag/embed/openai-compatible-embedder.js';
 export {
   type ChunkHit,
+  type ChunkSource,
   canRead,
   type FileScope,
   type FileStatus,

@@ -7,7 +7,7 @@ import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { BlobStore, StoredBlob } from './blob/blob-store.js';
 import { knowledgeOriginals } from './blob/knowledge-originals.js';
 import type { ChunkOptions } from './chunk/chunk.js';
-import { chunkDocument } from './chunk/chunk-document.js';
+import { storedChunkBatches } from './chunk/stored-chunk-batches.js';
 import { concurrencyLimit, yieldToEventLoop } from './concurrency-limit.js';
 import type { Embedder } from './embed/embedder.js';
 import type {
@@ -16,7 +16,6 @@ import type {
   KnowledgeFile,
   KnowledgeStore,
   PassageWithNeighbours,
-  StoredChunk,
 } from './knowledge-types.js';
 import { type DocumentParser, inProcessParser } from './parse/document-parser.js';
 import type { ParseLimits } from './parse/parse-limits.js';
@@ -41,9 +40,15 @@ export interface IngestProgress {
   stage: IngestStage;
   /** Set from `chunked` on (the file record exists from then). */
   fileId?: string;
+  /**
+   * Chunks stored so far: chunks are made, embedded and stored a few hundred at a time, each batch
+   * reported as `chunked`; the total from `embedded` and `indexed` on.
+   */
   chunks?: number;
-  /** While chunks are embedded (stage still `chunked`): how many are done, reported every few hundred. */
+  /** With an embedder, at each `chunked` batch: how many chunks are embedded (all those made so far). */
   embedded?: number;
+  /** At each `chunked` batch: the share (0–1) of the file's text chunked so far, for an estimate of the time left. */
+  fraction?: number;
 }
 
 /**
@@ -146,9 +151,6 @@ export interface KnowledgeBaseOptions {
   logger?: Logger;
 }
 
-/** Chunks per progress report while embedding (the embedder still batches its requests itself). */
-const EMBED_SLICE = 256;
-
 const COLLECTION = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
@@ -208,7 +210,14 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     const sha256 = await sha256Hex(input.bytes);
     const duplicate = (await store.filesInScope(owner, scope, { sha256 })).find((f) => f.status === 'ready');
     if (duplicate) return { ...duplicate, outcome: 'duplicate' };
-    const { chunks, ...doc } = await parseAndChunk(input, signal, onProgress);
+    const doc = await parser.parse(
+      { bytes: input.bytes, name: input.name, mediaType: input.mediaType, limits: options.parseLimits },
+      { signal },
+    );
+    onProgress?.({ stage: 'parsed' });
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+    const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
     const name = safeFileName(input.name);
     const previous = (await store.filesInScope(owner, scope, { name })).find((f) => f.status === 'ready');
     const now = new Date();
@@ -219,7 +228,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       sizeBytes: input.bytes.byteLength,
       sha256,
       pageCount: doc.pageCount ?? null,
-      chunkCount: chunks.length,
+      // Known once every chunk is stored (the store sets it).
+      chunkCount: 0,
     };
     const file: KnowledgeFile = previous
       ? {
@@ -247,38 +257,42 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         };
     // A new version is written only once indexed: until then the previous one stays ready and searchable.
     if (!previous) await store.createFile(file);
-    onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length });
     let storedOriginal = false;
     try {
       if (originals) {
         await originals.put(file, input.bytes, doc.mediaType);
         storedOriginal = true;
       }
-      const stored: StoredChunk[] = chunks.map((c) => ({ ...c, id: newId(), fileId: file.id }));
-      if (embedder) {
-        const texts = stored.map((c) => [...c.headingPath, c.text].join('\n'));
-        // In slices, so a large file reports progress while it is embedded.
-        onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length, embedded: 0 });
-        for (let start = 0; start < texts.length; start += EMBED_SLICE) {
-          const vectors = await embedder.embed(texts.slice(start, start + EMBED_SLICE), { signal });
-          vectors.forEach((vector, i) => {
-            stored[start + i]!.embedding = vector;
+      // Chunks are made, embedded and stored a batch at a time, as the store asks for them (an abort
+      // between batches rolls the file's chunks back).
+      let chunks = 0;
+      const batches = storedChunkBatches(doc.blocks, {
+        fileId: file.id,
+        counter,
+        chunking: options.chunking,
+        embedder,
+        signal,
+        onBatch: (made, fraction) => {
+          chunks = made;
+          onProgress?.({
+            stage: 'chunked',
+            fileId: file.id,
+            chunks,
+            fraction,
+            ...(embedder ? { embedded: made } : {}),
           });
-          const embedded = Math.min(start + EMBED_SLICE, texts.length);
-          onProgress?.({ stage: 'chunked', fileId: file.id, chunks: chunks.length, embedded });
-        }
-        if (!previous) await store.updateFile(file.id, { stage: 'embedded' });
-        onProgress?.({ stage: 'embedded', fileId: file.id, chunks: chunks.length });
-      }
-      signal?.throwIfAborted();
-      // Both also mark the file ready.
-      if (previous) await store.replaceFileContent(file, stored);
-      else await store.insertChunks(file, stored);
+        },
+      });
+      // Both also mark the file ready, with its chunk count.
+      if (previous) await store.replaceFileContent(file, batches);
+      else await store.insertChunks(file, batches);
+      if (embedder) onProgress?.({ stage: 'embedded', fileId: file.id, chunks });
       // The replaced version's original is no longer reachable (downloads follow the file's hash).
       if (previous) await originals?.remove(previous);
-      onProgress?.({ stage: 'indexed', fileId: file.id, chunks: chunks.length });
+      onProgress?.({ stage: 'indexed', fileId: file.id, chunks });
       return {
         ...file,
+        chunkCount: chunks,
         status: 'ready',
         stage: 'indexed',
         error: null,
@@ -299,28 +313,6 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       }
       throw error;
     }
-  }
-
-  /**
-   * Parses and chunks in a function of its own so the parsed blocks (as much text as the file holds)
-   * can be collected before the chunks are stored: only the chunks and a few fields come back.
-   */
-  async function parseAndChunk(
-    input: IngestInput,
-    signal: AbortSignal | undefined,
-    onProgress: IngestOptions['onProgress'],
-  ) {
-    const doc = await parser.parse(
-      { bytes: input.bytes, name: input.name, mediaType: input.mediaType, limits: options.parseLimits },
-      { signal },
-    );
-    onProgress?.({ stage: 'parsed' });
-    await yieldToEventLoop();
-    signal?.throwIfAborted();
-    const counter = options.tokenCounter ?? (await loadDefaultTokenCounter());
-    const chunks = chunkDocument(doc, counter, options.chunking);
-    await yieldToEventLoop();
-    return { chunks, kind: doc.kind, mediaType: doc.mediaType, pageCount: doc.pageCount };
   }
 
   return {

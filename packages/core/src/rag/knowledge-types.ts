@@ -70,6 +70,12 @@ export interface StoredChunk extends Chunk {
   embedding?: number[];
 }
 
+/**
+ * A file's chunks for {@link KnowledgeStore.insertChunks}: all at once, or in batches as they are made,
+ * so a large file is stored without holding every chunk (and its vector) in memory at the same time.
+ */
+export type ChunkSource = readonly StoredChunk[] | AsyncIterable<readonly StoredChunk[]>;
+
 /** A chunk found by a search, with its file and a rank score (higher is better, comparable within one search). */
 export interface ChunkHit {
   chunk: StoredChunk;
@@ -118,16 +124,17 @@ export interface KnowledgeStore {
     patch: Partial<Pick<KnowledgeFile, 'status' | 'stage' | 'error' | 'chunkCount'>>,
   ): Promise<void>;
   /**
-   * Adds a file's chunks and marks the file `ready` (status and stage `indexed`), in one transaction
-   * where the store has them: a file's chunks are searchable exactly when it is ready.
+   * Adds a file's chunks and marks the file `ready` (status and stage `indexed`, `chunkCount` the number
+   * of chunks added), in one transaction where the store has them: a file's chunks are searchable
+   * exactly when it is ready. Batches are written as they arrive.
    */
-  insertChunks(file: KnowledgeFile, chunks: readonly StoredChunk[]): Promise<void>;
+  insertChunks(file: KnowledgeFile, chunks: ChunkSource): Promise<void>;
   /**
    * Replaces a file's chunks with those of a new version and its record with `file` (content fields,
    * `version`, `previousVersions`), marking it ready, in one transaction where the store has them: a
    * search sees the old version or the new one, never both or neither. Internal to ingestion.
    */
-  replaceFileContent(file: KnowledgeFile, chunks: readonly StoredChunk[]): Promise<void>;
+  replaceFileContent(file: KnowledgeFile, chunks: ChunkSource): Promise<void>;
   listFiles(reader: Reader, options?: { limit?: number }): Promise<KnowledgeFile[]>;
   /**
    * Every file (any status) in exactly `scope` as `owner` would upload to it: a private scope holds the

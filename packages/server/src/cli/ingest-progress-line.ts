@@ -30,8 +30,8 @@ export interface IngestProgressLine {
 
 /**
  * Draws `[###---] 3/10 files · 12.4/54.8 MB · 1,234 chunks · ETA 42s · big.pdf (12.3 MB): embedding
- * 512/8,123 chunks`, rewritten in place. The ETA comes from the bytes done so far, counting the share
- * of the current file already embedded, so it moves during a large file too.
+ * and indexing 512 chunks`, rewritten in place. The ETA comes from the bytes done so far, counting the
+ * share of the current file already chunked and stored, so it moves during a large file too.
  */
 export function createIngestProgressLine(options: IngestProgressLineOptions): IngestProgressLine {
   const { out, totalFiles, totalBytes } = options;
@@ -82,11 +82,11 @@ export function createIngestProgressLine(options: IngestProgressLineOptions): In
     update(progress) {
       const chunks = (progress.chunks ?? 0).toLocaleString('en-US');
       if (progress.stage === 'parsed') current.stage = 'chunking';
-      else if (progress.stage === 'chunked' && progress.embedded !== undefined) {
-        current.stage = `embedding ${progress.embedded.toLocaleString('en-US')}/${chunks} chunks`;
-        current.fraction = progress.chunks ? progress.embedded / progress.chunks : 0;
-      } else if (progress.stage === 'chunked' || progress.stage === 'embedded')
-        current.stage = `indexing ${chunks} chunks`;
+      else if (progress.stage === 'chunked') {
+        // Chunks are stored in batches as they are made: how far into the file, not a known total.
+        current.stage = `${progress.embedded !== undefined ? 'embedding and indexing' : 'indexing'} ${chunks} chunks`;
+        current.fraction = progress.fraction ?? current.fraction;
+      } else if (progress.stage === 'embedded') current.stage = `indexing ${chunks} chunks`;
       else current.stage = 'indexed';
       draw();
     },

@@ -299,6 +299,44 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
       expect(await kb.retrieve(alice, 'printer Magenta')).toHaveLength(1);
     });
 
+    it('stores a large file in batches, all of it or none of it', async () => {
+      const small = createKnowledgeBase({ store, logger: silent, chunking: { maxTokens: 40, overlapTokens: 0 } });
+      const rows = Array.from({ length: 1200 }, (_, i) => `Office ${i},City ${i},Desk ${i % 7}`);
+      const csv = (extra: string) => new TextEncoder().encode(`Office,City,Desk\n${rows.join('\n')}\n${extra}\n`);
+      const batches: number[] = [];
+      const file = await small.ingest(
+        alice,
+        { name: 'desks.csv', bytes: csv('Office last,Lisbon,Desk 9') },
+        { onProgress: (p) => p.stage === 'chunked' && batches.push(p.chunks!) },
+      );
+      // Several batches of 256, each reported with the chunks stored so far, and the count on the file.
+      expect(file.chunkCount).toBeGreaterThan(512);
+      expect(batches).toEqual(
+        Array.from({ length: Math.ceil(file.chunkCount / 256) }, (_, i) => Math.min((i + 1) * 256, file.chunkCount)),
+      );
+      expect(await kb.getFile(alice, file.id)).toMatchObject({ status: 'ready', chunkCount: file.chunkCount });
+      const [last] = await kb.retrieve(alice, 'Office last Lisbon');
+      expect(last).toMatchObject({ fileId: file.id });
+      const opened = await kb.getPassage(alice, file.id, last!.chunkId);
+      expect(opened?.passage.ordinal).toBe(file.chunkCount - 1);
+      expect(opened?.next).toBeNull();
+
+      // A new version that fails after its first batches were written leaves the old one whole.
+      const failure = new CompanyChatError({ code: 'upstream', message: 'Stopped.' });
+      const controller = new AbortController();
+      const stopped = await small
+        .ingest(
+          alice,
+          { name: 'desks.csv', bytes: csv('Office moved,Porto,Desk 3') },
+          { signal: controller.signal, onProgress: (p) => p.chunks === 512 && controller.abort(failure) },
+        )
+        .catch((e: unknown) => e);
+      expect(stopped).toBe(failure);
+      expect(await kb.getFile(alice, file.id)).toMatchObject({ version: 1, chunkCount: file.chunkCount });
+      expect(await kb.retrieve(alice, 'Office moved Porto')).toEqual([]);
+      expect(await kb.retrieve(alice, 'Office last Lisbon')).toHaveLength(1);
+    });
+
     it('lists the files of exactly one scope', async () => {
       const scope = { type: 'shared', collection: 'docs' } as const;
       const a = await kb.ingest(alice, { name: 'a.txt', bytes: fixture('notes.txt'), scope }, { manageShared: true });
@@ -349,6 +387,26 @@ export function runKnowledgeStoreConformance(name: string, factory: KnowledgeSto
         'How do I configure the operator to watch all namespaces at work?',
       );
       expect(wrong).toMatchObject({ fileName: 'LICENSE.txt' });
+    });
+
+    it('keeps the relevance floor meaningful in a collection of one to three chunks', async () => {
+      const text = (s: string) => new TextEncoder().encode(s);
+      const licence = await kb.ingest(alice, { name: 'LICENSE.txt', bytes: text(LICENCE) });
+      // One chunk: the question's subject is in "every" chunk, another of its words in none.
+      const [owner] = await kb.retrieve(alice, 'Who owns the copyright?');
+      expect(owner).toMatchObject({ fileName: 'LICENSE.txt' });
+      // Still no licence quoted for a question that shares only an everyday word with it.
+      expect(await kb.retrieve(alice, 'How do I configure the operator to watch all namespaces at work?')).toEqual([]);
+      await kb.deleteFile(alice, licence.id);
+
+      // Three chunks, each about holidays: the word holding the question's subject weighs enough.
+      const sections = ['Spring', 'Summer', 'Winter'].map(
+        (season) => `# ${season} holidays\n\n${season} holidays are booked with the team lead.`,
+      );
+      const file = await kb.ingest(alice, { name: 'holidays.md', bytes: text(sections.join('\n\n')) });
+      expect(file.chunkCount).toBe(3);
+      expect(await kb.retrieve(alice, 'holidays carryover?')).toHaveLength(3);
+      expect(await kb.retrieve(alice, 'How do I configure the operator?')).toEqual([]);
     });
 
     it('applies the vector floor before fusion when vectors are available', async () => {

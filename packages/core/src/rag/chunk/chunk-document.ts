@@ -27,43 +27,57 @@ interface Unit {
  * ```
  */
 export function chunkDocument(doc: ParsedDocument, counter: TokenCounter, options: ChunkOptions = {}): Chunk[] {
+  return [...chunkBlocks(doc.blocks, counter, options)];
+}
+
+/**
+ * {@link chunkDocument} one chunk at a time, in order, as the blocks are read: a large file is stored
+ * in batches without all its chunks in memory at once.
+ */
+export function* chunkBlocks(
+  blocks: Iterable<DocumentBlock>,
+  counter: TokenCounter,
+  options: ChunkOptions = {},
+): Generator<Chunk> {
   const maxTokens = options.maxTokens ?? 350;
   const overlapTokens = Math.min(options.overlapTokens ?? 50, Math.floor(maxTokens / 2));
-  const chunks: Chunk[] = [];
+  let ordinal = 0;
   let current: Unit[] = [];
   let currentTokens = 0;
 
-  const emit = () => {
-    if (current.length === 0 || current.every((u) => u.block.type === 'heading')) return;
-    chunks.push(toChunk(chunks.length, current, currentTokens));
-  };
+  const emit = () =>
+    current.length === 0 || current.every((u) => u.block.type === 'heading')
+      ? undefined
+      : toChunk(ordinal++, current, currentTokens);
   const startWith = (units: Unit[]) => {
     current = units;
     currentTokens = units.reduce((n, u) => n + u.tokens, 0);
   };
 
-  for (const unit of units(doc, maxTokens, counter)) {
+  for (const unit of units(blocks, maxTokens, counter)) {
     const last = current.at(-1);
     const hasBody = current.some((u) => u.block.type !== 'heading');
     if (last && ((unit.block.type === 'heading' && hasBody) || unit.block.page !== last.block.page)) {
-      emit();
+      const chunk = emit();
+      if (chunk) yield chunk;
       startWith([]);
     } else if (last && currentTokens + unit.tokens > maxTokens) {
-      emit();
+      const chunk = emit();
+      if (chunk) yield chunk;
       startWith(overlap(current, overlapTokens, maxTokens - unit.tokens));
     }
     current.push(unit);
     currentTokens += unit.tokens;
   }
-  emit();
-  return chunks;
+  const chunk = emit();
+  if (chunk) yield chunk;
 }
 
 /** Blocks as units no longer than `maxTokens`, with offsets and the heading path at each. */
-function* units(doc: ParsedDocument, maxTokens: number, counter: TokenCounter): Generator<Unit> {
+function* units(blocks: Iterable<DocumentBlock>, maxTokens: number, counter: TokenCounter): Generator<Unit> {
   const headings: Array<{ level: number; text: string }> = [];
   let offset = 0;
-  for (const block of doc.blocks) {
+  for (const block of blocks) {
     if (block.type === 'heading') {
       const level = block.level ?? 1;
       while (headings.length > 0 && headings.at(-1)!.level >= level) headings.pop();

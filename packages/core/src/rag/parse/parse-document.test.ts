@@ -46,6 +46,29 @@ describe('parseDocument: sample files', () => {
     });
   });
 
+  it('reads a large JSON file member by member into the same lines as a small one', async () => {
+    const record = (i: number) => ({
+      id: i,
+      'odd key': `a "quoted", [bracketed] {braced} \\ text ${i}`,
+      nested: { list: [1, null, true, { deep: `é ${i}` }], empty: {}, none: [] },
+    });
+    const value = { meta: { generated: '2026-01-01' }, records: Array.from({ length: 5000 }, (_, i) => record(i)) };
+    const expected: string[] = [];
+    const reference = (path: string, node: unknown): void => {
+      if (node !== null && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          const key = /^[A-Za-z_$][\w$-]*$/.test(k) ? k : JSON.stringify(k);
+          reference(Array.isArray(node) ? `${path}[${k}]` : path ? `${path}.${key}` : key, v);
+        }
+      } else expected.push(`${path}: ${typeof node === 'string' ? node : JSON.stringify(node)}`);
+    };
+    reference('', value);
+    const text = JSON.stringify(value, null, 1);
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const doc = await parseDocument({ bytes: new TextEncoder().encode(text), name: 'records.json' });
+    expect(doc.blocks.map((b) => b.text)).toEqual(expected);
+  });
+
   it('flattens JSON to path: value lines', async () => {
     const doc = await parseDocument({ bytes: fixture('benefits.json') });
     expect(doc.kind).toBe('json');
@@ -130,6 +153,22 @@ describe('parseDocument: bad files', () => {
     expect(await parseError(new TextEncoder().encode('{"a": [1, 2'), 'data.json')).toMatchObject({
       code: 'unreadable_file',
     });
+  });
+
+  it('rejects malformed structure in a large JSON file, which is read member by member', async () => {
+    const records = Array.from({ length: 20_000 }, (_, i) => `{"id": ${i}, "name": "record ${i}"}`);
+    const broken = [
+      `[${records.join(',')} {"id": -1}]`, // a missing comma
+      `[${records.join(',')}] trailing`,
+      `{"records": [${records.join(',')}], "count" 20000}`, // a missing colon
+      `[${records.join(',')},]`,
+      `[${records.join(',')}`,
+    ];
+    for (const text of broken) {
+      expect(await parseError(new TextEncoder().encode(text), 'data.json'), text.slice(-30)).toMatchObject({
+        code: 'unreadable_file',
+      });
+    }
   });
 
   it('rejects a zip bomb DOCX by its declared ratio before inflating it', async () => {

@@ -1,10 +1,11 @@
+import { inverseDocumentFrequency } from './inverse-document-frequency.js';
 import { indexWords } from './query-terms.js';
 
 const K1 = 1.2;
 const B = 0.75;
 
 /**
- * An in-memory BM25 index (Robertson/Sparck Jones weighting, k1 = 1.2, b = 0.75) over chunk texts.
+ * An in-memory BM25 index (k1 = 1.2, b = 0.75, words weighed by {@link inverseDocumentFrequency}) over chunk texts.
  * `search` scores only documents that pass `filter`, so scoping happens before ranking.
  */
 export class Bm25Index {
@@ -40,8 +41,9 @@ export class Bm25Index {
 
   /**
    * Ids and scores of matching documents, best first, each with its `relevance`: the share of the
-   * terms' total inverse document frequency that the document matches (a term no document has counts
-   * with the highest weight, so a question about something absent scores low everywhere). `weights`
+   * terms' total inverse document frequency ({@link inverseDocumentFrequency}) that the document
+   * matches (a term no document has counts with the highest weight, so a question about something
+   * absent scores low everywhere). `weights`
    * scales each term's contribution to both (default 1).
    */
   search(
@@ -56,8 +58,7 @@ export class Bm25Index {
     let totalWeight = 0;
     for (const term of terms) {
       const posting = this.postings.get(term);
-      const idf =
-        (weights?.get(term) ?? 1) * Math.log(1 + (n - (posting?.size ?? 0) + 0.5) / ((posting?.size ?? 0) + 0.5));
+      const idf = (weights?.get(term) ?? 1) * inverseDocumentFrequency(n, posting?.size ?? 0);
       totalWeight += idf;
       if (!posting) continue;
       for (const [id, tf] of posting) {

@@ -1,10 +1,11 @@
 import { searchWords } from '../../conversations/search-words.js';
 
-// Function words of the languages users most often ask in; they match nearly every chunk and carry no
-// meaning, so they are left out of queries (the full-text rank in Postgres has no IDF to discount them).
+// Function words (and quantifiers such as "all", "many") of the languages users most often ask in; they
+// match nearly every chunk and carry no meaning, so they are left out of queries (the full-text rank in Postgres has no IDF to discount them).
 const STOPWORDS = new Set(
   (
-    'a an and are as at be but by can do does did for from had has have how i if in into is it its me my ' +
+    'a all an and any are as at be but by can do does did each every for from had has have how i if in into is it its ' +
+    'many me much my ' +
     'no not of on or our please should so than that the their them then there these they this to us was ' +
     'we were what when where which who why will with would you your ' +
     'der die das und ist ein eine zu den mit von le la les et est un une des du de el los las y es en que'

@@ -1,6 +1,7 @@
 import type { Owner } from '../../conversations/types.js';
 import {
   type ChunkHit,
+  type ChunkSource,
   canRead,
   inScope,
   type KnowledgeFile,
@@ -11,6 +12,7 @@ import {
 } from '../knowledge-types.js';
 import { Bm25Index } from '../search/bm25-index.js';
 import { queryTerms } from '../search/query-terms.js';
+import { chunkBatches } from './chunk-batches.js';
 
 /**
  * A {@link KnowledgeStore} in process memory: BM25 full-text and brute-force cosine vectors. For tests,
@@ -68,17 +70,28 @@ export function createMemoryKnowledgeStore(): KnowledgeStore {
       const file = files.get(id);
       if (file) files.set(id, { ...file, ...structuredClone(patch), updatedAt: new Date() });
     },
-    async insertChunks(file, list) {
+    async insertChunks(file, source) {
+      // Gathered first, so the file's chunks become searchable together, as a transaction would.
+      const list = await gather(source);
       if (!files.has(file.id)) return;
       addChunks(file.id, list);
       const current = files.get(file.id)!;
-      files.set(file.id, { ...current, status: 'ready', stage: 'indexed', updatedAt: new Date() });
+      const ready = { status: 'ready', stage: 'indexed', chunkCount: list.length, updatedAt: new Date() } as const;
+      files.set(file.id, { ...current, ...ready });
     },
-    async replaceFileContent(file, list) {
+    async replaceFileContent(file, source) {
+      const list = await gather(source);
       if (!files.has(file.id)) return;
       removeChunks(file.id);
       addChunks(file.id, list);
-      files.set(file.id, { ...copy(file), status: 'ready', stage: 'indexed', error: null, updatedAt: new Date() });
+      files.set(file.id, {
+        ...copy(file),
+        status: 'ready',
+        stage: 'indexed',
+        error: null,
+        chunkCount: list.length,
+        updatedAt: new Date(),
+      });
     },
     async filesInScope(owner, scope, match = {}) {
       return [...files.values()]
@@ -154,4 +167,10 @@ function cosine(a: readonly number[], b: readonly number[]): number {
     nb += (b[i] ?? 0) * (b[i] ?? 0);
   }
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+async function gather(source: ChunkSource): Promise<StoredChunk[]> {
+  const list: StoredChunk[] = [];
+  for await (const batch of chunkBatches(source)) list.push(...batch);
+  return list;
 }

@@ -2,7 +2,15 @@ import type { Logger } from '../../engine/logger.js';
 import { consoleLogger } from '../../engine/logger.js';
 import { isUuid } from '../../sql/is-uuid.js';
 import type { SqlClient } from '../../sql/sql-client.js';
-import type { KnowledgeFile, KnowledgeStore, Reader, SearchOptions, StoredChunk } from '../knowledge-types.js';
+import type {
+  ChunkSource,
+  KnowledgeFile,
+  KnowledgeStore,
+  Reader,
+  SearchOptions,
+  StoredChunk,
+} from '../knowledge-types.js';
+import { chunkBatches } from './chunk-batches.js';
 import { enablePgvector, type PgvectorSupport } from './enable-pgvector.js';
 import {
   CHUNK_COLUMNS,
@@ -76,39 +84,66 @@ export async function createSqlKnowledgeStore(
 
   const textSearch = { db, language, cap, chunkScope, scopeParams };
 
-  /** Inserts a file's chunks (with the file's scope copied onto each) and counts their terms. */
-  const insertChunkRows = async (tx: SqlClient, file: KnowledgeFile, chunks: readonly StoredChunk[]) => {
+  /** Inserts one batch of a file's chunks, with the file's scope copied onto each. */
+  const insertBatch = async (tx: SqlClient, file: KnowledgeFile, batch: readonly StoredChunk[]) => {
     const scope = file.scope;
     const conversationId = scope.type === 'private' ? (scope.conversationId ?? null) : null;
     const collection = scope.type === 'shared' ? scope.collection : null;
-    for (let i = 0; i < chunks.length; i += BATCH) {
-      const batch = chunks.slice(i, i + BATCH);
-      const withVectors = vectors && batch.every((c) => c.embedding);
-      await tx.query(
-        `INSERT INTO chunks (id, file_id, tenant_id, user_id, conversation_id, collection, language,
-           ordinal, content, heading, token_count, metadata${withVectors ? ', embedding' : ''})
-         SELECT u.id, $2, $3, $4, $5, $6, $7::regconfig, u.ordinal, u.content, u.heading, u.tokens, u.metadata::jsonb
-           ${withVectors ? ', u.embedding::vector' : ''}
-         FROM unnest($1::uuid[], $8::int[], $9::text[], $10::text[], $11::int[], $12::text[]${withVectors ? ', $13::text[]' : ''})
-           AS u(id, ordinal, content, heading, tokens, metadata${withVectors ? ', embedding' : ''})`,
-        [
-          batch.map((c) => c.id),
-          file.id,
-          file.tenantId,
-          file.userId,
-          conversationId,
-          collection,
-          language,
-          batch.map((c) => c.ordinal),
-          batch.map((c) => c.text),
-          batch.map((c) => c.headingPath.join('\n')),
-          batch.map((c) => c.tokenCount),
-          batch.map((c) => JSON.stringify(chunkMetadata(c))),
-          ...(withVectors ? [batch.map((c) => vectorLiteral(c.embedding!))] : []),
-        ],
-      );
+    const withVectors = vectors && batch.every((c) => c.embedding);
+    await tx.query(
+      `INSERT INTO chunks (id, file_id, tenant_id, user_id, conversation_id, collection, language,
+         ordinal, content, heading, token_count, metadata${withVectors ? ', embedding' : ''})
+       SELECT u.id, $2, $3, $4, $5, $6, $7::regconfig, u.ordinal, u.content, u.heading, u.tokens, u.metadata::jsonb
+         ${withVectors ? ', u.embedding::vector' : ''}
+       FROM unnest($1::uuid[], $8::int[], $9::text[], $10::text[], $11::int[], $12::text[]${withVectors ? ', $13::text[]' : ''})
+         AS u(id, ordinal, content, heading, tokens, metadata${withVectors ? ', embedding' : ''})`,
+      [
+        batch.map((c) => c.id),
+        file.id,
+        file.tenantId,
+        file.userId,
+        conversationId,
+        collection,
+        language,
+        batch.map((c) => c.ordinal),
+        batch.map((c) => c.text),
+        batch.map((c) => c.headingPath.join('\n')),
+        batch.map((c) => c.tokenCount),
+        batch.map((c) => JSON.stringify(chunkMetadata(c))),
+        ...(withVectors ? [batch.map((c) => vectorLiteral(c.embedding!))] : []),
+      ],
+    );
+  };
+
+  /**
+   * Inserts a file's chunks batch by batch as they come, then counts their terms; returns how many.
+   * The next batch is asked for while the database writes the current one, so making chunks (parsing,
+   * embedding) and storing them overlap where the database is another process.
+   */
+  const insertChunkRows = async (tx: SqlClient, file: KnowledgeFile, source: ChunkSource): Promise<number> => {
+    const batches = chunkBatches(source);
+    let count = 0;
+    let next = await batches.next();
+    while (!next.done) {
+      const batch = next.value;
+      const written = (async () => {
+        for (let start = 0; start < batch.length; start += BATCH) {
+          await insertBatch(tx, file, batch.slice(start, start + BATCH));
+        }
+      })();
+      const following = batches.next();
+      // Both settle before either's error is thrown, so no batch is left being made or written.
+      const [wrote, nextBatch] = await Promise.allSettled([written, following]);
+      if (wrote.status === 'rejected') {
+        await batches.return(undefined);
+        throw wrote.reason;
+      }
+      if (nextBatch.status === 'rejected') throw nextBatch.reason;
+      count += batch.length;
+      next = nextBatch.value;
     }
-    await addTermStats(tx, file.id, language, chunks.length);
+    await addTermStats(tx, file.id, language, count);
+    return count;
   };
 
   const store: KnowledgeStore = {
@@ -161,12 +196,13 @@ export async function createSqlKnowledgeStore(
     },
     async insertChunks(file, chunks) {
       await db.transaction(async (tx) => {
-        await insertChunkRows(tx, file, chunks);
+        const count = await insertChunkRows(tx, file, chunks);
         // In the same transaction: chunks are searchable exactly when their file is ready, so searches
         // need not look at the file's status.
-        await tx.query(`UPDATE files SET status = 'ready', stage = 'indexed', updated_at = now() WHERE id = $1`, [
-          file.id,
-        ]);
+        await tx.query(
+          `UPDATE files SET status = 'ready', stage = 'indexed', chunk_count = $2, updated_at = now() WHERE id = $1`,
+          [file.id, count],
+        );
       });
     },
     async replaceFileContent(file, chunks) {
@@ -175,7 +211,7 @@ export async function createSqlKnowledgeStore(
         if (rowCount === 0) return; // deleted meanwhile: nothing to replace
         await removeTermStats(tx, file.id, language);
         await tx.query('DELETE FROM chunks WHERE file_id = $1', [file.id]);
-        await insertChunkRows(tx, file, chunks);
+        const count = await insertChunkRows(tx, file, chunks);
         await tx.query(
           `UPDATE files SET name = $2, media_type = $3, kind = $4, size_bytes = $5, sha256 = $6, page_count = $7,
              chunk_count = $8, version = $9, previous_versions = $10::jsonb, status = 'ready', stage = 'indexed',
@@ -189,7 +225,7 @@ export async function createSqlKnowledgeStore(
             file.sizeBytes,
             file.sha256,
             file.pageCount,
-            file.chunkCount,
+            count,
             file.version,
             previousVersionsJson(file),
           ],

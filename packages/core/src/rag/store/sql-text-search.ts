@@ -1,5 +1,6 @@
 import type { SqlClient } from '../../sql/sql-client.js';
 import type { ChunkHit, Reader, SearchOptions } from '../knowledge-types.js';
+import { inverseDocumentFrequency } from '../search/inverse-document-frequency.js';
 import { queryTermForms } from '../search/query-terms.js';
 import { CHUNK_COLUMNS, type ChunkRow, FILE_COLUMNS, toChunkHit } from './knowledge-rows.js';
 import { termFrequencies } from './sql-term-stats.js';
@@ -17,7 +18,7 @@ export interface SqlTextSearchContext {
 
 /**
  * Full-text search over the chunks a reader may read, scored like BM25's core: each matched word adds
- * its inverse document frequency (from `term_stats`), plus `ts_rank` for how often it occurs.
+ * its inverse document frequency (from `term_stats`, weighed as in the memory index), plus `ts_rank` for how often it occurs.
  * Candidates come from the selective words (those together matching at most `cap` chunks), so common
  * words neither slow the query down nor crowd the relevant chunks out of the capped candidate set;
  * when every word is common, chunks holding all of them are ranked first, then chunks holding any.
@@ -35,9 +36,7 @@ export async function sqlTextSearch(
   const tsGroups = groups.map((forms) => `(${forms.map((f) => `'${f}'`).join(' | ')})`);
   const { total, df } = await termFrequencies(ctx.db, ctx.language, groups);
   const n = Math.max(total, ...df, 1);
-  const idf = df.map(
-    (d, i) => (search.termWeights?.get(groups[i]![0]!) ?? 1) * Math.log(1 + (n - d + 0.5) / (d + 0.5)),
-  );
+  const idf = df.map((d, i) => (search.termWeights?.get(groups[i]![0]!) ?? 1) * inverseDocumentFrequency(n, d));
   const weights = { terms: tsGroups, idf, all: tsGroups.join(' & '), total: idf.reduce((a, b) => a + b, 0) };
 
   const known = total > 0;
