@@ -1,0 +1,136 @@
+import {
+  type ChatStore,
+  createChatEngine,
+  createKnowledgeBase,
+  createMemoryBlobStore,
+  createMemoryChatStore,
+  createMemoryKnowledgeStore,
+} from '@company-chat/core';
+import { ChatClient } from '@company-chat/core/client';
+import { chatEventSchema, errorBodySchema } from '@company-chat/core/protocol';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createScriptedModel } from '../../test/scripted-model.js';
+import { parseSse } from '../../test/sse-client.js';
+import { createChatApp } from '../app/create-chat-app.js';
+import { API_ROUTES } from '../routes/api-route-table.js';
+import { compileRoutes, findApiRoute } from '../routes/find-api-route.js';
+import { ROUTE_DOCS } from './route-docs.js';
+
+// zod checks the values (types, formats, enums); the schema's JSON Schema (closed objects) catches a field
+// the server sends that the protocol does not declare, which a client built on the types would never see.
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+function expectMatches(schema: z.ZodType, value: unknown, where: string) {
+  const parsed = schema.safeParse(value);
+  expect(parsed.success ? [] : parsed.error.issues, `${where}: values`).toEqual([]);
+  const validate = ajv.compile(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }));
+  expect(validate(value) ? [] : validate.errors, `${where}: undeclared or missing fields`).toEqual([]);
+}
+
+interface Exchange {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string;
+  body: Promise<string>;
+}
+
+const silent = { info() {}, warn() {}, error() {} };
+const stores: ChatStore[] = [];
+afterAll(async () => {
+  for (const store of stores) await store.close();
+});
+
+describe('the protocol schemas and the server agree (every exchange of the real client)', () => {
+  it('every answer, SSE event and error the client receives matches its route’s schema', async () => {
+    const store = createMemoryChatStore();
+    stores.push(store);
+    const knowledge = createKnowledgeBase({
+      store: createMemoryKnowledgeStore(),
+      logger: silent,
+      blobs: createMemoryBlobStore(),
+    });
+    const engine = createChatEngine({
+      models: { default: createScriptedModel({ deltas: ['Parental leave is ', 'twenty weeks [1].'] }) },
+      store,
+      knowledge,
+      tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
+    });
+    const app = createChatApp({ engine, dev: true, knowledge, heartbeatMs: 0, logger: () => {} });
+    const exchanges: Exchange[] = [];
+    const client = new ChatClient({
+      endpoint: 'http://chat.test',
+      headers: { 'x-user-id': 'alice' },
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const response = await app.request(request);
+        const url = new URL(request.url);
+        exchanges.push({
+          method: request.method,
+          path: url.pathname,
+          status: response.status,
+          contentType: response.headers.get('content-type') ?? '',
+          body: response.clone().text(),
+        });
+        return response;
+      },
+    });
+
+    // Everything the client does, in the order a user would.
+    const file = await client.uploadFile(new Blob(['Parental leave is twenty weeks for every parent.']), {
+      name: 'leave.txt',
+    });
+    await client.listFiles();
+    await client.listModels();
+    await client.getQuota();
+    const first = await client.send({ content: 'How long is parental leave?' }).result();
+    const conversationId = first.conversationId!;
+    await client.listConversations();
+    const shown = await client.getConversation(conversationId);
+    await client.updateConversation(conversationId, { pinned: true });
+    await client.sendFeedback(conversationId, first.messageId!, { rating: 'up', comment: 'Clear.' });
+    await client.regenerate({ conversationId, messageId: first.messageId! }).result();
+    await client
+      .editMessage({ conversationId, messageId: first.userMessageId!, content: 'And for adoption?' })
+      .result();
+    await client.setActiveBranch(conversationId, shown.messages.at(-1)!.id);
+    await client.exportConversation(conversationId, 'json');
+    await client.createConversation({ title: 'Empty' });
+    await expect(client.getConversation('no-such-conversation')).rejects.toThrow();
+    await client.deleteFile(file.id);
+    await client.deleteConversation(conversationId);
+
+    const routes = compileRoutes(API_ROUTES);
+    const eventTypes = new Set<string>();
+    for (const exchange of exchanges) {
+      const where = `${exchange.method} ${exchange.path} → ${exchange.status}`;
+      const route = findApiRoute(routes, exchange.method, exchange.path);
+      const doc = route && ROUTE_DOCS[`${route.method} ${route.path}`];
+      expect(doc, `${where}: documented`).toBeDefined();
+      const text = await exchange.body;
+      if (exchange.status >= 400) {
+        expectMatches(errorBodySchema, JSON.parse(text), where);
+        continue;
+      }
+      const response = doc!.response;
+      if ('sse' in response) {
+        expect(exchange.contentType).toMatch(/^text\/event-stream/);
+        for (const event of parseSse(text)) {
+          expectMatches(chatEventSchema, event.data, `${where} event ${event.event}`);
+          expect(event.event, where).toBe(event.data.type);
+          eventTypes.add(event.event);
+        }
+      } else if ('json' in response && exchange.contentType.startsWith('application/json')) {
+        expectMatches(response.json, JSON.parse(text), where);
+      } else {
+        expect(exchange.status, where).toBe(response.status);
+      }
+    }
+    // The exchanges above really covered the client's surface.
+    expect(new Set(exchanges.map((e) => `${e.method} ${findApiRoute(routes, e.method, e.path)!.path}`)).size).toBe(16);
+    expect([...eventTypes].sort()).toEqual(
+      expect.arrayContaining(['conversation', 'message-end', 'message-start', 'text-delta']),
+    );
+  });
+});
