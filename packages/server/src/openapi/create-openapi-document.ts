@@ -90,6 +90,9 @@ function operation(route: ApiRoute, doc: RouteDoc): ZodOpenApiOperationObject {
           },
         }
       : {}),
+    ...(doc.multipart
+      ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: doc.multipart } } } }
+      : {}),
     ...(doc.body
       ? { requestBody: { required: !doc.bodyOptional, content: { 'application/json': { schema: doc.body } } } }
       : {}),
@@ -110,7 +113,7 @@ function success(doc: RouteDoc): ZodOpenApiOperationObject['responses'] {
 export function routeErrorCodes(route: ApiRoute, doc: RouteDoc): Map<number, ErrorCode[]> {
   const codes = new Set<ErrorCode>();
   if (route.access !== 'public') for (const code of authErrors) codes.add(code);
-  if (doc.body) for (const code of bodyErrors) codes.add(code);
+  if (doc.body || doc.multipart) for (const code of bodyErrors) codes.add(code);
   if (doc.query) codes.add('invalid_request');
   if (route.path.includes(':')) codes.add('not_found');
   for (const code of doc.errors ?? []) codes.add(code);

@@ -35,6 +35,8 @@ export interface RouteDoc {
   tag: 'Chat' | 'Conversations' | 'Files' | 'Account' | 'Admin';
   /** JSON request body. */
   body?: z.ZodType;
+  /** A `multipart/form-data` body instead of JSON. */
+  multipart?: z.ZodObject;
   /** Whether the body may be omitted. */
   bodyOptional?: boolean;
   query?: z.ZodObject;
@@ -67,22 +69,26 @@ const passthrough = { status: 200, json: adminJson } as const;
 /** Keyed by `METHOD path` exactly as in `API_ROUTES`. */
 export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
   'POST /auth/login': {
-    summary: 'Sign in with a built-in account',
+    summary: 'Sign in with a built-in account (servers with accounts)',
     tag: 'Account',
     body: loginSchema,
     response: { status: 200, json: tokenPair },
     errors: ['unauthenticated', 'rate_limited', 'not_supported'],
   },
   'POST /auth/refresh': {
-    summary: 'Exchange a refresh token for a new pair (the old one is revoked)',
+    summary: 'Exchange a refresh token for a new pair (servers with accounts)',
     tag: 'Account',
     body: refreshSchema,
     response: { status: 200, json: tokenPair },
     errors: ['unauthenticated', 'rate_limited'],
   },
-  'POST /auth/logout': { summary: 'End the session of a refresh token', tag: 'Account', response: { status: 204 } },
+  'POST /auth/logout': {
+    summary: 'End the session of a refresh token (servers with accounts)',
+    tag: 'Account',
+    response: { status: 204 },
+  },
   'POST /widget-tokens': {
-    summary: 'Mint a short-lived widget token for a user of the host app',
+    summary: 'Mint a short-lived widget token for a user of the host app (servers with widget tokens)',
     tag: 'Account',
     body: widgetTokenRequestSchema,
     response: { status: 201, json: widgetToken },
@@ -174,8 +180,13 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     response: { status: 200, json: quotaStatusSchema },
   },
   'POST /files': {
-    summary: 'Upload a file to the knowledge base (multipart `file`; SSE progress with `Accept: text/event-stream`)',
+    summary: 'Upload a file to the knowledge base (servers with one)',
     tag: 'Files',
+    multipart: z.object({
+      file: z.string().meta({ format: 'binary', description: 'The file (PDF, Office, text, CSV, HTML, ZIP...).' }),
+      conversationId: z.string().optional().meta({ description: 'Search it only in this conversation.' }),
+      collection: z.string().optional().meta({ description: 'A shared collection (admins).' }),
+    }),
     response: {
       status: 201,
       json: uploadResponseSchema,
