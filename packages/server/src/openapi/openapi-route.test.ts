@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createKnowledgeBase, createMemoryKnowledgeStore } from '@company-chat/core';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +72,24 @@ describe('GET /api/v1/openapi.json', () => {
     expect(event.discriminator?.propertyName ?? 'type').toBe('type');
     expect(event.oneOf).toHaveLength(7);
     expect(doc.components.schemas.ErrorCode.enum).toContain('quota_exceeded');
+  });
+
+  it('docs/api.md names every route of the table (outside the admin API) with the scope it needs', () => {
+    const text = readFileSync(new URL('../../../../docs/api.md', import.meta.url), 'utf8');
+    // `| \`GET /api/v1/files\`, \`GET /api/v1/files/:id\` | \`files\` | ...` → each route with its auth cell.
+    const rows = new Map<string, string>();
+    for (const [, routes, auth] of text.matchAll(/^\| ((?:`[A-Z]+ [^`]+`(?:, )?)+) \| ([^|]+) \|/gm)) {
+      for (const [, route] of routes!.matchAll(/`([A-Z]+ [^`]+)`/g))
+        if (!rows.has(route!)) rows.set(route!, auth!.trim());
+    }
+    const missing = API_ROUTES.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/admin/'))
+      .map((r) => {
+        const key = `${r.method} ${API_PREFIX}${r.path}`;
+        const scopes = r.access === 'public' ? ['none'] : [r.access.scope].flat();
+        const auth = rows.get(key);
+        return auth !== undefined && scopes.every((scope) => auth.includes(scope)) ? null : key;
+      })
+      .filter((key) => key !== null);
+    expect(missing).toEqual([]);
   });
 });

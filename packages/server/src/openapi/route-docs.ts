@@ -51,7 +51,18 @@ export interface RouteDoc {
 }
 
 const tokenPair = z
-  .object({ accessToken: z.string(), refreshToken: z.string(), expiresAt: z.string() })
+  .object({
+    accessToken: z.string(),
+    accessTokenExpiresAt: z.iso.datetime({ offset: true }),
+    refreshToken: z.string(),
+    refreshTokenExpiresAt: z.iso.datetime({ offset: true }),
+    user: z.object({
+      id: z.string(),
+      tenantId: z.string(),
+      roles: z.array(z.string()),
+      tier: z.string().nullable().optional(),
+    }),
+  })
   .meta({ id: 'TokenPair' });
 const widgetToken = z.object({ token: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
 // The admin API is used by the admin console; its answers are described in docs/identity-and-quotas.md.
