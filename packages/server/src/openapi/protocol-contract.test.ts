@@ -11,6 +11,7 @@ import { chatEventSchema, errorBodySchema } from '@company-chat/core/protocol';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createIdentityApp, jsonInit } from '../../test/identity-app.js';
 import { createScriptedModel } from '../../test/scripted-model.js';
 import { parseSse } from '../../test/sse-client.js';
 import { createChatApp } from '../app/create-chat-app.js';
@@ -34,6 +35,53 @@ interface Exchange {
   status: number;
   contentType: string;
   body: Promise<string>;
+}
+
+const routes = compileRoutes(API_ROUTES);
+
+/** Checks one exchange against its route's schemas; returns the SSE event types it carried. */
+async function expectDocumented(exchange: Exchange): Promise<string[]> {
+  const where = `${exchange.method} ${exchange.path} → ${exchange.status}`;
+  const route = findApiRoute(routes, exchange.method, exchange.path);
+  const doc = route && ROUTE_DOCS[`${route.method} ${route.path}`];
+  expect(doc, `${where}: documented`).toBeDefined();
+  const text = await exchange.body;
+  if (exchange.status >= 400) {
+    expectMatches(errorBodySchema, JSON.parse(text), where);
+    return [];
+  }
+  const response = doc!.response;
+  if ('sse' in response) {
+    expect(exchange.contentType).toMatch(/^text\/event-stream/);
+    const events = parseSse(text);
+    for (const event of events) {
+      expectMatches(chatEventSchema, event.data, `${where} event ${event.event}`);
+      expect(event.event, where).toBe(event.data.type);
+    }
+    return events.map((e) => e.event);
+  }
+  if ('json' in response && exchange.contentType.startsWith('application/json')) {
+    expectMatches(response.json, JSON.parse(text), where);
+  } else {
+    expect(exchange.status, where).toBe(response.status);
+  }
+  return [];
+}
+
+/** A fetch into the app that records every exchange. */
+function recordingFetch(app: { request(request: Request): Response | Promise<Response> }, exchanges: Exchange[]) {
+  return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const response = await app.request(request);
+    exchanges.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body: response.clone().text(),
+    });
+    return response;
+  };
 }
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -62,19 +110,7 @@ describe('the protocol schemas and the server agree (every exchange of the real 
     const client = new ChatClient({
       endpoint: 'http://chat.test',
       headers: { 'x-user-id': 'alice' },
-      fetch: async (input, init) => {
-        const request = new Request(input, init);
-        const response = await app.request(request);
-        const url = new URL(request.url);
-        exchanges.push({
-          method: request.method,
-          path: url.pathname,
-          status: response.status,
-          contentType: response.headers.get('content-type') ?? '',
-          body: response.clone().text(),
-        });
-        return response;
-      },
+      fetch: recordingFetch(app, exchanges),
     });
 
     // Everything the client does, in the order a user would.
@@ -101,36 +137,38 @@ describe('the protocol schemas and the server agree (every exchange of the real 
     await client.deleteFile(file.id);
     await client.deleteConversation(conversationId);
 
-    const routes = compileRoutes(API_ROUTES);
     const eventTypes = new Set<string>();
-    for (const exchange of exchanges) {
-      const where = `${exchange.method} ${exchange.path} → ${exchange.status}`;
-      const route = findApiRoute(routes, exchange.method, exchange.path);
-      const doc = route && ROUTE_DOCS[`${route.method} ${route.path}`];
-      expect(doc, `${where}: documented`).toBeDefined();
-      const text = await exchange.body;
-      if (exchange.status >= 400) {
-        expectMatches(errorBodySchema, JSON.parse(text), where);
-        continue;
-      }
-      const response = doc!.response;
-      if ('sse' in response) {
-        expect(exchange.contentType).toMatch(/^text\/event-stream/);
-        for (const event of parseSse(text)) {
-          expectMatches(chatEventSchema, event.data, `${where} event ${event.event}`);
-          expect(event.event, where).toBe(event.data.type);
-          eventTypes.add(event.event);
-        }
-      } else if ('json' in response && exchange.contentType.startsWith('application/json')) {
-        expectMatches(response.json, JSON.parse(text), where);
-      } else {
-        expect(exchange.status, where).toBe(response.status);
-      }
-    }
+    for (const exchange of exchanges) for (const type of await expectDocumented(exchange)) eventTypes.add(type);
     // The exchanges above really covered the client's surface.
     expect(new Set(exchanges.map((e) => `${e.method} ${findApiRoute(routes, e.method, e.path)!.path}`)).size).toBe(16);
     expect([...eventTypes].sort()).toEqual(
       expect.arrayContaining(['conversation', 'message-end', 'message-start', 'text-delta']),
     );
+  });
+
+  it('sign-in, refresh, widget tokens and an enforced quota match their schemas too', async () => {
+    const id = await createIdentityApp({ default: createScriptedModel({ deltas: ['Hi'] }) });
+    await id.accounts.register({ tenantId: 'default', email: 'ada@example.com', password: 'correct horse' });
+    const { key } = await id.apiKeys.create({
+      tenantId: 'default',
+      userId: 'root',
+      name: 'minter',
+      scopes: ['widget-tokens'],
+      roles: ['admin'],
+    });
+    const exchanges: Exchange[] = [];
+    const call = recordingFetch(id.app, exchanges);
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      call(`http://chat.test/api/v1${path}`, jsonInit('POST', body, headers));
+
+    const login = await post('/auth/login', { email: 'ada@example.com', password: 'correct horse' });
+    const { refreshToken } = (await login.json()) as { refreshToken: string };
+    await post('/auth/refresh', { refreshToken });
+    await post('/auth/login', { email: 'ada@example.com', password: 'wrong' });
+    await post('/widget-tokens', { userId: 'ada', origin: 'https://intranet.example.com' }, id.bearer(key));
+    await call('http://chat.test/api/v1/quota', { headers: id.bearer(await id.jwt('ada', 'default')) });
+
+    expect(exchanges.map((e) => e.status)).toEqual([200, 200, 401, 201, 200]);
+    for (const exchange of exchanges) await expectDocumented(exchange);
   });
 });
