@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createKnowledgeBase, createMemoryKnowledgeStore } from '@company-chat/core';
+import { chatEventSchema, errorCodeSchema } from '@company-chat/core/protocol';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { createScriptedModel } from '../../test/scripted-model.js';
@@ -92,4 +93,31 @@ describe('GET /api/v1/openapi.json', () => {
       .filter((key) => key !== null);
     expect(missing).toEqual([]);
   });
+
+  it('docs/api.md lists every SSE event with the fields of its schema, and docs/errors.md every code', () => {
+    const api = readFileSync(new URL('../../../../docs/api.md', import.meta.url), 'utf8');
+    const documented = new Map(
+      [...api.matchAll(/^\| `([a-z-]+)` \| `\{ (.*?) \}` \|/gm)].map(([, type, fields]) => [
+        type!,
+        [...topLevel(fields!).matchAll(/(?:^|, )(\w+)\??/g)].map((m) => m[1]!).sort(),
+      ]),
+    );
+    for (const option of chatEventSchema.options) {
+      const type = option.shape.type.value;
+      const fields = Object.keys(option.shape)
+        .filter((k) => k !== 'type')
+        .sort();
+      expect(documented.get(type), `event ${type}`).toEqual(fields);
+    }
+    const errors = readFileSync(new URL('../../../../docs/errors.md', import.meta.url), 'utf8');
+    const listed = new Set([...errors.matchAll(/^\| `(\w+)` \| (\d{3}) \|/gm)].map((m) => m[1]));
+    expect(errorCodeSchema.options.filter((code) => !listed.has(code))).toEqual([]);
+  });
 });
+
+/** The top-level part of `a, b: { c, d }, e` (nested objects dropped), whose names are the fields. */
+function topLevel(fields: string): string {
+  let text = fields;
+  while (/\{[^{}]*\}/.test(text)) text = text.replace(/\{[^{}]*\}/g, '');
+  return text;
+}
