@@ -135,6 +135,11 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   } else if (!identity.configured) {
     log('Development mode is off and no identity is configured: only API keys are accepted.');
   }
+  log(
+    'assets' in docsUi
+      ? `API reference: ${handle.url}/api/docs (OpenAPI document at ${handle.url}/api/v1/openapi.json).`
+      : `API reference page off: ${docsUi.error}. The OpenAPI document is at ${handle.url}/api/v1/openapi.json.`,
+  );
   // Last, so whoever waits for this line (scripts, tests) has the whole start-up report.
   log(`company-chat listening on ${handle.url}`);
   const close = handle.close;
