@@ -21,6 +21,12 @@ const sseDescription =
  * The OpenAPI 3.1 document of `/api/v1`, generated from the route table (paths, methods, who may call
  * them) and the protocol's zod schemas (bodies, queries, answers, SSE events, errors). Every route of
  * `API_ROUTES` is in it; building it throws when a route has no entry in the route docs.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * writeFileSync('openapi.json', JSON.stringify(createOpenApiDocument(), null, 2));
+ * ```
  */
 export function createOpenApiDocument(): OpenApiDocument {
   const paths: ZodOpenApiPathsObject = {};
