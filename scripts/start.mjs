@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -63,12 +63,7 @@ for (const pkg of CHAIN) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const cli = spawnSync(
-  process.execPath,
-  [join(root, 'packages/server/dist/cli.js'), 'serve', ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-process.exit(cli.status ?? (cli.signal ? 1 : 0));
+// The CLI runs in this process: no second Node start-up, and signals (Ctrl-C, a process manager's
+// SIGTERM) reach the server itself rather than a parent that would leave it running.
+process.argv = [process.argv[0], join(root, 'packages/server/dist/cli.js'), 'serve', ...process.argv.slice(2)];
+await import(pathToFileURL(process.argv[1]).href);

@@ -4,9 +4,11 @@
 // deep-chat 2.4.2 streams the same answer in the same run as the baseline.
 // Reports main-thread time (CDP TaskDuration), long tasks (count, total, longest) and p99 frame time.
 // Usage: pnpm bench:long-answer [--quick] [--dist <dir>] [--baseline <dir>] [--repeat <n>]
+//          [--throttle <1|4>] [--delivery <paced-1k|paced-10k|burst>] [--no-deep-chat]
 //   --quick: a 1,500-word answer; --dist: measure another build instead of dist/; --baseline: also measure
 //   that build (e.g. one from before a change) in the same run, interleaved with the others; --repeat:
-//   run every measurement n times (interleaved) and print medians, for a loaded machine.
+//   run every measurement n times (interleaved) and print medians, for a loaded machine; --throttle and
+//   --delivery: only that CPU rate or delivery; --no-deep-chat: leave deep-chat out (comparing builds).
 // Needs `pnpm -F @company-chat/widget build` first.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -34,13 +36,14 @@ for (const dir of [distDir, baselineDir]) {
 const quick = process.argv.includes('--quick');
 const answer = makeLongAnswer(quick ? 1_500 : 10_000);
 const deliveries = [
-  { name: '1,000 chars/s', rate: 1_000 },
-  { name: '10,000 chars/s', rate: 10_000 },
-  { name: 'one burst', rate: 0 },
-];
+  { id: 'paced-1k', name: '1,000 chars/s', rate: 1_000 },
+  { id: 'paced-10k', name: '10,000 chars/s', rate: 10_000 },
+  { id: 'burst', name: 'one burst', rate: 0 },
+].filter((d) => !option('--delivery') || d.id === option('--delivery'));
+const throttles = [1, 4].filter((t) => !option('--throttle') || t === Number(option('--throttle')));
 const widgets = [
   { name: 'company-chat', fn: 'runCompanyChat', dist: distDir },
-  { name: 'deep-chat 2.4.2', fn: 'runDeepChat', dist: distDir },
+  ...(process.argv.includes('--no-deep-chat') ? [] : [{ name: 'deep-chat 2.4.2', fn: 'runDeepChat', dist: distDir }]),
   ...(baselineDir ? [{ name: 'baseline', fn: 'runCompanyChat', dist: baselineDir }] : []),
 ];
 
@@ -102,7 +105,7 @@ console.log(
   `${'delivery'.padEnd(16)}${'cpu'.padEnd(5)}${'widget'.padEnd(17)}${col('wall')}${col('main thread')}${col('long tasks')}${col('long total')}${col('longest')}${col('long/wall')}${col('p99 frame')}`,
 );
 const rows = [];
-for (const throttle of [1, 4]) {
+for (const throttle of throttles) {
   for (const delivery of deliveries) {
     const pair = {};
     const runs = new Map(widgets.map((w) => [w.name, []]));
@@ -123,9 +126,11 @@ for (const throttle of [1, 4]) {
     }
     const ours = pair['company-chat'];
     const theirs = pair['deep-chat 2.4.2'];
-    console.log(
-      `${''.padEnd(21)}ratio deep-chat / company-chat: main thread ${(theirs.mainThread / ours.mainThread).toFixed(1)}x, long-task time ${ours.longTaskTotal ? (theirs.longTaskTotal / ours.longTaskTotal).toFixed(1) : '∞'}x`,
-    );
+    if (theirs) {
+      console.log(
+        `${''.padEnd(21)}ratio deep-chat / company-chat: main thread ${(theirs.mainThread / ours.mainThread).toFixed(1)}x, long-task time ${ours.longTaskTotal ? (theirs.longTaskTotal / ours.longTaskTotal).toFixed(1) : '∞'}x`,
+      );
+    }
     const base = pair.baseline;
     if (base) {
       console.log(

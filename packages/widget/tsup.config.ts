@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { build as esbuild, type Plugin } from 'esbuild';
+import { type BuildOptions, build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { markedLexerOnly } from './scripts/marked-lexer-only.mjs';
+import { buildUiChunks, uiChunkConnect } from './scripts/ui-chunks.mjs';
 
 // Lit records its versions on globalThis (`litHtmlVersions`, ...) and keeps decorator metadata in a
 // global `litPropertyMetadata`. The script-tag bundle must leak nothing onto the host page, so those
@@ -48,56 +49,96 @@ const minifyCssLiterals: Plugin = {
 
 const scriptTagConditions = ['@company-chat/source', 'module', 'browser', 'import', 'default'];
 
-// The lazily loaded parts of the script-tag build. They are built in their own esbuild pass and the
-// main bundle's `import()` of them becomes an external import of the hashed file: built together in one
+// The lazily loaded parts of the script-tag build. They are built in their own esbuild passes and the
+// main bundle's `import()` of them becomes an import of the hashed file: built together in one
 // splitting pass, esbuild would move the helpers they share with the main bundle into a chunk that
 // company-chat.js then imports eagerly, and the script would no longer be one self-contained file.
-// The conversation list (page mode, recent chats) therefore carries its own copy of Lit.
-const LAZY_CHUNKS = {
+const ENHANCER_CHUNKS = {
   highlight: 'src/enhance/highlight.ts',
   math: 'src/enhance/math.ts',
-  sidebar: 'src/elements/cc-sidebar.ts',
-  // "More actions" (my files, export): it carries its own copy of Lit, cleaned like the main bundle's.
-  tools: 'src/tools/cc-chat-tools.ts',
+  // The client's answer-stream reader and its SSE parser, fetched while the first message is sent.
+  'read-sse': '../core/src/client/read-sse-events.ts',
 };
+// UI that the first paint does not need, imported as `import('./x.js').then(connectChunk)`. These
+// chunks take Lit (and the modules below) from the main bundle when they load (scripts/ui-chunks.mjs),
+// so each costs only its own code.
+const UI_CHUNKS = {
+  sidebar: 'src/elements/cc-sidebar.ts',
+  tools: 'src/tools/cc-chat-tools.ts',
+  feedback: 'src/elements/cc-feedback.ts',
+  'error-notice': 'src/elements/cc-error-notice.ts',
+  passage: 'src/citations/cc-passage.ts',
+};
+const SHARED_WITH_UI_CHUNKS = [
+  'lit',
+  'lit/directives/repeat.js',
+  './src/define-element.ts',
+  './src/strings.ts',
+  './src/icons.ts',
+  './src/theme-styles.ts',
+  './src/errors/employee-error.ts',
+  './src/elements/text-field-styles.ts',
+];
+
+const chunkOptions = {
+  minify: true,
+  target: 'es2022',
+  platform: 'browser',
+  conditions: scriptTagConditions,
+  legalComments: 'none',
+  outdir: 'dist/chunks',
+  entryNames: '[name]-[hash]',
+} satisfies BuildOptions;
 
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
   setup(build) {
-    let built: Promise<Map<string, string>> | null = null;
+    const root = process.cwd();
+    let built: Promise<{ files: Map<string, string>; ui: Map<string, string>; shared: string[] }> | null = null;
     const buildChunks = async () => {
-      const result = await esbuild({
-        entryPoints: LAZY_CHUNKS,
-        bundle: true,
-        format: 'esm',
-        splitting: true,
-        minify: true,
-        target: 'es2022',
-        platform: 'browser',
-        conditions: scriptTagConditions,
-        legalComments: 'none',
-        outdir: 'dist/chunks',
-        entryNames: '[name]-[hash]',
-        chunkNames: 'shared-[hash]',
-        metafile: true,
-        plugins: [dropLitVersionGlobals, minifyCssLiterals],
-      });
-      const names = new Map<string, string>();
-      for (const [file, output] of Object.entries(result.metafile.outputs)) {
-        if (output.entryPoint) names.set(output.entryPoint, basename(file));
+      const [enhancers, ui] = await Promise.all([
+        esbuild({
+          ...chunkOptions,
+          entryPoints: ENHANCER_CHUNKS,
+          bundle: true,
+          format: 'esm',
+          splitting: true,
+          chunkNames: 'shared-[hash]',
+          metafile: true,
+          plugins: [dropLitVersionGlobals, minifyCssLiterals],
+        }),
+        buildUiChunks({
+          root,
+          entries: UI_CHUNKS,
+          shared: SHARED_WITH_UI_CHUNKS,
+          options: { ...chunkOptions, plugins: [minifyCssLiterals] },
+        }),
+      ]);
+      const files = new Map<string, string>();
+      for (const [file, output] of Object.entries(enhancers.metafile.outputs)) {
+        if (output.entryPoint) files.set(join(root, output.entryPoint), basename(file));
       }
-      return names;
+      return { files, ui: ui.files, shared: ui.shared };
     };
-    build.onResolve({ filter: /^\.\/(highlight|math|cc-sidebar|cc-chat-tools)\.js$/ }, async (args) => {
+    const lazySources = [...Object.values(ENHANCER_CHUNKS), ...Object.values(UI_CHUNKS)].map((p) => join(root, p));
+    build.onResolve({ filter: /^\.\.?\/[\w./-]+\.js$/ }, async (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
+      const source = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      if (!lazySources.includes(source)) return undefined;
       built ??= buildChunks();
-      const names = await built;
-      const source = Object.values(LAZY_CHUNKS).find((entry) =>
-        join(args.resolveDir, args.path.replace(/\.js$/, '.ts')).endsWith(entry),
-      );
-      const file = source && names.get(source);
-      if (!file) return undefined;
-      return { path: `./chunks/${file}`, external: true };
+      const { files, ui } = await built;
+      const file = files.get(source) ?? ui.get(source);
+      return file ? { path: `./chunks/${file}`, external: true } : undefined;
+    });
+    // src/connect-chunk.ts, as the script-tag build needs it: the UI chunks get the main bundle's modules.
+    build.onResolve({ filter: /[\\/]connect-chunk\.js$/ }, (args) => ({
+      path: join(args.resolveDir, args.path),
+      namespace: 'ui-chunk-connect',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'ui-chunk-connect' }, async () => {
+      built ??= buildChunks();
+      const { shared } = await built;
+      return { contents: uiChunkConnect(shared), resolveDir: root, loader: 'js' };
     });
   },
 };

@@ -1,10 +1,19 @@
+import type { PassageStrings } from './citations/passage-strings.js';
+import type { FeedbackStrings } from './elements/feedback-strings.js';
+import type { SidebarStrings } from './elements/sidebar-strings.js';
 import type { ChatToolsStrings } from './tools/chat-tools-strings.js';
 
 /**
  * Every user-visible string of `<company-chat>`; override any of them through the `strings` property.
- * The strings of "More actions" ({@link ChatToolsStrings}) have their defaults in that lazily loaded part.
+ * The strings of the lazily loaded parts (the conversation list {@link SidebarStrings}, "More actions"
+ * {@link ChatToolsStrings}, feedback {@link FeedbackStrings}, the passage viewer {@link PassageStrings})
+ * have their defaults in those parts.
  */
-export interface CompanyChatStrings extends Partial<ChatToolsStrings> {
+export interface CompanyChatStrings
+  extends Partial<SidebarStrings>,
+    Partial<ChatToolsStrings>,
+    Partial<FeedbackStrings>,
+    Partial<PassageStrings> {
   title: string;
   openChat: string;
   closeChat: string;
@@ -65,6 +74,14 @@ export interface CompanyChatStrings extends Partial<ChatToolsStrings> {
   sources: string;
   /** `{page}` is replaced. */
   page: string;
+  /** Where a cited passage is in a table or text file: `{n}` is replaced. */
+  row: string;
+  /** `{from}` and `{to}` are replaced. */
+  rows: string;
+  /** `{n}` is replaced. */
+  line: string;
+  /** `{from}` and `{to}` are replaced. */
+  lines: string;
   statusAborted: string;
   statusInterrupted: string;
   statusError: string;
@@ -74,20 +91,10 @@ export interface CompanyChatStrings extends Partial<ChatToolsStrings> {
   answerFailed: string;
   imageBlocked: string;
   messagesLabel: string;
-  conversationsLabel: string;
   newChat: string;
-  searchConversations: string;
-  rename: string;
-  renameLabel: string;
-  delete: string;
-  confirmDelete: string;
-  noConversations: string;
-  /** Shown when a search finds no conversation. */
-  noMatches: string;
   /** The button that shows the recent chats (launcher and inline modes). */
   recentChats: string;
   toggleSidebar: string;
-  untitled: string;
   /** Every error a user can meet, chosen by its code (no HTTP codes, vendor names or key advice). */
   errorNetwork: string;
   errorSignedOut: string;
@@ -112,11 +119,6 @@ export interface CompanyChatStrings extends Partial<ChatToolsStrings> {
   errorDetails: string;
   /** Inside that disclosure. `{code}` is replaced. */
   errorCode: string;
-  feedbackGood: string;
-  feedbackBad: string;
-  feedbackCommentLabel: string;
-  feedbackSend: string;
-  feedbackThanks: string;
   /** Starter prompts' group label. */
   suggestionsLabel: string;
   scrollToLatest: string;
@@ -177,6 +179,10 @@ export const defaultStrings: CompanyChatStrings = {
   versionOf: '{index} / {count}',
   sources: 'Sources',
   page: 'p. {page}',
+  row: 'row {n}',
+  rows: 'rows {from}–{to}',
+  line: 'line {n}',
+  lines: 'lines {from}–{to}',
   statusAborted: 'Stopped',
   statusInterrupted: 'Interrupted',
   statusError: 'Failed',
@@ -186,18 +192,9 @@ export const defaultStrings: CompanyChatStrings = {
   answerFailed: 'The answer failed: {message}',
   imageBlocked: 'image not loaded',
   messagesLabel: 'Conversation',
-  conversationsLabel: 'Conversations',
   newChat: 'New chat',
-  searchConversations: 'Search conversations',
-  rename: 'Rename',
-  renameLabel: 'New title',
-  delete: 'Delete',
-  confirmDelete: 'Confirm delete',
-  noConversations: 'No conversations yet',
-  noMatches: 'No matches',
   recentChats: 'Recent chats',
   toggleSidebar: 'Toggle conversation list',
-  untitled: 'New conversation',
   errorNetwork: "The chat service can't be reached. Check your connection, then try again.",
   errorSignedOut: 'Your sign-in has expired. Reload the page to continue.',
   errorForbidden: "You don't have access to this chat. Ask your administrator if you need it.",
@@ -219,11 +216,6 @@ export const defaultStrings: CompanyChatStrings = {
   errorGeneric: 'Something went wrong. Try again.',
   errorDetails: 'Details',
   errorCode: 'Error code: {code}',
-  feedbackGood: 'Good answer',
-  feedbackBad: 'Bad answer',
-  feedbackCommentLabel: 'What could be better? (optional)',
-  feedbackSend: 'Send feedback',
-  feedbackThanks: 'Thanks for your feedback.',
   suggestionsLabel: 'Suggestions',
   scrollToLatest: 'Jump to the latest message',
   copyFailed: 'Could not copy',

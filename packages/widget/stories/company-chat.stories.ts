@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/index.js';
-import type { CompanyChat } from '../src/index.js';
+import type { CcMessage, CompanyChat } from '../src/index.js';
 import { CODE_MATH_PROMPT, cannedReplies, QUARTER_PROMPT } from '../test/browser/fixtures/canned-replies.js';
 import { type StoryServerOptions, storyServer } from './story-server.js';
 
@@ -17,6 +17,8 @@ interface Args {
   search?: string;
   /** Width of the story's box (a phone: 360px). */
   width?: string;
+  /** Open the first cited source of the answer once it is complete. */
+  openSource?: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -46,6 +48,7 @@ const meta: Meta<Args> = {
       setTimeout(() => el.send(prompt), 0);
     }
     if (args.drawer || args.search) showList(el, args.drawer, args.search);
+    if (args.openSource) el.addEventListener('cc-answer-complete', () => openSource(el), { once: true });
     return box;
   },
 };
@@ -68,6 +71,15 @@ async function showList(el: CompanyChat, open?: boolean, query?: string) {
   if (!input) return;
   input.value = query;
   input.dispatchEvent(new Event('input'));
+}
+/** Clicks the first cited source of the last answer, as a user would. */
+async function openSource(el: CompanyChat) {
+  await el.updateComplete;
+  const list = el.shadowRoot?.querySelector('cc-message-list');
+  await list?.updateComplete;
+  const answer = list?.shadowRoot?.querySelector<CcMessage>('cc-message[last]');
+  await answer?.updateComplete;
+  answer?.shadowRoot?.querySelector<HTMLElement>('[part="citation-source"]')?.click();
 }
 const longAnswer = cannedReplies[QUARTER_PROMPT]!;
 
@@ -142,6 +154,55 @@ export const CitedAnswer: Story = {
           snippet: 'Every employee is entitled to sixteen weeks of fully paid parental leave.',
         },
       ],
+    },
+  },
+};
+
+const handbook = { id: 'f1', name: 'employee-handbook.pdf', mediaType: 'application/pdf', sizeBytes: 48_213 };
+const leave = {
+  id: 'p7',
+  ordinal: 7,
+  text: 'Every employee is entitled to sixteen weeks of fully paid parental leave.',
+  headingPath: ['Benefits', 'Parental leave'],
+  locator: { page: 2, heading: ['Benefits', 'Parental leave'] },
+};
+
+/** The cited source opened: the passage in context (before, the passage marked, after) and where it is. */
+export const CitedPassageOpen: Story = {
+  args: {
+    prompt: 'How long is parental leave?',
+    openSource: true,
+    server: {
+      answer: 'Every employee gets **sixteen weeks** of fully paid parental leave [1].',
+      citations: [
+        {
+          index: 1,
+          fileId: 'f1',
+          fileName: 'employee-handbook.pdf',
+          page: 2,
+          passageId: 'p7',
+          locator: leave.locator,
+          snippet: 'Every employee is entitled to sixteen weeks of fully paid parental leave.',
+        },
+      ],
+      passages: {
+        p7: {
+          file: { ...handbook, status: 'ready', createdAt: '2026-01-05T09:00:00.000Z' },
+          passage: leave,
+          previous: {
+            ...leave,
+            id: 'p6',
+            ordinal: 6,
+            text: 'Leave is requested in the HR portal at least four weeks ahead.',
+          },
+          next: {
+            ...leave,
+            id: 'p8',
+            ordinal: 8,
+            text: 'Parents may split the weeks into two blocks within the first year.',
+          },
+        },
+      },
     },
   },
 };

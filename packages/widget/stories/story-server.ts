@@ -1,6 +1,6 @@
 // An in-browser stand-in for the company-chat HTTP API, so the static Storybook shows every state
 // without a server. Stories only: the tests run against the real server.
-import type { ChatEvent } from '@company-chat/core/client';
+import type { ChatCitation, ChatEvent, FilePassage } from '@company-chat/core/client';
 
 /** What the story server answers. */
 export interface StoryServerOptions {
@@ -14,7 +14,9 @@ export interface StoryServerOptions {
   /** Refuse the request before streaming (e.g. 429 quota_exceeded, with `Retry-After` and the limit named). */
   reject?: { status: number; code: string; message: string; retryAfterSeconds?: number; limit?: string };
   /** Passages the answer cites (sent as `citation` events before its text). */
-  citations?: Array<{ index: number; fileId: string; fileName: string; page?: number; snippet: string }>;
+  citations?: ChatCitation[];
+  /** `GET /files/:id/passages/:passageId`, by passage id (a cited passage with its neighbours). */
+  passages?: Record<string, FilePassage>;
   /** `GET /quota`: a daily token budget with this many of 100,000 tokens used. */
   quotaUsed?: number;
   conversations?: number;
@@ -87,6 +89,11 @@ export function storyServer(options: StoryServerOptions = {}): typeof fetch {
       const conversation = conversations.find((c) => path.endsWith(`/${c.id}`));
       if (!conversation) return json({ error: { code: 'not_found', message: 'No such conversation.' } }, 404);
       return json({ conversation, messages: [] });
+    }
+    const passage = /^\/files\/[^/]+\/passages\/([^/]+)$/.exec(path);
+    if (passage && method === 'GET') {
+      const found = options.passages?.[decodeURIComponent(passage[1] ?? '')];
+      return found ? json(found) : json({ error: { code: 'not_found', message: 'No such passage.' } }, 404);
     }
     if (path === '/chat' && method === 'POST') {
       if (options.reject) {

@@ -273,8 +273,11 @@ describe('ChatClient.uploadFile', () => {
     }
   });
 
-  it('attaches a file to a new chat, sends it with a message, exports and deletes', async () => {
-    const withFiles = await startChatTestServer({ files: true });
+  it('attaches a file to a new chat, sends it with a message, opens the cited passage, edits, exports and deletes', async () => {
+    const withFiles = await startChatTestServer({
+      files: true,
+      replies: { 'How are desks booked?': 'Desks are booked in the app [1].' },
+    });
     try {
       const client = new ChatClient({ endpoint: withFiles.url, headers: { 'x-user-id': 'kim' } });
       const chat = createChatState({ client });
@@ -286,19 +289,39 @@ describe('ChatClient.uploadFile', () => {
         conversationId: conversationId ?? undefined,
       });
       const attachments = [{ fileId: file.id, name: file.name, sizeBytes: file.sizeBytes }];
-      await chat.send('How do I book a desk?', { attachments });
+      await chat.send('How are desks booked?', { attachments });
       expect(chat.getSnapshot().conversationId).toBe(conversationId);
       expect(chat.getSnapshot().messages[0]?.attachments).toEqual(attachments);
       const stored = await client.getConversation(conversationId!);
-      expect(stored.conversation.title).toBe('How do I book a desk?');
+      expect(stored.conversation.title).toBe('How are desks booked?');
       expect(stored.messages[0]?.attachments).toEqual(attachments);
       await chat.load(conversationId!);
       expect(chat.getSnapshot().messages[0]?.attachments).toEqual(attachments);
 
+      const [cited] = chat.getSnapshot().messages[1]?.citations ?? [];
+      expect(cited).toMatchObject({ fileId: file.id, fileName: 'desks.txt', passageId: expect.any(String) });
+      const passage = await client.getPassage(file.id, cited!.passageId!);
+      expect(passage).toMatchObject({ file: { id: file.id, name: 'desks.txt' }, previous: null, next: null });
+      expect(passage.passage).toMatchObject({ id: cited!.passageId, text: 'Desks are booked in the app.' });
+      const someoneElse = new ChatClient({ endpoint: withFiles.url, headers: { 'x-user-id': 'lee' } });
+      await expect(someoneElse.getPassage(file.id, cited!.passageId!)).rejects.toMatchObject({ code: 'not_found' });
+
+      // An edited question keeps its files, in the local message at once and as the server stores it.
+      const editing = chat.edit(chat.getSnapshot().messages[0]!.id, 'Where do I book a desk?');
+      expect(chat.getSnapshot().messages[0]).toMatchObject({ content: 'Where do I book a desk?', attachments });
+      await editing;
+      expect(chat.getSnapshot().messages[0]).toMatchObject({ content: 'Where do I book a desk?', attachments });
+
       const md = await (await client.exportConversation(conversationId!, 'md')).text();
-      expect(md).toContain('How do I book a desk?');
+      expect(md).toContain('Where do I book a desk?\n\nAttachments: desks.txt\n');
       const json = JSON.parse(await (await client.exportConversation(conversationId!, 'json')).text());
-      expect(json.messages).toHaveLength(2);
+      // Both versions of the question (sent and edited) with their answers, each question with its file.
+      expect(json.messages).toHaveLength(4);
+      const questions = json.messages.filter((m: { role: string }) => m.role === 'user');
+      expect(questions.map((m: { attachments: { name: string }[] }) => m.attachments.map((a) => a.name))).toEqual([
+        ['desks.txt'],
+        ['desks.txt'],
+      ]);
 
       await client.deleteFile(file.id);
       expect(await client.listFiles()).toEqual([]);

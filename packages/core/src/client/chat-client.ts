@@ -1,8 +1,7 @@
 import type { ChatEvent } from '../engine/chat-events.js';
-import type { CompanyChatError } from '../errors/company-chat-error.js';
+import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ChatStream, type SendCallbacks } from './chat-stream.js';
 import { errorFromResponse, isMissingRoute, networkError, notSupported } from './client-error.js';
-import { readSseEvents } from './read-sse-events.js';
 import type {
   ConversationPage,
   ConversationSummary,
@@ -10,6 +9,7 @@ import type {
   ConversationWithMessages,
   EditMessageInput,
   FeedbackInput,
+  FilePassage,
   ModelInfo,
   QuotaStatus,
   RegenerateInput,
@@ -171,6 +171,15 @@ export class ChatClient {
   }
 
   /**
+   * A passage of a file, as a citation names it (`fileId`, `passageId`), with its neighbours: what the
+   * answer quoted, in context. Rejects with `not_found` when the file is not one the user may read.
+   */
+  getPassage(fileId: string, passageId: string): Promise<FilePassage> {
+    const path = `/files/${encodeURIComponent(fileId)}/passages/${encodeURIComponent(passageId)}`;
+    return this.#json('GET', path, undefined, 'Files');
+  }
+
+  /**
    * A conversation exported by the server, as Markdown (`md`) or JSON: the text of the branch shown, ready
    * to save as a file. Rejects with `not_found` when the conversation is not the user's.
    */
@@ -258,9 +267,16 @@ export class ChatClient {
     done: () => void,
     feature?: string,
   ): AsyncGenerator<ChatEvent> {
+    // The stream reader (and its SSE parser) is a module of its own, fetched while the request is under
+    // way: a page that embeds the chat does not load it before the first message (the widget's budget).
+    // Failing to load it (offline) is a network failure, reported where the stream is read.
+    const reader = import('./read-sse-events.js').catch((cause: unknown) => networkError(cause));
     try {
       const response = await this.#request('POST', path, body, signal, 'text/event-stream', feature);
       if (!response.body) return;
+      const loaded = await reader;
+      if (loaded instanceof CompanyChatError) throw loaded;
+      const { readSseEvents } = loaded;
       yield* readSseEvents(response.body);
     } catch (error) {
       // A stop is not a failure: the stream just ends (the server stores the partial answer).

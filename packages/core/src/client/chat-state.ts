@@ -290,6 +290,9 @@ export function createChatState(options: ChatStateOptions): ChatController {
       if (!conversationId || state.messages[index]?.role !== 'user') return Promise.resolve(null);
       const clientMessageId = newClientMessageId();
       const user = newMessage('user', content, clientMessageId);
+      // The server keeps the edited message's files; shown at once, as a send shows its own.
+      const attachments = state.messages[index]?.attachments;
+      if (attachments?.length) user.attachments = attachments;
       const open = () =>
         getClient().editMessage({
           conversationId,

@@ -11,6 +11,7 @@ export type {
   UsageEvent,
 } from '../engine/chat-events.js';
 export { CompanyChatError, type ErrorCode } from '../errors/company-chat-error.js';
+export type { Locator } from '../rag/chunk/chunk.js';
 export { ChatClient, type ChatClientError, type ChatClientOptions } from './chat-client.js';
 export type { ChatAttachment, ChatCitation, ChatErrorInfo, ChatFeedback, ChatMessage } from './chat-message.js';
 export {
@@ -28,6 +29,8 @@ export type {
   ConversationWithMessages,
   EditMessageInput,
   FeedbackInput,
+  FilePassage,
+  FilePassageText,
   ModelInfo,
   QuotaLimit,
   QuotaStatus,

@@ -8,7 +8,7 @@ import type {
   conversationWithMessagesSchema,
   updateConversationSchema,
 } from '../protocol/conversation-schemas.js';
-import type { uploadedFileSchema } from '../protocol/file-schemas.js';
+import type { passageResponseSchema, passageSchema, uploadedFileSchema } from '../protocol/file-schemas.js';
 import type { editMessageSchema, feedbackSchema, regenerateSchema } from '../protocol/history-schemas.js';
 import type { storedFeedbackSchema, storedMessageSchema } from '../protocol/message-schemas.js';
 import type { modelInfoSchema } from '../protocol/model-schemas.js';
@@ -68,6 +68,12 @@ export type EditMessageInput = z.input<ReturnType<typeof editMessageSchema>> & {
   messageId: string;
   signal?: AbortSignal;
 };
+
+/** One passage (chunk) of a file, as `GET /files/:id/passages/:passageId` returns it. */
+export type FilePassageText = z.output<typeof passageSchema>;
+
+/** A cited passage with the passages before and after it (null at the file's start or end) and its file. */
+export type FilePassage = z.output<typeof passageResponseSchema>;
 
 /** A file in the user's knowledge base, as the server describes it after an upload. */
 export type UploadedFile = z.output<typeof uploadedFileSchema> & {

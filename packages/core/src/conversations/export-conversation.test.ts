@@ -5,7 +5,7 @@ import { createMemoryChatStore } from './memory-chat-store.js';
 const alice = { tenantId: 't', userId: 'alice' };
 
 describe('conversation export', () => {
-  it('writes the shown branch as Markdown and every message as JSON', async () => {
+  it('writes the shown branch as Markdown and every message as JSON, with the names of attached files', async () => {
     const store = createMemoryChatStore();
     const c = await store.createConversation(alice, { title: 'Plans\nfor Q3' });
     const u = await store.appendMessage(alice, {
@@ -14,6 +14,10 @@ describe('conversation export', () => {
       role: 'user',
       content: 'Hi *there*',
       status: 'complete',
+      attachments: [
+        { fileId: 'f1', name: 'handbook.pdf', sizeBytes: 10 },
+        { fileId: 'f2', name: 'notes.txt', sizeBytes: 2 },
+      ],
     });
     const base = { conversationId: c.id, parentId: u!.id, role: 'assistant' as const, model: 'default' };
     const first = await store.appendMessage(alice, { ...base, content: 'First answer', status: 'complete' });
@@ -23,7 +27,7 @@ describe('conversation export', () => {
 
     const md = conversationToMarkdown(conversation, messages);
     expect(md).toContain('# Plans for Q3\n');
-    expect(md).toContain('## You\n\nHi *there*\n');
+    expect(md).toContain('## You\n\nHi *there*\n\nAttachments: handbook.pdf, notes.txt\n');
     expect(md).toContain('## Assistant (default) — interrupted\n\nSecond answer\n');
     expect(md).not.toContain('First answer');
     await store.setActiveLeaf(alice, c.id, first!.id);
@@ -32,6 +36,7 @@ describe('conversation export', () => {
     const json = conversationToJson(conversation, messages);
     expect(json).toMatchObject({ format: 'company-chat.conversation.v1', conversation: { id: c.id } });
     expect(json.messages).toHaveLength(3);
+    expect(json.messages[0]?.attachments.map((a) => a.name)).toEqual(['handbook.pdf', 'notes.txt']);
   });
 
   it("exports all of an owner's conversations, archived ones too, and nobody else's", async () => {

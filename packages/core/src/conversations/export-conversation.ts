@@ -31,8 +31,9 @@ const statusNote: Partial<Record<Message['status'], string>> = {
 };
 
 /**
- * The Markdown export of one conversation: the branch being shown, one section per message. Text is
- * written as it is (it is Markdown already); only the headings are generated.
+ * The Markdown export of one conversation: the branch being shown, one section per message, with the
+ * names of the files sent with it. Text is written as it is (it is Markdown already); only the headings
+ * and the attachment lines are generated.
  */
 export function conversationToMarkdown(conversation: Conversation, messages: Message[]): string {
   const lines = [`# ${conversation.title.replace(/\s+/g, ' ').trim() || 'Conversation'}`, ''];
@@ -44,6 +45,7 @@ export function conversationToMarkdown(conversation: Conversation, messages: Mes
     const who = m.role === 'user' ? 'You' : `Assistant${m.model ? ` (${m.model})` : ''}`;
     const note = statusNote[m.status];
     lines.push(`## ${who}${note ? ` — ${note}` : ''}`, '', m.content, '');
+    if (m.attachments?.length) lines.push(`Attachments: ${m.attachments.map((a) => a.name).join(', ')}`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -152,7 +152,10 @@ export interface RegenerateInput {
 export interface EditInput {
   owner: Owner;
   conversationId: string;
-  /** The user message to replace: the new text starts a new branch from the same point. */
+  /**
+   * The user message to replace: the new text starts a new branch from the same point, with the files
+   * the replaced message was sent with.
+   */
   messageId: string;
   content: string;
   model?: string;
@@ -182,8 +185,9 @@ export interface ChatEngine {
   /** The configured model aliases. */
   listModels(): ModelInfo[];
   /**
-   * Loads what the first answer would otherwise wait for (the default tokenizer: seconds of CPU). Servers
-   * call it once they listen, so neither start-up nor the first answer pays for it. Idempotent.
+   * Loads what the first answer would otherwise wait for (the default tokenizer: seconds of CPU; the SDKs
+   * of the configured providers, see {@link ChatModel.warmUp}). Servers call it once they listen, so
+   * neither start-up nor the first answer pays for it. Idempotent.
    */
   warmUp(): Promise<void>;
   /** Conversation history operations, ownership-checked. */

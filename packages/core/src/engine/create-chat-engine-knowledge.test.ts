@@ -62,6 +62,28 @@ describe('engine with a knowledge base', () => {
     expect(await store.listMessages(alice, conversationId)).toHaveLength(2);
   });
 
+  it('an edited message keeps the files of the message it replaces, even once a file is deleted', async () => {
+    const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
+    const file = await knowledge.ingest(alice, { name: 'handbook.pdf', bytes: fixture('handbook.pdf') });
+    const store = createMemoryChatStore();
+    const engine = createChatEngine({ models: { default: offline() }, store, knowledge });
+    const events = await collect(engine.send({ owner: alice, content: 'Parental leave?', attachments: [file.id] }));
+    const started = events.find((e) => e.type === 'message-start') as Extract<ChatEvent, { type: 'message-start' }>;
+    const conversationId = (events[0] as Extract<ChatEvent, { type: 'conversation' }>).conversation.id;
+    await knowledge.deleteFile(alice, file.id);
+    await collect(
+      engine.edit({
+        owner: alice,
+        conversationId,
+        messageId: started.userMessageId,
+        content: 'How long is parental leave?',
+      }),
+    );
+    const shown = (await engine.conversations.get(alice, conversationId))!.messages;
+    expect(shown.map((m) => m.content)[0]).toBe('How long is parental leave?');
+    expect(shown[0]?.attachments).toEqual([{ fileId: file.id, name: 'handbook.pdf', sizeBytes: file.sizeBytes }]);
+  });
+
   it('gives other models the delimited context and the structured passages', async () => {
     const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
     await knowledge.ingest(alice, { name: 'travel-policy.docx', bytes: fixture('travel-policy.docx') });

@@ -196,7 +196,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     });
     if (knowledge && knowledge.context.length > 0) prompt.request.context = knowledge.context;
 
-    const attachments = await resolveAttachments(options.knowledge, owner, input.attachments);
+    // An edited message keeps the snapshot of its files as sent (they may have been deleted since).
+    const attachments =
+      input.branch?.attachments ?? (await resolveAttachments(options.knowledge, owner, input.attachments));
     const created = !conversation;
     let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
     if (!conversation) {
@@ -342,7 +344,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     regenerate,
     edit,
     async warmUp(): Promise<void> {
-      await loadCounter();
+      // The SDKs of the configured providers are imported on first use: load them now rather than on
+      // the first answer.
+      await Promise.all([loadCounter(), ...Object.values(models).map((model) => model.warmUp?.())]);
     },
     listModels(): ModelInfo[] {
       return aliases.map((id) => ({

@@ -1,15 +1,17 @@
 import type { ChatStore } from '../conversations/chat-store.js';
-import type { Message, Owner } from '../conversations/types.js';
+import type { Message, MessageAttachment, Owner } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 
 /**
  * Where a new turn attaches in the conversation tree. `after` is the message the new user message
  * follows (null: the conversation's start); `question` is set when the user message already exists
- * (regenerate), so only a new answer is written, as a sibling of the earlier ones.
+ * (regenerate), so only a new answer is written, as a sibling of the earlier ones. `attachments` are
+ * the files of the message an edit replaces: the edited message keeps them.
  */
 export interface Branch {
   after: string | null;
   question?: Message;
+  attachments?: MessageAttachment[];
 }
 
 const notFound = () => new CompanyChatError({ code: 'not_found', message: 'Message not found.' });
@@ -43,5 +45,5 @@ export async function editBranch(
   if (target.role !== 'user') {
     throw new CompanyChatError({ code: 'invalid_request', message: 'Only your own messages can be edited.' });
   }
-  return { after: target.parentId };
+  return { after: target.parentId, attachments: target.attachments };
 }

@@ -106,4 +106,9 @@ export interface ChatModel {
    * after an abort the iterator throws `signal.reason` (a DOMException `AbortError` by default), like fetch.
    */
   doStream(request: ChatModelRequest, options?: ChatModelCallOptions): AsyncIterable<ChatModelStreamPart>;
+  /**
+   * Optional: loads what the first request would otherwise load (an SDK module, a client), so that it
+   * does not add to the first answer's latency. `ChatEngine.warmUp()` calls it for every model.
+   */
+  warmUp?(): Promise<void>;
 }

@@ -9,7 +9,7 @@ export interface WidgetAssets {
   /** The demo page served at `/` (page mode). Omit to serve no page. */
   demoPage?: string;
   /**
-   * The lazily loaded chunks of the script (syntax highlighting, math) by file name, e.g.
+   * The lazily loaded chunks of the script (syntax highlighting, math, UI loaded on first use) by file name, e.g.
    * `highlight-3FQX2K7A.js`. Their names carry a content hash, so they are served as immutable.
    */
   chunks?: Readonly<Record<string, string>>;

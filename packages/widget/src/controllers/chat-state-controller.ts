@@ -3,6 +3,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Least time between two renders of a streaming answer (milliseconds). */
 const STREAM_FRAME_MS = 50;
+/**
+ * After a streaming render whose frame (scripts, style, layout, paint) took `t` ms, the next one waits
+ * `RENDER_SHARE_PAUSE × t` ms: on a slow device, streaming renders take at most a fifth of the main thread
+ * and the host page keeps the rest, at the price of fewer, larger updates.
+ */
+const RENDER_SHARE_PAUSE = 4;
 
 /**
  * Connects a Lit element to the framework-agnostic chat state: re-renders the host when it changes (in
@@ -52,19 +58,26 @@ export class ChatStateController implements ReactiveController {
 
   #frame = 0;
   #lastFrame = 0;
+  #gap = STREAM_FRAME_MS;
 
   #scheduleFrame(): void {
     if (this.#frame) return;
     const onFrame = (now: number) => {
       // Each streaming render also costs the browser a style, layout and paint pass, whatever the size
       // of the change: on a slow device at 60 renders a second those alone fill the main thread.
-      if (now - this.#lastFrame < STREAM_FRAME_MS) {
+      if (now - this.#lastFrame < this.#gap) {
         this.#frame = requestAnimationFrame(onFrame);
         return;
       }
       this.#frame = 0;
       this.#lastFrame = now;
       this.host.requestUpdate();
+      // A task queued in an animation frame runs once that frame's rendering is done: the time until then
+      // is what this render cost the page, and sets the pause before the next one.
+      setTimeout(() => {
+        const cost = performance.now() - now;
+        this.#gap = Math.max(STREAM_FRAME_MS, cost * (1 + RENDER_SHARE_PAUSE));
+      });
     };
     this.#frame = requestAnimationFrame(onFrame);
   }

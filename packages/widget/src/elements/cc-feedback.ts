@@ -3,6 +3,8 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { defineElement } from '../define-element.js';
 import { type CompanyChatStrings, defaultStrings } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
+import { type FeedbackStrings, feedbackStrings } from './feedback-strings.js';
+import { textFieldStyles } from './text-field-styles.js';
 
 const thumb = (down: boolean) =>
   svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><g transform=${down ? 'rotate(180 12 12)' : ''}><path d="M7 10v12M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z"/></g></svg>`;
@@ -17,6 +19,7 @@ const thumb = (down: boolean) =>
 export class CcFeedback extends LitElement {
   static override styles = [
     controlStyles,
+    textFieldStyles,
     css`
       :host {
         display: inline-flex;
@@ -35,16 +38,6 @@ export class CcFeedback extends LitElement {
         align-items: flex-end;
         flex-wrap: wrap;
         margin-top: 0.3em;
-      }
-      textarea {
-        width: min(100%, 30em);
-        min-height: 3em;
-        border: 1px solid var(--cc-color-border);
-        border-radius: var(--cc-radius);
-        padding: 0.4em;
-        background: var(--cc-color-bg);
-        color: inherit;
-        font: inherit;
       }
       .thanks {
         font-size: 0.85em;
@@ -104,7 +97,7 @@ export class CcFeedback extends LitElement {
   }
 
   protected override render() {
-    const s = this.strings;
+    const s = { ...feedbackStrings, ...this.strings } as CompanyChatStrings & FeedbackStrings;
     const rating = this.feedback?.rating ?? null;
     const button = (value: ChatFeedback['rating'], label: string) =>
       html`<button

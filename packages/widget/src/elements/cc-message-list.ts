@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@company-chat/core/client';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { PassageLoader } from '../citations/cc-passage.js';
 import { defineElement } from '../define-element.js';
 import { icons } from '../icons.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
@@ -67,6 +68,7 @@ export class CcMessageList extends LitElement {
     enhancers: { attribute: false },
     busy: { type: Boolean },
     avatars: { attribute: false },
+    getPassage: { attribute: false },
     away: { state: true },
   };
 
@@ -78,6 +80,8 @@ export class CcMessageList extends LitElement {
   declare busy: boolean;
   /** Checked avatar URLs by role (see `<company-chat>`'s `user-avatar` and `assistant-avatar`). */
   declare avatars: { user?: string; assistant?: string };
+  /** Loads a cited passage (the sources of answers open it). */
+  declare getPassage: PassageLoader | undefined;
   /** The reader scrolled up: a button offers the way back to the newest message. */
   declare away: boolean;
   #stick = true;
@@ -177,7 +181,7 @@ export class CcMessageList extends LitElement {
               (m) => m.id,
               (m, i) =>
                 html`<cc-message
-                  exportparts="message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, code-block, copy-code-button"
+                  exportparts="message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, citation-source, passage, code-block, copy-code-button"
                   .message=${m}
                   .strings=${this.strings}
                   .context=${this.context}
@@ -185,6 +189,7 @@ export class CcMessageList extends LitElement {
                   ?last=${i === last}
                   ?busy=${this.busy}
                   .avatar=${this.avatars[m.role]}
+                  .getPassage=${this.getPassage}
                 ></cc-message>`,
             )
       }

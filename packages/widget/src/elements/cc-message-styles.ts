@@ -86,14 +86,6 @@ export const ccMessageStyles = css`
           opacity: 0;
         }
       }
-      textarea {
-        width: min(100%, 36em);
-        min-height: 4em;
-        border: 1px solid var(--cc-color-border);
-        border-radius: var(--cc-radius);
-        padding: 0.5em;
-        background: var(--cc-color-bg);
-      }
       .versions {
         display: inline-flex;
         align-items: center;
@@ -110,6 +102,23 @@ export const ccMessageStyles = css`
       .citations q {
         display: block;
         font-style: italic;
+      }
+      .citations .source {
+        padding: 0;
+        border: none;
+        background: none;
+        color: var(--cc-color-link);
+        font: inherit;
+        text-decoration: underline;
+      }
+      /* The error's words until <cc-error-notice> is defined (its file still loading, or offline). */
+      cc-error-notice:not(:defined) {
+        display: block;
+        color: var(--cc-color-error);
+        background: var(--cc-color-error-bg);
+        border-radius: var(--cc-radius);
+        padding: 0.45em 0.75em;
+        font-size: 0.9em;
       }
       .edit-actions {
         display: flex;

@@ -1,8 +1,12 @@
-import type { ChatMessage } from '@company-chat/core/client';
+import type { ChatCitation, ChatMessage } from '@company-chat/core/client';
 import { html, LitElement, nothing } from 'lit';
+import type { PassageLoader } from '../citations/cc-passage.js';
+import { citationPlace } from '../citations/citation-place.js';
+import { connectChunk } from '../connect-chunk.js';
 import { defineElement } from '../define-element.js';
 import { employeeError } from '../errors/employee-error.js';
 import { icons } from '../icons.js';
+import { loadOnce } from '../load-once.js';
 import '../markdown/cc-markdown.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
@@ -10,9 +14,16 @@ import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
 import { attachmentsView } from './attachments-view.js';
 import { ccMessageStyles } from './cc-message-styles.js';
-import './cc-error-notice.js';
-import './cc-feedback.js';
 import { languageOf, messageTime } from './message-time.js';
+import { textFieldStyles } from './text-field-styles.js';
+
+// Files of their own, fetched the first time a message needs them: most page views show no error, and
+// the thumbs can follow the answer by a moment. Until its file arrives (or when it cannot, offline), an
+// error shows its words as plain text.
+const loadFeedback = loadOnce(() => import('./cc-feedback.js').then(connectChunk));
+const loadErrorNotice = loadOnce(() => import('./cc-error-notice.js').then(connectChunk));
+const loadPassage = loadOnce(() => import('../citations/cc-passage.js').then(connectChunk));
+const ignore = () => {};
 
 /**
  * One message: author, time, content (markdown for answers, plain text for the user's own), status
@@ -28,7 +39,8 @@ import { languageOf, messageTime } from './message-time.js';
  * @csspart message - The message container; also `message-user` / `message-assistant`.
  * @csspart error - The error shown in place of a failed answer.
  * @csspart versions - The version switcher (‹ 2 / 3 ›) of a regenerated answer or edited question.
- * @csspart citations - The sources an answer cites.
+ * @csspart citations - The sources an answer cites; `citation-source` is a source's button that opens
+ *   its passage, `passage` the passage shown.
  * @csspart retry-button - The retry button.
  * @csspart error-details - The disclosure under an error, with its code.
  * @csspart feedback - The thumbs up/down of a finished answer and its comment form.
@@ -37,7 +49,7 @@ import { languageOf, messageTime } from './message-time.js';
  * @csspart sent-attachment - A file sent with a user message.
  */
 export class CcMessage extends LitElement {
-  static override styles = [controlStyles, ccMessageStyles];
+  static override styles = [controlStyles, textFieldStyles, ccMessageStyles];
   static override properties = {
     message: { attribute: false },
     strings: { attribute: false },
@@ -48,6 +60,8 @@ export class CcMessage extends LitElement {
     editing: { state: true },
     copied: { state: true },
     avatar: { attribute: false },
+    getPassage: { attribute: false },
+    openCitation: { state: true },
   };
 
   declare message: ChatMessage;
@@ -63,6 +77,10 @@ export class CcMessage extends LitElement {
   declare copied: boolean;
   /** Checked image URL shown beside the author (allowed origin or a `data:image/` URL), or empty. */
   declare avatar: string | undefined;
+  /** Loads a cited passage; without it, sources show their snippet only. */
+  declare getPassage: PassageLoader | undefined;
+  /** The citation (its number) whose passage is shown. */
+  declare openCitation: number | null;
 
   constructor() {
     super();
@@ -71,6 +89,7 @@ export class CcMessage extends LitElement {
     this.busy = false;
     this.editing = false;
     this.copied = false;
+    this.openCitation = null;
   }
 
   #fire(name: string, detail: Record<string, unknown> = {}) {
@@ -192,26 +211,54 @@ export class CcMessage extends LitElement {
     if (!list || list.length === 0) return nothing;
     const s = this.strings;
     return html`<ol class="citations" part="citations" aria-label=${s.sources}>
-      ${list.map(
-        (c) =>
-          html`<li value=${c.index}>
-            ${c.fileName}${c.page === undefined ? nothing : `, ${format(s.page, { page: c.page })}`}${
-              c.section ? `, ${c.section}` : nothing
-            }
-            <q>${c.snippet}</q>
-          </li>`,
-      )}
+      ${list.map((c) => {
+        const place = citationPlace(c, s);
+        return html`<li value=${c.index}>
+          ${this.#source(c)}${place ? `, ${place}` : nothing}
+          <q>${c.snippet}</q>
+          ${
+            this.openCitation === c.index && c.passageId
+              ? html`<cc-passage
+                exportparts="passage"
+                file-id=${c.fileId}
+                file-name=${c.fileName}
+                passage-id=${c.passageId}
+                .load=${this.getPassage}
+                .strings=${s}
+              ></cc-passage>`
+              : nothing
+          }
+        </li>`;
+      })}
     </ol>`;
+  }
+
+  /** The file's name; a button that shows the passage when it can be opened. */
+  #source(c: ChatCitation) {
+    if (!c.passageId || !this.getPassage) return c.fileName;
+    const open = this.openCitation === c.index;
+    return html`<button
+      type="button"
+      class="source"
+      part="citation-source"
+      aria-expanded=${open ? 'true' : 'false'}
+      @click=${() => {
+        if (!open) loadPassage().catch(ignore);
+        this.openCitation = open ? null : c.index;
+      }}
+    >${c.fileName}</button>`;
   }
 
   #actions() {
     const m = this.message;
     const s = this.strings;
     if (m.status === 'streaming' || m.status === 'pending' || this.editing) return nothing;
+    const rateable = m.role === 'assistant' && m.status === 'complete';
+    if (rateable) loadFeedback().catch(ignore);
     return html`<div class="actions">
       ${this.#versions()}
       ${
-        m.role === 'assistant' && m.status === 'complete'
+        rateable
           ? html`<cc-feedback exportparts="feedback" message-id=${m.id} .feedback=${m.feedback} .strings=${s}></cc-feedback>`
           : nothing
       }
@@ -260,6 +307,7 @@ export class CcMessage extends LitElement {
   protected override render() {
     const m = this.message;
     const s = this.strings;
+    if (m.status === 'error' && m.error) loadErrorNotice().catch(ignore);
     const error =
       m.status === 'error' && m.error
         ? html`<cc-error-notice
@@ -268,7 +316,8 @@ export class CcMessage extends LitElement {
           .strings=${s}
           ?retry=${this.last}
           ?busy=${this.busy}
-        ></cc-error-notice>`
+          >${employeeError(m.error, s).text}</cc-error-notice
+        >`
         : nothing;
     return html`<article
       class=${m.role}

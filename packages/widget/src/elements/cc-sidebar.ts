@@ -7,6 +7,7 @@ import { defineElement } from '../define-element.js';
 import { icons } from '../icons.js';
 import { type CompanyChatStrings, defaultStrings } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
+import { type SidebarStrings, sidebarStrings } from './sidebar-strings.js';
 
 /**
  * The conversation list (page mode's sidebar, the recent chats of the other modes), fetched through
@@ -198,7 +199,7 @@ export class CcSidebar extends LitElement {
   }
 
   #item(c: ConversationSummary) {
-    const s = this.strings;
+    const s = this.#s;
     const title = c.title || s.untitled;
     if (this.renaming === c.id) {
       return html`<li>
@@ -261,8 +262,12 @@ export class CcSidebar extends LitElement {
     </li>`;
   }
 
+  get #s(): CompanyChatStrings & SidebarStrings {
+    return { ...sidebarStrings, ...this.strings } as CompanyChatStrings & SidebarStrings;
+  }
+
   protected override render() {
-    const s = this.strings;
+    const s = this.#s;
     const { items: shown, query, loaded, hasMore } = this.#list;
     return html`<nav part="sidebar" aria-label=${s.conversationsLabel}>
       <button type="button" class="new" part="new-chat-button" @click=${() => this.#fire('cc-new-chat')}>

@@ -8,6 +8,7 @@ import {
 } from '@company-chat/core/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_FILE_SIZE } from '../attachments/accept-file.js';
+import { connectChunk } from '../connect-chunk.js';
 import { AttachmentsController, type AttachScope } from '../controllers/attachments-controller.js';
 import { ChatStateController } from '../controllers/chat-state-controller.js';
 import { ConversationLocationController, type PersistMode } from '../controllers/conversation-location-controller.js';
@@ -38,7 +39,7 @@ import type { CcSidebar } from './cc-sidebar.js';
 import './cc-message-list.js';
 
 // The conversation list is a separate file, fetched when first shown (page mode, recent chats).
-const loadSidebar = loadOnce(() => import('./cc-sidebar.js'));
+const loadSidebar = loadOnce(() => import('./cc-sidebar.js').then(connectChunk));
 
 /** Where and how the chat shows. */
 export type CompanyChatMode = 'launcher' | 'inline' | 'page';
@@ -80,6 +81,8 @@ export type CompanyChatMode = 'launcher' | 'inline' | 'page';
  * @csspart error - An error shown in place; `retry-button` is its retry button, `error-details` the
  *   disclosure with its code.
  * @csspart feedback - The thumbs up/down under a finished answer and its comment form.
+ * @csspart citations - The sources under an answer; `citation-source` is a source's name, a button that
+ *   shows the cited passage in context (`passage`), loaded from the server.
  * @csspart code-block - A code block; `copy-code-button` is its copy button.
  * @csspart composer - The input form; also `input`, `send-button`, `stop-button`, `model-select`,
  *   `attach-button`, `attach-scope`, `attachment`, `more-button`.
@@ -254,6 +257,8 @@ export class CompanyChat extends LitElement {
   #renamed: { id: string; title: string } | null = null;
   #avatars: { user?: string; assistant?: string } = {};
   #quotaClient: ChatClient | null = null;
+  // One function for every render (a new one would make each open passage load again).
+  readonly #getPassage = (fileId: string, passageId: string) => this.client.getPassage(fileId, passageId);
 
   constructor() {
     super();
@@ -473,8 +478,9 @@ export class CompanyChat extends LitElement {
       }}
     >
       <cc-message-list
-        exportparts="message-list, message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, code-block, copy-code-button, avatar, sent-attachment, scroll-button"
+        exportparts="message-list, message, message-user, message-assistant, error, retry-button, error-details, feedback, status, versions, citations, citation-source, passage, code-block, copy-code-button, avatar, sent-attachment, scroll-button"
         .avatars=${this.#avatars}
+        .getPassage=${this.#getPassage}
         .messages=${snap.messages}
         .strings=${t}
         .context=${this.#context}

@@ -21,7 +21,7 @@ const FRAME_BUDGET_MS = 10;
 const TARGET_FRAME_MS = 40;
 const FRAME_CHARS = 4000;
 const MIN_FRAME_CHARS = 400;
-const MAX_FRAME_CHARS = 32000;
+const MAX_FRAME_CHARS = 8000;
 /**
  * After re-lexing the unfinished tail took `t` ms, the next re-lex waits `TAIL_PAUSE × t` ms, so a huge
  * or hostile open block uses at most a third of the main thread however fast its text arrives.

@@ -1,6 +1,13 @@
 import { css } from 'lit';
 
-/** Styles of rendered answers: typographic, themed by `--cc-*` properties, logical (RTL-ready). */
+/**
+ * Styles of rendered answers: typographic, themed by `--cc-*` properties, logical (RTL-ready).
+ *
+ * Every top-level block contains its layout and paint: a finished block never changes, and containment
+ * lets the browser keep its layout and painted output while the answer grows below it (otherwise each
+ * update re-lays out and repaints the whole answer, a cost that grows with its length). The clip margin
+ * keeps focus rings at a block's edge visible.
+ */
 export const markdownStyles = css`
   :host {
     line-height: 1.55;
@@ -152,5 +159,9 @@ export const markdownStyles = css`
   :focus-visible {
     outline: 2px solid var(--cc-color-focus);
     outline-offset: 2px;
+  }
+  .markdown > * {
+    contain: layout paint;
+    overflow-clip-margin: 4px;
   }
 `;

@@ -1,3 +1,4 @@
+import { connectChunk } from '../connect-chunk.js';
 import { loadOnce } from '../load-once.js';
 
 /**
@@ -5,4 +6,4 @@ import { loadOnce } from '../load-once.js';
  * file fetched the first time it is opened: most visits never open it, and the script-tag bundle stays
  * within its size budget.
  */
-export const loadChatTools = loadOnce(() => import('./cc-chat-tools.js'));
+export const loadChatTools = loadOnce(() => import('./cc-chat-tools.js').then(connectChunk));

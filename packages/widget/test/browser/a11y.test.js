@@ -1,17 +1,8 @@
-import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import '../../dist/company-chat.js';
-import { cleanup, createChat, equal, script, settled, waitFor } from './helpers.js';
+import { axeClean, cleanup, createChat, equal, script, settled, waitFor } from './helpers.js';
 
 const markdown =
   '## Result\n\nA [link](https://example.com) and `code`.\n\n```py\nprint(1)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
-
-async function check(el) {
-  // Let the panel's opening animation finish (axe measures contrast on what is painted).
-  await Promise.all(el.shadowRoot.getAnimations({ subtree: true }).map((a) => a.finished));
-  const result = await window.axe.run(el, { resultTypes: ['violations'] });
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  equal(summary.join('\n'), '', 'axe violations');
-}
 
 describe('accessibility (axe-core)', () => {
   afterEach(cleanup);
@@ -25,7 +16,7 @@ describe('accessibility (axe-core)', () => {
         await settled(el, 2);
         await el.send(script({ chunks: ['x'], error: 'overloaded' }));
         await settled(el, 4);
-        await check(el);
+        await axeClean(el);
       });
     }
   }
@@ -34,7 +25,7 @@ describe('accessibility (axe-core)', () => {
     const el = await createChat({ mode: 'launcher', open: '' });
     await el.send('hi');
     await settled(el, 2);
-    await check(el);
+    await axeClean(el);
   });
 
   it('the log is not a live region; a status region announces start and end only', async () => {

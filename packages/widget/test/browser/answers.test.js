@@ -1,6 +1,19 @@
 import '../../dist/company-chat.js';
 import { HOLIDAYS_PROMPT } from './fixtures/canned-replies.js';
-import { assert, cleanup, createChat, deep, equal, messages, newUser, script, settled, waitFor } from './helpers.js';
+import {
+  assert,
+  axeClean,
+  cleanup,
+  createChat,
+  deep,
+  equal,
+  messages,
+  newUser,
+  script,
+  serverRequests,
+  settled,
+  waitFor,
+} from './helpers.js';
 
 const notice = (el, i) => messages(el)[i]?.shadowRoot.querySelector('cc-error-notice')?.shadowRoot;
 const feedback = (el, i) => messages(el)[i]?.shadowRoot.querySelector('cc-feedback')?.shadowRoot;
@@ -20,6 +33,27 @@ describe('answers keep their sources and take feedback', () => {
     const shown = sources().textContent;
     assert(shown.includes('holidays.txt') && shown.includes('thirty holiday days'), `file and snippet: ${shown}`);
     equal(sources().querySelector('li').value, 1, 'numbered like its [1] marker');
+    const place = shown.replace(/\s+/g, ' ');
+    assert(/holidays\.txt, line 1\b/.test(place), `where in the file: ${place}`);
+
+    // The source opens the cited passage from the server, in context.
+    const source = sources().querySelector('[part="citation-source"]');
+    equal(source.getAttribute('aria-expanded'), 'false', 'closed at first');
+    source.click();
+    const passage = await waitFor(
+      () => sources().querySelector('cc-passage')?.shadowRoot?.querySelector('[part="passage"] mark'),
+      'the passage shown',
+    );
+    equal(passage.textContent, 'Holidays: thirty holiday days a year, booked with HR.', 'the passage text');
+    equal(source.getAttribute('aria-expanded'), 'true', 'expanded');
+    assert(
+      (await serverRequests()).some((r) => /^GET \/api\/v1\/files\/[^/]+\/passages\/[^/]+$/.test(r)),
+      'read from the passage route',
+    );
+    await axeClean(messages(el)[1]);
+    source.click();
+    await messages(el)[1].updateComplete;
+    equal(sources().querySelector('cc-passage'), null, 'closed again');
 
     const id = el.chat.getSnapshot().conversationId;
     cleanup();

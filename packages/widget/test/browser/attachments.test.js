@@ -1,5 +1,5 @@
 import '../../dist/company-chat.js';
-import { assert, cleanup, createChat, deep, equal, serverRequests, waitFor } from './helpers.js';
+import { assert, cleanup, createChat, deep, equal, serverRequests, spyOnFetch, waitFor } from './helpers.js';
 
 function composer(el) {
   return deep(el, 'cc-composer');
@@ -53,12 +53,7 @@ describe('attachments', () => {
     const el = await createChat({ 'max-file-size': '100' });
     await waitFor(() => deep(el, 'cc-composer', '[part="attach-button"]'), 'attach button');
     // Every request the widget makes, counted where it is made: a refused file must not start an upload.
-    const uploads = [];
-    const realFetch = window.fetch;
-    window.fetch = (input, init) => {
-      if (String(input instanceof Request ? input.url : input).includes('/api/v1/files')) uploads.push(input);
-      return realFetch(input, init);
-    };
+    const requested = spyOnFetch();
     try {
       composer(el).attachFiles([
         new File(['MZ'], 'tool.exe', { type: 'application/x-msdownload' }),
@@ -67,12 +62,12 @@ describe('attachments', () => {
       await el.updateComplete;
       await composer(el).updateComplete;
     } finally {
-      window.fetch = realFetch;
+      requested.restore();
     }
     const shown = chips(el).map((c) => c.textContent.replace(/\s+/g, ' ').trim());
     assert(shown[0].includes('tool.exe: this type of file is not accepted.'), shown[0]);
     assert(shown[1].includes('big.txt is larger than 100 B.'), shown[1]);
-    equal(uploads.length, 0, 'no upload request');
+    equal(requested.urls.filter((url) => url.includes('/api/v1/files')).length, 0, 'no upload request');
     // Removing a chip.
     chips(el)[0].querySelector('button').click();
     await composer(el).updateComplete;

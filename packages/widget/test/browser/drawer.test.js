@@ -1,19 +1,9 @@
 // Page mode on a phone (360 px) and at 200% zoom (a 1280 px window: 640 CSS px at scale 2): the
 // conversation list is a drawer, closed by default, closed again by every route, focus back on its toggle.
 import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
-import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import '../../dist/company-chat.js';
-import { assert, cleanup, createChat, deep, equal, newUser, waitFor } from './helpers.js';
+import { assert, axeClean, cleanup, createChat, deep, equal, newUser, waitFor } from './helpers.js';
 import { listItems, listOf, pick, search, seed } from './history-helpers.js';
-
-/** Fails on any axe-core violation inside the element (after animations end: contrast is measured). */
-async function axeClean(el, what) {
-  document.documentElement.lang = 'en';
-  await Promise.all(el.shadowRoot.getAnimations({ subtree: true }).map((a) => a.finished));
-  const result = await window.axe.run(el, { resultTypes: ['violations'] });
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  equal(summary.join('\n'), '', `axe violations (${what})`);
-}
 
 const viewports = [
   ['a 360 px phone', { width: 360, height: 640 }, 'drawer-phone'],
@@ -21,6 +11,9 @@ const viewports = [
 ];
 
 // First in the file: the conversation list's chunk is not loaded yet.
+// The page's language, for axe (and the widget's dates).
+document.documentElement.lang = 'en';
+
 describe('page mode wide', () => {
   afterEach(cleanup);
 

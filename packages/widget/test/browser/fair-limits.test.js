@@ -26,7 +26,7 @@ describe('fair limits', () => {
     // Explained in place, with when sending works again, and no Retry button until then.
     const notice = () => deep(el, 'cc-message-list', 'cc-message[last]', 'cc-error-notice');
     await waitFor(
-      () => notice()?.shadowRoot.textContent.includes('You are sending messages faster than allowed'),
+      () => notice()?.shadowRoot?.textContent.includes('You are sending messages faster than allowed'),
       'the refusal is explained',
     );
     // (Unless the minute has already passed on a slow machine: then Retry can help again.)

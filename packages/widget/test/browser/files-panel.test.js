@@ -1,8 +1,8 @@
-import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../dist/company-chat.js';
 import {
   assert,
+  axeClean,
   cleanup,
   createChat,
   deep,
@@ -45,26 +45,9 @@ async function openTools(el) {
   return tools(el);
 }
 
-async function axeClean(root) {
-  const result = await window.axe.run(root, { resultTypes: ['violations'] });
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  equal(summary.join('\n'), '', 'axe violations');
-}
-
 describe('files: drop anywhere, chips, sent attachments, My files, export', () => {
-  const errors = [];
-  const onError = (e) => errors.push(String(e.reason ?? e.message ?? e));
-  beforeEach(() => {
-    errors.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
-  });
-  afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onError);
-    cleanup();
-    equal(errors.join('\n'), '', 'no uncaught errors in the page');
-  });
+  // Uncaught errors in the page fail the test (helpers.js).
+  afterEach(cleanup);
 
   it('a file dropped on the message list of a new chat uploads to that chat; sending clears the chip and the message shows it', async () => {
     document.documentElement.lang = 'en';
@@ -174,5 +157,33 @@ describe('files: drop anywhere, chips, sent attachments, My files, export', () =
     const body = JSON.parse(json.text);
     equal(body.conversation.id, el.chat.getSnapshot().conversationId, 'the open conversation');
     equal(body.messages.length, 2, 'both messages');
+  });
+
+  it('editing a message keeps its file; the export names it', async () => {
+    const el = await createChat();
+    await waitFor(() => deep(el, 'cc-composer', '[part="attach-button"]'), 'attach button');
+    composer(el).attachFiles([text('leave.txt')]);
+    await waitFor(() => chips(el)[0]?.textContent.includes('ready'), 'uploaded');
+    await el.send('How long is parental leave?');
+    await settled(el, 2);
+
+    const question = messages(el)[0];
+    question.shadowRoot.querySelector('button[aria-label="Edit"]').click();
+    await question.updateComplete;
+    const editor = question.shadowRoot.querySelector('textarea');
+    editor.value = 'How long is paid parental leave?';
+    [...question.shadowRoot.querySelectorAll('.edit-actions button')][0].click();
+    await waitFor(() => el.chat.getSnapshot().messages[0]?.siblingIds?.length === 2, 'the edit stored as a version');
+    await settled(el, 2);
+    const edited = messages(el)[0];
+    assert(edited.shadowRoot.querySelector('.bubble').textContent.includes('paid parental leave'), 'edited text');
+    const sent = edited.shadowRoot.querySelector('[part="sent-attachment"]');
+    assert(sent?.textContent.includes('leave.txt'), 'the edited message still shows its file');
+
+    const panel = await openTools(el);
+    await executeServerCommand('cc-arm-download');
+    panel.shadowRoot.querySelector('[part="export-markdown"]').click();
+    const md = await executeServerCommand('cc-take-download');
+    assert(md.text.includes('How long is paid parental leave?\n\nAttachments: leave.txt\n'), md.text);
   });
 });

@@ -98,6 +98,48 @@ export async function settled(el, count) {
   await new Promise((r) => requestAnimationFrame(() => r()));
   // Answers finish rendering in animation frames of their own (time-sliced bursts, a deferred tail).
   for (const m of messages(el)) await m.shadowRoot?.querySelector('cc-markdown')?.settled;
+  await lazyParts(el);
+}
+
+/**
+ * Waits until the lazily loaded parts of the chat's messages (feedback, error notices: files of
+ * their own, fetched when first shown) are defined and rendered.
+ */
+export async function lazyParts(el) {
+  for (const m of messages(el)) {
+    for (const part of m.shadowRoot?.querySelectorAll('cc-feedback, cc-error-notice') ?? []) {
+      // The registry of the element's own window (a chat may live in an iframe).
+      await part.ownerDocument.defaultView.customElements.whenDefined(part.localName);
+      await part.updateComplete;
+    }
+  }
+}
+
+/**
+ * Fails the test on any axe-core violation inside `root` (after its animations end: contrast is measured
+ * on what is painted). axe-core loads with the first call.
+ */
+export async function axeClean(root, what = '') {
+  await import('/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js');
+  const animated = root.shadowRoot ?? root;
+  await Promise.all(animated.getAnimations({ subtree: true }).map((a) => a.finished));
+  const result = await window.axe.run(root, { resultTypes: ['violations'] });
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  equal(summary.join('\n'), '', `axe violations${what ? ` (${what})` : ''}`);
+}
+
+/**
+ * Records the URL of every request the page makes with `fetch` (counted where it is made) until
+ * `restore()`; `urls` fills as requests start.
+ */
+export function spyOnFetch() {
+  const urls = [];
+  const realFetch = window.fetch;
+  window.fetch = (input, init) => {
+    urls.push(String(input instanceof Request ? input.url : input));
+    return realFetch(input, init);
+  };
+  return { urls, restore: () => (window.fetch = realFetch) };
 }
 
 /** The user message that makes the scripted test model follow a script (see scripted-chat-model.ts). */

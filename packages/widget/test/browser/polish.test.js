@@ -1,8 +1,8 @@
-import '/node_modules/.pnpm/axe-core@4.14.1/node_modules/axe-core/axe.min.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../dist/company-chat.js';
 import {
   assert,
+  axeClean,
   cleanup,
   createChat,
   deep,
@@ -28,27 +28,11 @@ const PROPS = [
   'text-transform',
 ];
 
-async function axeClean(el) {
-  await Promise.all(el.shadowRoot.getAnimations({ subtree: true }).map((a) => a.finished));
-  const result = await window.axe.run(el, { resultTypes: ['violations'] });
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  equal(summary.join('\n'), '', 'axe violations');
-}
-
 describe('polish: host styles, copy, direction, scrolling, suggestions, avatars', () => {
-  const errors = [];
-  const onError = (e) => errors.push(String(e.reason ?? e.message ?? e));
-  beforeEach(() => {
-    errors.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
-  });
+  // Uncaught errors in the page fail the test (helpers.js).
   afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onError);
     document.documentElement.removeAttribute('dir');
     cleanup();
-    equal(errors.join('\n'), '', 'no uncaught errors in the page');
   });
 
   it('an aggressive page stylesheet changes none of the widget’s computed styles', async () => {

@@ -1,7 +1,8 @@
 // What streaming costs beyond the answer itself: finished messages are not re-rendered per token while
-// another answer streams, and a message's time is formatted once, not per token.
+// another answer streams, a message's time is formatted once, not per token, renders are spaced by their
+// cost, and each block of an answer contains its layout and paint.
 import '../../dist/company-chat.js';
-import { assert, cleanup, createChat, equal, messages, script, settled } from './helpers.js';
+import { assert, cleanup, createChat, equal, messageBody, messages, script, settled } from './helpers.js';
 
 /** Counts the renders of a Lit element from now on. */
 function countRenders(el) {
@@ -60,5 +61,37 @@ describe('render cost while streaming', () => {
     // Two messages, each a short label and a full tooltip, formatted when the message appears and again
     // when the server's ids arrive (the list is keyed by id, so that is a new element): never per token.
     assert(calls <= 8, `dates formatted ${calls} times for 2 messages and 200 tokens`);
+  });
+
+  it('spaces streaming renders by what they cost, so a slow device keeps most of its main thread', async () => {
+    const el = await createChat();
+    // Every render of the chat costs at least 30 ms from here on, as on a slow device.
+    const render = el.render;
+    let renders = 0;
+    el.render = function () {
+      renders++;
+      const until = performance.now() + 30;
+      while (performance.now() < until);
+      return render.call(this);
+    };
+    const chunks = Array.from({ length: 300 }, (_, i) => `w${i} `);
+    const started = performance.now();
+    await el.send(script({ chunks, delayMs: 5 }));
+    await settled(el, 2);
+    const wall = performance.now() - started;
+    equal(el.chat.getSnapshot().messages[1].content, chunks.join(''), 'answer complete');
+    // Each streaming render waits four times its cost (at least 4 × 30 ms) after it ends: at most one per
+    // 150 ms, plus the renders of the answer's start and end. A render every 50 ms would be about three
+    // times as many.
+    assert(renders <= wall / 150 + 6, `${renders} renders in ${Math.round(wall)} ms of streaming`);
+  });
+
+  it('contains the layout and paint of every block of an answer', async () => {
+    const el = await createChat();
+    await el.send(script({ chunks: ['# Title\n\n', 'Some text.\n\n', '- a\n- b\n\n', '```js\nx\n```\n'] }));
+    await settled(el, 2);
+    const blocks = [...messageBody(el, 1).querySelector('.markdown').children];
+    equal(blocks.length, 4, 'four blocks');
+    for (const block of blocks) equal(getComputedStyle(block).contain, 'layout paint', `${block.tagName} contained`);
   });
 });

@@ -29,6 +29,7 @@ const expectations = {
   'quota-exceeded': (s) => s.error?.code === 'quota_exceeded' && s.error.limit === 'tokensPerDay' && !!s.error.retryAt,
   'quota-warning': (s) => s.messages[1]?.status === 'complete',
   'cited-answer': (s) => s.messages[1]?.status === 'complete' && s.messages[1].citations.length === 1,
+  'cited-passage-open': (s) => s.messages[1]?.status === 'complete' && s.messages[1].citations.length === 1,
   'page-many-conversations': (s) => s.messages[1]?.status === 'complete',
   dark: (s) => s.messages[1]?.status === 'complete',
   'right-to-left': (s) => s.messages[1]?.status === 'complete',
@@ -103,6 +104,19 @@ describe('Storybook stories', () => {
         );
         await waitFor(() => answer()?.querySelector('cc-feedback'), 'thumbs');
         assert(await executeServerCommand('cc-screenshot', { name: 'story-cited-answer' }), 'screenshot');
+      }
+      if (id === 'cited-passage-open') {
+        const passage = await waitFor(
+          () => answer()?.querySelector('cc-passage')?.shadowRoot?.querySelector('[part="passage"]'),
+          'the passage open',
+        );
+        assert(passage.querySelector('mark').textContent.includes('sixteen weeks'), 'the passage, marked');
+        assert(passage.textContent.includes('HR portal') && passage.textContent.includes('two blocks'), 'in context');
+        assert(
+          answer().querySelector('[part="citations"]').textContent.includes('p. 2, Benefits › Parental leave'),
+          'where',
+        );
+        assert(await executeServerCommand('cc-screenshot', { name: 'story-cited-passage-open' }), 'screenshot');
       }
       if (id === 'page-many-conversations') {
         const items = () =>

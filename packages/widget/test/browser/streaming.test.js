@@ -11,6 +11,7 @@ import {
   script,
   serverRequests,
   settled,
+  spyOnFetch,
   waitFor,
 } from './helpers.js';
 
@@ -141,12 +142,7 @@ describe('streaming', () => {
     await settled(el, 2);
     const bodyBefore = messageBody(el, 1);
     // Every request the widget makes, counted where it is made (a re-stream would start with a fetch).
-    const requested = [];
-    const realFetch = window.fetch;
-    window.fetch = (input, init) => {
-      requested.push(String(input instanceof Request ? input.url : input));
-      return realFetch(input, init);
-    };
+    const requested = spyOnFetch();
     try {
       el.setAttribute('theme', 'dark');
       el.strings = { you: 'Me' };
@@ -155,7 +151,7 @@ describe('streaming', () => {
       await el.updateComplete;
       await new Promise((r) => requestAnimationFrame(r));
     } finally {
-      window.fetch = realFetch;
+      requested.restore();
     }
     equal(messages(el).length, 2, 'messages kept');
     equal(messageBody(el, 1).textContent.trim(), 'You said: keep me', 'answer kept');
@@ -163,7 +159,7 @@ describe('streaming', () => {
     equal(messages(el)[0].shadowRoot.querySelector('.author').textContent, 'Me', 'strings applied');
     const bg = getComputedStyle(deep(el, '.inline')).getPropertyValue('--cc-color-bg').trim();
     equal(bg, '#17191c', 'dark theme colours');
-    equal(requested.filter((url) => url.includes('/chat')).length, 0, 'no new chat request');
+    equal(requested.urls.filter((url) => url.includes('/chat')).length, 0, 'no new chat request');
   });
 
   it('lays out right-to-left', async () => {

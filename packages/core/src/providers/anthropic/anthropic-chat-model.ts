@@ -1,10 +1,11 @@
-import { type Anthropic, AnthropicError, APIError } from '@anthropic-ai/sdk';
+import type { Anthropic } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import type { ErrorType } from '@anthropic-ai/sdk/resources/shared';
 import { ProviderError } from '../../errors/provider-error.js';
 import type { ChatModel, ChatModelCallOptions, ChatModelRequest, ChatModelStreamPart } from '../chat-model.js';
 import { StreamGuard, type StreamTimeoutOptions } from '../guard-provider-stream.js';
 import { SseBatchReader } from '../sse-batch-reader.js';
+import { type AnthropicSdk, loadAnthropicSdk } from './load-anthropic-sdk.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { toAnthropicMessages } from './to-anthropic-messages.js';
@@ -19,6 +20,12 @@ export interface AnthropicChatModelConfig extends StreamTimeoutOptions {
   secrets: Array<string | undefined>;
 }
 
+/**
+ * The SDK client of an {@link AnthropicChatModel}: a client, or a function that makes one from the SDK
+ * module once it is loaded (the SDK is imported on the model's first use, see {@link AnthropicChatModel.warmUp}).
+ */
+export type AnthropicClientSource = Anthropic | ((sdk: AnthropicSdk) => Anthropic);
+
 /** A {@link ChatModel} over Anthropic's Messages streaming API through the official `@anthropic-ai/sdk`. */
 export class AnthropicChatModel implements ChatModel {
   readonly specificationVersion = 'v1' as const;
@@ -27,8 +34,10 @@ export class AnthropicChatModel implements ChatModel {
   readonly contextWindow: number | undefined;
   readonly maxOutputTokens: number;
 
+  #client: Anthropic | undefined;
+
   constructor(
-    private readonly client: Anthropic,
+    private readonly clientSource: AnthropicClientSource,
     private readonly config: AnthropicChatModelConfig,
   ) {
     this.modelId = config.modelId;
@@ -38,6 +47,18 @@ export class AnthropicChatModel implements ChatModel {
 
   doStream(request: ChatModelRequest, options: ChatModelCallOptions = {}): AsyncIterable<ChatModelStreamPart> {
     return this.streamParts(request, options.signal);
+  }
+
+  /** Loads the SDK and makes the client ahead of the first request (a server calls it after listening). */
+  async warmUp(): Promise<void> {
+    await this.#connect();
+  }
+
+  async #connect(): Promise<{ sdk: AnthropicSdk; client: Anthropic }> {
+    const sdk = await loadAnthropicSdk();
+    const source = this.clientSource;
+    this.#client ??= typeof source === 'function' ? source(sdk) : source;
+    return { sdk, client: this.#client };
   }
 
   private buildBody(request: ChatModelRequest): MessageCreateParamsStreaming {
@@ -62,13 +83,14 @@ export class AnthropicChatModel implements ChatModel {
     outer: AbortSignal | undefined,
   ): AsyncGenerator<ChatModelStreamPart> {
     const { secrets } = this.config;
+    let sdk: AnthropicSdk | undefined;
     const guard = new StreamGuard({
       provider: this.provider,
       vendor: 'Anthropic',
       signal: outer,
       firstTokenTimeoutMs: this.config.firstTokenTimeoutMs,
       idleTimeoutMs: this.config.idleTimeoutMs,
-      mapError: (error) => mapAnthropicError(error, { provider: this.provider, secrets }),
+      mapError: (error) => mapAnthropicError(error, { provider: this.provider, secrets, sdk }),
     });
     let reader: SseBatchReader | undefined;
     let inputTokens = 0;
@@ -76,10 +98,12 @@ export class AnthropicChatModel implements ChatModel {
     let stopReason: string | undefined;
     const toolCalls = new Map<number, string>();
     try {
-      const response = await this.client.messages
+      const connected = await this.#connect();
+      sdk = connected.sdk;
+      const response = await connected.client.messages
         .create(this.buildBody(request), { signal: guard.signal })
         .asResponse();
-      if (!response.body) throw new AnthropicError('Attempted to iterate over a response with no body');
+      if (!response.body) throw new sdk.AnthropicError('Attempted to iterate over a response with no body');
       reader = new SseBatchReader(response.body);
       read: for (;;) {
         guard.wait();
@@ -94,7 +118,7 @@ export class AnthropicChatModel implements ChatModel {
           if (sse.event === 'error') {
             const body = parseOrKeep(sse.data);
             const type = (body as { error?: { type?: ErrorType } } | null)?.error?.type;
-            throw new APIError(undefined, body as object, undefined, response.headers, type);
+            throw new sdk.APIError(undefined, body as object, undefined, response.headers, type);
           }
           const event = JSON.parse(sse.data) as RawMessageStreamEvent;
           switch (event.type) {

@@ -1,6 +1,6 @@
-import Anthropic from '@anthropic-ai/sdk';
 import type { StreamTimeoutOptions } from '../guard-provider-stream.js';
 import { AnthropicChatModel } from './anthropic-chat-model.js';
+import type { AnthropicSdk } from './load-anthropic-sdk.js';
 
 /** Options of {@link anthropic}. */
 export interface AnthropicProviderOptions extends StreamTimeoutOptions {
@@ -33,17 +33,18 @@ export interface AnthropicProviderOptions extends StreamTimeoutOptions {
  */
 export function anthropic(options: AnthropicProviderOptions): AnthropicChatModel {
   if (!options.apiKey) throw new TypeError('anthropic(): `apiKey` is required');
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    // Passed explicitly so the SDK never falls back to environment variables behind our back.
-    baseURL: options.baseURL ?? 'https://api.anthropic.com',
-    timeout: options.timeout ?? 60_000,
-    maxRetries: options.maxRetries ?? 0,
-    defaultHeaders: options.headers,
-    fetch: options.fetch,
-    // Our errors carry what matters; the SDK would log malformed events to the console.
-    logLevel: 'off',
-  });
+  const client = (sdk: AnthropicSdk) =>
+    new sdk.Anthropic({
+      apiKey: options.apiKey,
+      // Passed explicitly so the SDK never falls back to environment variables behind our back.
+      baseURL: options.baseURL ?? 'https://api.anthropic.com',
+      timeout: options.timeout ?? 60_000,
+      maxRetries: options.maxRetries ?? 0,
+      defaultHeaders: options.headers,
+      fetch: options.fetch,
+      // Our errors carry what matters; the SDK would log malformed events to the console.
+      logLevel: 'off',
+    });
   return new AnthropicChatModel(client, {
     modelId: options.model,
     maxOutputTokens: options.maxOutputTokens ?? 4096,

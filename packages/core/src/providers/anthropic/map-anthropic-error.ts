@@ -1,20 +1,16 @@
-import {
-  AnthropicError,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from '@anthropic-ai/sdk';
 import { ProviderError } from '../../errors/provider-error.js';
 import { parseRetryAfterMs } from '../parse-retry-after.js';
 import { providerErrorForStatus } from '../provider-error-for-status.js';
 import { sanitizeUpstreamMessage } from '../sanitize-upstream-message.js';
+import type { AnthropicSdk } from './load-anthropic-sdk.js';
 
 /** Who failed, for {@link mapAnthropicError}. */
 export interface AnthropicErrorContext {
   provider: string;
   /** Values that must never appear in a message (the API key). */
   secrets: Array<string | undefined>;
+  /** The loaded SDK, whose error classes are recognised (unset when loading it failed). */
+  sdk?: AnthropicSdk | undefined;
 }
 
 const vendor = 'Anthropic';
@@ -41,13 +37,14 @@ const statusForType: Record<string, number> = {
 export function mapAnthropicError(error: unknown, context: AnthropicErrorContext): ProviderError {
   if (ProviderError.isInstance(error)) return error;
   const base = { provider: context.provider, cause: error };
-  if (error instanceof APIConnectionTimeoutError) {
+  const sdk = context.sdk;
+  if (sdk && error instanceof sdk.APIConnectionTimeoutError) {
     return new ProviderError({ ...base, code: 'timeout', message: `${vendor} did not answer in time` });
   }
-  if (error instanceof APIUserAbortError || error instanceof APIConnectionError) {
+  if ((sdk && error instanceof sdk.APIUserAbortError) || (sdk && error instanceof sdk.APIConnectionError)) {
     return new ProviderError({ ...base, code: 'network', message: `Could not connect to ${vendor}` });
   }
-  if (error instanceof APIError) {
+  if (sdk && error instanceof sdk.APIError) {
     const type = typeof error.type === 'string' ? error.type : '';
     const raw = typeof error.apiMessage === 'string' ? error.apiMessage : '';
     const detail = sanitizeUpstreamMessage(raw, context.secrets);
@@ -67,7 +64,7 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
   if (error instanceof SyntaxError) {
     return new ProviderError({ ...base, code: 'upstream', message: `${vendor} sent a malformed stream event` });
   }
-  if (error instanceof AnthropicError) {
+  if (sdk && error instanceof sdk.AnthropicError) {
     return new ProviderError({ ...base, code: 'upstream', message: `${vendor} sent an unexpected response` });
   }
   // undici fails a body read of a dropped connection with `TypeError: terminated`.

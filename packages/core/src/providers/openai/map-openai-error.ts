@@ -1,8 +1,8 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import { ProviderError } from '../../errors/provider-error.js';
 import { parseRetryAfterMs } from '../parse-retry-after.js';
 import { providerErrorForStatus } from '../provider-error-for-status.js';
 import { sanitizeUpstreamMessage } from '../sanitize-upstream-message.js';
+import type { OpenAISdk } from './load-openai-sdk.js';
 
 /** Who failed, for {@link mapOpenAIError}. */
 export interface OpenAIErrorContext {
@@ -10,6 +10,8 @@ export interface OpenAIErrorContext {
   vendor: string;
   /** Values that must never appear in a message (the API key). */
   secrets: Array<string | undefined>;
+  /** The loaded SDK, whose error classes are recognised (unset when loading it failed). */
+  sdk?: OpenAISdk | undefined;
 }
 
 interface OpenAIErrorBody {
@@ -27,13 +29,14 @@ const contextLengthPattern = /context[ _]length|context window|maximum context|t
 export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): ProviderError {
   if (ProviderError.isInstance(error)) return error;
   const base = { provider: context.provider, cause: error };
-  if (error instanceof APIConnectionTimeoutError) {
+  const sdk = context.sdk;
+  if (sdk && error instanceof sdk.APIConnectionTimeoutError) {
     return new ProviderError({ ...base, code: 'timeout', message: `${context.vendor} did not answer in time` });
   }
-  if (error instanceof APIUserAbortError || error instanceof APIConnectionError) {
+  if ((sdk && error instanceof sdk.APIUserAbortError) || (sdk && error instanceof sdk.APIConnectionError)) {
     return new ProviderError({ ...base, code: 'network', message: `Could not connect to ${context.vendor}` });
   }
-  if (error instanceof APIError) {
+  if (sdk && error instanceof sdk.APIError) {
     const body = (error.error ?? {}) as OpenAIErrorBody;
     const raw = typeof body.message === 'string' ? body.message : '';
     const detail = sanitizeUpstreamMessage(raw, context.secrets);
@@ -65,7 +68,7 @@ export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): Pro
   if (error instanceof SyntaxError) {
     return new ProviderError({ ...base, code: 'upstream', message: `${context.vendor} sent a malformed stream event` });
   }
-  if (error instanceof OpenAIError) {
+  if (sdk && error instanceof sdk.OpenAIError) {
     return new ProviderError({ ...base, code: 'upstream', message: `${context.vendor} sent an unexpected response` });
   }
   // undici fails a body read of a dropped connection with `TypeError: terminated`.

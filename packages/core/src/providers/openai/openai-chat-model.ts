@@ -1,4 +1,4 @@
-import { APIError, type OpenAI, OpenAIError } from 'openai';
+import type { OpenAI } from 'openai';
 import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsStreaming,
@@ -14,6 +14,7 @@ import type {
 } from '../chat-model.js';
 import { StreamGuard, type StreamTimeoutOptions } from '../guard-provider-stream.js';
 import { SseBatchReader } from '../sse-batch-reader.js';
+import { loadOpenAISdk, type OpenAISdk } from './load-openai-sdk.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 
@@ -45,6 +46,12 @@ export interface OpenAIChatModelConfig extends OpenAIChatModelSettings {
 }
 
 /**
+ * The SDK client of an {@link OpenAIChatModel}: a client, or a function that makes one from the SDK
+ * module once it is loaded (the SDK is imported on the model's first use, see {@link OpenAIChatModel.warmUp}).
+ */
+export type OpenAIClientSource = OpenAI | ((sdk: OpenAISdk) => OpenAI);
+
+/**
  * A {@link ChatModel} over the Chat Completions streaming API of the official `openai` SDK. One class
  * serves OpenAI, Azure OpenAI (through the SDK's `AzureOpenAI` client) and OpenAI-compatible servers.
  */
@@ -55,8 +62,10 @@ export class OpenAIChatModel implements ChatModel {
   readonly contextWindow: number | undefined;
   readonly maxOutputTokens: number | undefined;
 
+  #client: OpenAI | undefined;
+
   constructor(
-    private readonly client: OpenAI,
+    private readonly clientSource: OpenAIClientSource,
     private readonly config: OpenAIChatModelConfig,
   ) {
     this.provider = config.provider;
@@ -67,6 +76,18 @@ export class OpenAIChatModel implements ChatModel {
 
   doStream(request: ChatModelRequest, options: ChatModelCallOptions = {}): AsyncIterable<ChatModelStreamPart> {
     return this.streamParts(request, options.signal);
+  }
+
+  /** Loads the SDK and makes the client ahead of the first request (a server calls it after listening). */
+  async warmUp(): Promise<void> {
+    await this.#connect();
+  }
+
+  async #connect(): Promise<{ sdk: OpenAISdk; client: OpenAI }> {
+    const sdk = await loadOpenAISdk(this.provider);
+    const source = this.clientSource;
+    this.#client ??= typeof source === 'function' ? source(sdk) : source;
+    return { sdk, client: this.#client };
   }
 
   private buildBody(request: ChatModelRequest): ChatCompletionCreateParamsStreaming {
@@ -92,13 +113,14 @@ export class OpenAIChatModel implements ChatModel {
     outer: AbortSignal | undefined,
   ): AsyncGenerator<ChatModelStreamPart> {
     const { provider, vendor, secrets } = this.config;
+    let sdk: OpenAISdk | undefined;
     const guard = new StreamGuard({
       provider,
       vendor,
       signal: outer,
       firstTokenTimeoutMs: this.config.firstTokenTimeoutMs,
       idleTimeoutMs: this.config.idleTimeoutMs,
-      mapError: (error) => mapOpenAIError(error, { provider, vendor, secrets }),
+      mapError: (error) => mapOpenAIError(error, { provider, vendor, secrets, sdk }),
     });
     let reader: SseBatchReader | undefined;
     let finishReason: string | undefined;
@@ -107,10 +129,12 @@ export class OpenAIChatModel implements ChatModel {
     let doneSeen = false;
     const toolCallIds = new Map<number, string>();
     try {
-      const response = await this.client.chat.completions
+      const connected = await this.#connect();
+      sdk = connected.sdk;
+      const response = await connected.client.chat.completions
         .create(this.buildBody(request), { signal: guard.signal })
         .asResponse();
-      if (!response.body) throw new OpenAIError('Attempted to iterate over a response with no body');
+      if (!response.body) throw new sdk.OpenAIError('Attempted to iterate over a response with no body');
       reader = new SseBatchReader(response.body);
       read: for (;;) {
         guard.wait();
@@ -127,7 +151,7 @@ export class OpenAIChatModel implements ChatModel {
             continue;
           }
           const chunk = JSON.parse(event.data) as ChatCompletionChunk & { error?: object };
-          if (chunk.error) throw new APIError(undefined, chunk.error, undefined, response.headers);
+          if (chunk.error) throw new sdk.APIError(undefined, chunk.error, undefined, response.headers);
           // Azure's first chunk (prompt filter results) has an empty id, model and `choices`.
           if (!metadataSent && chunk.id) {
             metadataSent = true;

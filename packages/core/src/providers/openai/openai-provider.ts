@@ -1,4 +1,4 @@
-import OpenAI, { AzureOpenAI } from 'openai';
+import type { OpenAISdk } from './load-openai-sdk.js';
 import type { OpenAIChatModelSettings } from './openai-chat-model.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 
@@ -55,19 +55,20 @@ const defaultTimeoutMs = 60_000;
 export function openai(options: OpenAIProviderOptions): OpenAIChatModel {
   const compatible = options.baseURL !== undefined;
   if (!compatible && !options.apiKey) throw new TypeError('openai(): `apiKey` is required unless `baseURL` is set');
-  const client = new OpenAI({
-    // Passed explicitly so the SDK never falls back to environment variables behind our back.
-    apiKey: options.apiKey || 'not-needed',
-    baseURL: options.baseURL ?? 'https://api.openai.com/v1',
-    organization: options.organization ?? null,
-    project: options.project ?? null,
-    timeout: options.timeout ?? defaultTimeoutMs,
-    maxRetries: options.maxRetries ?? 0,
-    defaultHeaders: options.headers,
-    fetch: options.fetch,
-    // Our errors carry what matters; the SDK would log malformed events to the console.
-    logLevel: 'off',
-  });
+  const client = (sdk: OpenAISdk) =>
+    new sdk.OpenAI({
+      // Passed explicitly so the SDK never falls back to environment variables behind our back.
+      apiKey: options.apiKey || 'not-needed',
+      baseURL: options.baseURL ?? 'https://api.openai.com/v1',
+      organization: options.organization ?? null,
+      project: options.project ?? null,
+      timeout: options.timeout ?? defaultTimeoutMs,
+      maxRetries: options.maxRetries ?? 0,
+      defaultHeaders: options.headers,
+      fetch: options.fetch,
+      // Our errors carry what matters; the SDK would log malformed events to the console.
+      logLevel: 'off',
+    });
   return new OpenAIChatModel(client, {
     ...options,
     provider: compatible ? 'openai-compatible' : 'openai',
@@ -89,21 +90,22 @@ export function openai(options: OpenAIProviderOptions): OpenAIChatModel {
  */
 export function azureOpenAI(options: AzureOpenAIOptions): OpenAIChatModel {
   if (!options.endpoint && !options.baseURL) throw new TypeError('azureOpenAI(): `endpoint` or `baseURL` is required');
-  const client = new AzureOpenAI({
-    apiKey: options.apiKey,
-    deployment: options.deployment,
-    apiVersion: options.apiVersion ?? '2024-10-21',
-    // baseURL: null, not undefined: the SDK defaults an undefined baseURL to $OPENAI_BASE_URL, which then
-    // clashes with `endpoint` ("mutually exclusive") whenever an OpenAI-compatible server is configured too.
-    ...(options.baseURL ? { baseURL: options.baseURL } : { endpoint: options.endpoint, baseURL: null }),
-    organization: null,
-    project: null,
-    timeout: options.timeout ?? defaultTimeoutMs,
-    maxRetries: options.maxRetries ?? 0,
-    defaultHeaders: options.headers,
-    fetch: options.fetch,
-    logLevel: 'off',
-  });
+  const client = (sdk: OpenAISdk) =>
+    new sdk.AzureOpenAI({
+      apiKey: options.apiKey,
+      deployment: options.deployment,
+      apiVersion: options.apiVersion ?? '2024-10-21',
+      // baseURL: null, not undefined: the SDK defaults an undefined baseURL to $OPENAI_BASE_URL, which then
+      // clashes with `endpoint` ("mutually exclusive") whenever an OpenAI-compatible server is configured too.
+      ...(options.baseURL ? { baseURL: options.baseURL } : { endpoint: options.endpoint, baseURL: null }),
+      organization: null,
+      project: null,
+      timeout: options.timeout ?? defaultTimeoutMs,
+      maxRetries: options.maxRetries ?? 0,
+      defaultHeaders: options.headers,
+      fetch: options.fetch,
+      logLevel: 'off',
+    });
   return new OpenAIChatModel(client, {
     ...options,
     provider: 'azure',

@@ -76,6 +76,11 @@ export class RouterChatModel implements ChatModel {
     return this.stream(request, options);
   }
 
+  /** Warms up every route. */
+  async warmUp(): Promise<void> {
+    await Promise.all(this.routes.map((route) => route.warmUp?.()));
+  }
+
   /** Healthy routes in order; if none, the single route whose cooldown ends first. */
   private candidates(): ChatModel[] {
     const now = this.now();

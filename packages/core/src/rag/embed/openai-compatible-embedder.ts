@@ -1,6 +1,7 @@
-import OpenAI from 'openai';
+import type { OpenAI } from 'openai';
 import { ProviderError } from '../../errors/provider-error.js';
-import { mapOpenAIError } from '../../providers/openai/map-openai-error.js';
+import { loadOpenAISdk } from '../../providers/openai/load-openai-sdk.js';
+import { mapOpenAIError, type OpenAIErrorContext } from '../../providers/openai/map-openai-error.js';
 import type { Embedder } from './embedder.js';
 
 /** Options of {@link openAICompatibleEmbedder}. */
@@ -30,18 +31,25 @@ export interface OpenAICompatibleEmbedderOptions {
  */
 export function openAICompatibleEmbedder(options: OpenAICompatibleEmbedderOptions): Embedder {
   const compatible = options.baseURL !== undefined;
-  const client = new OpenAI({
-    apiKey: options.apiKey || 'not-needed',
-    baseURL: options.baseURL ?? 'https://api.openai.com/v1',
-    timeout: options.timeout ?? 60_000,
-    maxRetries: 0,
-    fetch: options.fetch,
-    logLevel: 'off',
-  });
-  const context = {
+  const context: OpenAIErrorContext = {
     provider: compatible ? 'openai-compatible' : 'openai',
     vendor: compatible ? 'The embeddings server' : 'OpenAI',
     secrets: [options.apiKey],
+  };
+  // The SDK is imported on the first embedding, not with the package (see loadOpenAISdk).
+  let client: OpenAI | undefined;
+  const connect = async () => {
+    const sdk = await loadOpenAISdk(context.provider);
+    context.sdk = sdk;
+    client ??= new sdk.OpenAI({
+      apiKey: options.apiKey || 'not-needed',
+      baseURL: options.baseURL ?? 'https://api.openai.com/v1',
+      timeout: options.timeout ?? 60_000,
+      maxRetries: 0,
+      fetch: options.fetch,
+      logLevel: 'off',
+    });
+    return client;
   };
   const batchSize = options.batchSize ?? 64;
   return {
@@ -52,7 +60,7 @@ export function openAICompatibleEmbedder(options: OpenAICompatibleEmbedderOption
       for (let i = 0; i < texts.length; i += batchSize) {
         const input = texts.slice(i, i + batchSize);
         try {
-          const response = await client.embeddings.create(
+          const response = await (await connect()).embeddings.create(
             {
               model: options.model,
               input,
