@@ -124,6 +124,9 @@ describe('the protocol schemas and the server agree (every exchange of the real 
     const conversationId = first.conversationId!;
     await client.listConversations();
     const shown = await client.getConversation(conversationId);
+    const cited = shown.messages.flatMap((m) => m.citations ?? [])[0];
+    expect(cited?.passageId, 'the answer cites the uploaded file').toBeDefined();
+    await client.getPassage(cited!.fileId, cited!.passageId!);
     await client.updateConversation(conversationId, { pinned: true });
     await client.sendFeedback(conversationId, first.messageId!, { rating: 'up', comment: 'Clear.' });
     await client.regenerate({ conversationId, messageId: first.messageId! }).result();
@@ -140,9 +143,9 @@ describe('the protocol schemas and the server agree (every exchange of the real 
     const eventTypes = new Set<string>();
     for (const exchange of exchanges) for (const type of await expectDocumented(exchange)) eventTypes.add(type);
     // The exchanges above really covered the client's surface.
-    expect(new Set(exchanges.map((e) => `${e.method} ${findApiRoute(routes, e.method, e.path)!.path}`)).size).toBe(16);
+    expect(new Set(exchanges.map((e) => `${e.method} ${findApiRoute(routes, e.method, e.path)!.path}`)).size).toBe(17);
     expect([...eventTypes].sort()).toEqual(
-      expect.arrayContaining(['conversation', 'message-end', 'message-start', 'text-delta']),
+      expect.arrayContaining(['citation', 'conversation', 'message-end', 'message-start', 'text-delta']),
     );
   });
 
