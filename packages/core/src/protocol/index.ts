@@ -2,6 +2,18 @@
 // with them, the client's types are inferred from them, and the OpenAPI document is generated from them.
 
 export {
+  adminModelListSchema,
+  adminModelSchema,
+  adminUserPageSchema,
+  adminUserSchema,
+  apiKeyInfoSchema,
+  apiKeyListSchema,
+  createdApiKeySchema,
+  tierLimitsOutputSchema,
+  tierListSchema,
+  tierResponseSchema,
+} from './admin-schemas.js';
+export {
   chatEventSchema,
   citationEventSchema,
   conversationEventSchema,

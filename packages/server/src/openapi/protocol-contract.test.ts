@@ -174,4 +174,34 @@ describe('the protocol schemas and the server agree (every exchange of the real 
     expect(exchanges.map((e) => e.status)).toEqual([200, 200, 401, 201, 200]);
     for (const exchange of exchanges) await expectDocumented(exchange);
   });
+
+  it('the admin API’s users, keys, tiers and models match their schemas', async () => {
+    const id = await createIdentityApp({ default: createScriptedModel({ deltas: ['Hi'] }) });
+    const admin = id.bearer(await id.adminKey('default'));
+    const exchanges: Exchange[] = [];
+    const call = recordingFetch(id.app, exchanges);
+    const send = (method: string, path: string, body?: unknown) =>
+      call(
+        `http://chat.test/api/v1/admin${path}`,
+        body === undefined ? { method, headers: admin } : jsonInit(method, body, admin),
+      );
+
+    await send('POST', '/users', { id: 'ada', email: 'ada@example.com', displayName: 'Ada', roles: ['user'] });
+    await send('GET', '/users');
+    await send('GET', '/users/ada');
+    await send('PATCH', '/users/ada', { displayName: 'Ada L.' });
+    await send('POST', '/users/ada/suspend');
+    await send('POST', '/users/ada/reactivate');
+    const created = await send('POST', '/api-keys', { userId: 'ada', name: 'scripts', scopes: ['chat'] });
+    await send('GET', '/api-keys');
+    await send('DELETE', `/api-keys/${((await created.clone().json()) as { id: string }).id}`);
+    await send('GET', '/tiers');
+    await send('PUT', '/tiers/standard', { tokensPerDay: 100_000, messagesPerMinute: 20 });
+    await send('GET', '/models');
+    await send('PATCH', '/models/default', { enabled: true });
+    await send('DELETE', '/users/ada');
+
+    expect(exchanges.filter((e) => e.status >= 400).map((e) => `${e.method} ${e.path} → ${e.status}`)).toEqual([]);
+    for (const exchange of exchanges) await expectDocumented(exchange);
+  });
 });

@@ -1,11 +1,17 @@
 import type { ErrorCode } from '@company-chat/core';
 import {
   activeLeafSchema,
+  adminModelListSchema,
+  adminModelSchema,
+  adminUserPageSchema,
+  adminUserSchema,
+  apiKeyListSchema,
   chatRequestSchema,
   conversationPageSchema,
   conversationResponseSchema,
   conversationWithMessagesSchema,
   createConversationSchema,
+  createdApiKeySchema,
   deleteMeResponseSchema,
   editMessageSchema,
   exportQuerySchema,
@@ -18,6 +24,8 @@ import {
   passageResponseSchema,
   quotaStatusSchema,
   regenerateSchema,
+  tierListSchema,
+  tierResponseSchema,
   updateConversationSchema,
   uploadResponseSchema,
 } from '@company-chat/core/protocol';
@@ -65,7 +73,7 @@ const tokenPair = z
   })
   .meta({ id: 'TokenPair' });
 const widgetToken = z.object({ token: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
-// The admin API is used by the admin console; its answers are described in docs/identity-and-quotas.md.
+// Usage and audit reports have many shapes (grouping, CSV); they are described in docs/identity-and-quotas.md.
 const adminJson = z.record(z.string(), z.unknown()).meta({ description: 'See docs/identity-and-quotas.md.' });
 const streamErrors: ErrorCode[] = [
   'unknown_model',
@@ -75,7 +83,7 @@ const streamErrors: ErrorCode[] = [
   'quota_unavailable',
   'shutting_down',
 ];
-const passthrough = { status: 200, json: adminJson } as const;
+const reportJson = { status: 200, json: adminJson } as const;
 
 /** Keyed by `METHOD path` exactly as in `API_ROUTES`. */
 export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
@@ -229,53 +237,69 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     tag: 'Files',
     response: { status: 200, json: passageResponseSchema },
   },
-  'GET /admin/users': { summary: 'List and search users', tag: 'Admin', response: passthrough },
+  'GET /admin/users': {
+    summary: 'List and search users',
+    tag: 'Admin',
+    response: { status: 200, json: adminUserPageSchema },
+  },
   'POST /admin/users': {
     summary: 'Create a user',
     tag: 'Admin',
     body: createUserSchema,
-    response: { status: 201, json: adminJson },
+    response: { status: 201, json: adminUserSchema },
   },
-  'GET /admin/users/:id': { summary: 'Read a user', tag: 'Admin', response: passthrough },
+  'GET /admin/users/:id': { summary: 'Read a user', tag: 'Admin', response: { status: 200, json: adminUserSchema } },
   'PATCH /admin/users/:id': {
     summary: 'Change roles, tier or name',
     tag: 'Admin',
     body: updateUserSchema,
-    response: passthrough,
+    response: { status: 200, json: adminUserSchema },
   },
   'DELETE /admin/users/:id': { summary: 'Delete a user with their data', tag: 'Admin', response: { status: 204 } },
   'POST /admin/users/:id/suspend': {
     summary: 'Suspend a user (ends their sessions)',
     tag: 'Admin',
-    response: passthrough,
+    response: { status: 200, json: adminUserSchema },
   },
-  'POST /admin/users/:id/reactivate': { summary: 'Reactivate a user', tag: 'Admin', response: passthrough },
-  'GET /admin/api-keys': { summary: 'List API keys (never the key)', tag: 'Admin', response: passthrough },
+  'POST /admin/users/:id/reactivate': {
+    summary: 'Reactivate a user',
+    tag: 'Admin',
+    response: { status: 200, json: adminUserSchema },
+  },
+  'GET /admin/api-keys': {
+    summary: 'List API keys (never the key)',
+    tag: 'Admin',
+    response: { status: 200, json: apiKeyListSchema },
+  },
   'POST /admin/api-keys': {
     summary: 'Create an API key (shown once)',
     tag: 'Admin',
     body: createApiKeySchema,
-    response: { status: 201, json: adminJson },
+    response: { status: 201, json: createdApiKeySchema },
     errors: ['not_supported'],
   },
   'DELETE /admin/api-keys/:id': { summary: 'Revoke an API key', tag: 'Admin', response: { status: 204 } },
-  'GET /admin/tiers': { summary: 'The quota tiers', tag: 'Admin', response: passthrough },
+  'GET /admin/tiers': { summary: 'The quota tiers', tag: 'Admin', response: { status: 200, json: tierListSchema } },
   'PUT /admin/tiers/:name': {
     summary: 'Replace one tier’s limits',
     tag: 'Admin',
     body: tierLimitsSchema,
-    response: passthrough,
+    response: { status: 200, json: tierResponseSchema },
   },
-  'GET /admin/models': { summary: 'Model aliases and whether each is enabled', tag: 'Admin', response: passthrough },
+  'GET /admin/models': {
+    summary: 'Model aliases and whether each is enabled',
+    tag: 'Admin',
+    response: { status: 200, json: adminModelListSchema },
+  },
   'PATCH /admin/models/:id': {
     summary: 'Enable or disable a model alias',
     tag: 'Admin',
     body: modelSwitchSchema,
-    response: passthrough,
+    response: { status: 200, json: adminModelSchema },
   },
-  'GET /admin/usage': { summary: 'Usage and cost, grouped', tag: 'Admin', response: passthrough },
-  'GET /admin/usage/records': { summary: 'Usage records', tag: 'Admin', response: passthrough },
-  'GET /admin/audit': { summary: 'The audit log', tag: 'Admin', response: passthrough },
+  'GET /admin/usage': { summary: 'Usage and cost, grouped', tag: 'Admin', response: reportJson },
+  'GET /admin/usage/records': { summary: 'Usage records', tag: 'Admin', response: reportJson },
+  'GET /admin/audit': { summary: 'The audit log', tag: 'Admin', response: reportJson },
   'GET /openapi.json': {
     summary: 'This document',
     tag: 'Chat',
