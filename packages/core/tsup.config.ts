@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     client: 'src/client/index.ts',
+    protocol: 'src/protocol/index.ts',
     pglite: 'src/pglite.ts',
     postgres: 'src/postgres.ts',
     redis: 'src/redis.ts',

@@ -6,7 +6,8 @@ import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { readJsonBody } from '../validation/read-json-body.js';
 import { type AdminRoutesOptions, auditAdmin } from './admin-context.js';
 
-const createSchema = z.strictObject({
+/** Body of `POST /admin/api-keys`. */
+export const createApiKeySchema = z.strictObject({
   userId: z.string().regex(/^[\w.@:|+-]{1,256}$/),
   name: z.string().min(1).max(200),
   scopes: z
@@ -37,7 +38,7 @@ export function adminKeysRoutes(options: AdminRoutesOptions): Hono<AppEnv> {
     return c.json({ keys: await keys().list(c.var.principal.tenantId, userId ? { userId } : undefined) });
   });
   app.post('/api-keys', jsonBodyLimit(16 * 1024), async (c) => {
-    const body = await readJsonBody(c, createSchema);
+    const body = await readJsonBody(c, createApiKeySchema);
     const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
     if (expiresAt && expiresAt <= new Date()) {
       throw new CompanyChatError({ code: 'invalid_request', message: 'expiresAt must be in the future.' });

@@ -6,6 +6,9 @@ import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { readJsonBody } from '../validation/read-json-body.js';
 import { type AdminRoutesOptions, auditAdmin } from './admin-context.js';
 
+/** Body of `PATCH /admin/models/:id`: switch an alias on or off. */
+export const modelSwitchSchema = z.strictObject({ enabled: z.boolean() });
+
 /**
  * `/models`: which alias maps to which provider and model, and whether it is enabled. Provider URLs and
  * keys are configuration, never shown or changed here.
@@ -16,7 +19,7 @@ export function adminModelsRoutes(options: AdminRoutesOptions): Hono<AppEnv> {
   app.get('/models', (c) => c.json({ models: list() }));
   app.patch('/models/:id', jsonBodyLimit(4 * 1024), async (c) => {
     const id = c.req.param('id');
-    const { enabled } = await readJsonBody(c, z.strictObject({ enabled: z.boolean() }));
+    const { enabled } = await readJsonBody(c, modelSwitchSchema);
     if (!options.engine.listModels().some((m) => m.id === id)) {
       throw new CompanyChatError({ code: 'not_found', message: 'No such model alias.' });
     }

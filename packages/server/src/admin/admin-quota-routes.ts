@@ -7,7 +7,8 @@ import { readJsonBody } from '../validation/read-json-body.js';
 import { type AdminRoutesOptions, auditAdmin } from './admin-context.js';
 
 const limit = z.number().min(0).max(1e15);
-const tierSchema = z.strictObject({
+/** Body of `PUT /admin/tiers/:name`: the tier's limits. */
+export const tierLimitsSchema = z.strictObject({
   messagesPerMinute: limit.optional(),
   uploadsPerHour: limit.optional(),
   /** Deprecated name of messagesPerMinute, still accepted (and read as it). */
@@ -36,7 +37,7 @@ export function adminQuotaRoutes(options: AdminRoutesOptions): Hono<AppEnv> {
     const name = c.req.param('name');
     if (!/^[\w.-]{1,64}$/.test(name))
       throw new CompanyChatError({ code: 'invalid_request', message: 'Bad tier name.' });
-    const limits: TierLimits = await readJsonBody(c, tierSchema);
+    const limits: TierLimits = await readJsonBody(c, tierLimitsSchema);
     const before = Object.hasOwn(tiers, name) ? tiers[name] : undefined;
     tiers[name] = limits;
     await auditAdmin(c, options, {

@@ -12,7 +12,8 @@ const roles = z
   .min(1)
   .max(3);
 const tier = z.string().regex(/^[\w.-]{1,64}$/);
-const createSchema = z.strictObject({
+/** Body of `POST /admin/users`. */
+export const createUserSchema = z.strictObject({
   id: idSchema.optional(),
   email: z.string().min(3).max(320).optional(),
   displayName: z.string().max(200).optional(),
@@ -20,7 +21,8 @@ const createSchema = z.strictObject({
   roles: roles.optional(),
   tier: tier.optional(),
 });
-const patchSchema = z.strictObject({
+/** Body of `PATCH /admin/users/:id`. */
+export const updateUserSchema = z.strictObject({
   roles: roles.optional(),
   tier: tier.optional(),
   displayName: z.string().max(200).optional(),
@@ -64,7 +66,7 @@ export function adminUsersRoutes(options: AdminRoutesOptions): Hono<AppEnv> {
   });
 
   app.post('/users', limit, async (c) => {
-    const body = await readJsonBody(c, createSchema);
+    const body = await readJsonBody(c, createUserSchema);
     const tenantId = c.var.principal.tenantId;
     checkTier(body.tier);
     let id = body.id;
@@ -112,7 +114,7 @@ export function adminUsersRoutes(options: AdminRoutesOptions): Hono<AppEnv> {
   });
 
   app.patch('/users/:id', limit, async (c) => {
-    const body = await readJsonBody(c, patchSchema);
+    const body = await readJsonBody(c, updateUserSchema);
     checkTier(body.tier);
     const tenantId = c.var.principal.tenantId;
     const id = c.req.param('id');

@@ -12,6 +12,9 @@ import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth
 import type { ClientAddressOf } from '../identity/client-address.js';
 import { rejectNonCanonicalPaths } from '../identity/reject-non-canonical-paths.js';
 import { modelsRoute } from '../models/models-route.js';
+import type { DocsUiAssets } from '../openapi/docs-ui-assets.js';
+import { docsUiRoutes } from '../openapi/docs-ui-routes.js';
+import { openApiRoute } from '../openapi/openapi-route.js';
 import { type ChatAppQuotaOptions, DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
 import { type ModelSwitch, meterEngine } from '../quotas/metered-engine.js';
 import { quotaRoute } from '../quotas/quota-route.js';
@@ -60,6 +63,11 @@ export interface ChatAppOptions {
   maxUploadBytes?: number;
   /** Serve the widget file at `/widget/company-chat.js` and the demo page at `/` (see `loadWidgetAssets`). */
   widget?: WidgetAssets;
+  /**
+   * Serve the API reference page at `/api/docs` (see `loadDocsUiAssets` in `@company-chat/server/node`).
+   * `GET /api/v1/openapi.json` is served either way.
+   */
+  docsUi?: DocsUiAssets;
   /** Credentials accepted (JWT, widget tokens, API keys, built-in accounts), users and audit log. */
   auth?: ChatAppAuthOptions;
   /** Rate limits, concurrent streams and token/cost budgets. Default: none enforced. */
@@ -163,6 +171,7 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   const api = new Hono<AppEnv>();
   // Public (login, refresh, logout): before the identity middleware, so they answer without credentials.
   api.route('/', identity.publicRoutes);
+  api.route('/', openApiRoute());
   api.use(identity.middleware);
   api.use(routeAccess({ routes: API_ROUTES, rateLimiter: quotas.rateLimiter, audit: auth.audit }));
   api.route('/', identity.routes);
@@ -216,6 +225,7 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
   if (options.widget) app.route('/', widgetRoutes(checkWidgetAssets(options.widget)));
+  if (options.docsUi) app.route('/', docsUiRoutes(options.docsUi));
   const store = options.engine.store;
   app.route(
     '/',

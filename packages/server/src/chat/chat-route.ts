@@ -1,3 +1,4 @@
+import { chatRequestSchema } from '@company-chat/core/protocol';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
@@ -6,7 +7,6 @@ import { methodNotAllowed } from '../errors/method-not-allowed.js';
 import { streamChatEvents } from '../sse/stream-chat-events.js';
 import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { readJsonBody } from '../validation/read-json-body.js';
-import { chatRequestSchema } from './chat-request-schema.js';
 
 /** Options of {@link chatRoute}. */
 export interface ChatRouteOptions {

@@ -11,6 +11,7 @@ import { quotasFromEnv } from '../config/quotas-from-env.js';
 import { throttlesFromEnv } from '../config/throttles-from-env.js';
 import { leaseFromEnv } from '../config/timeouts-from-env.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
+import { loadDocsUiAssets } from '../node/load-docs-ui-assets.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
 import { DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
@@ -68,7 +69,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     ...(config.queryRewriteModel === undefined ? {} : { queryRewriteModel: config.queryRewriteModel }),
     ...leaseFromEnv(env),
   });
-  const widget = await loadWidgetAssets();
+  const [widget, docsUi] = await Promise.all([loadWidgetAssets(), loadDocsUiAssets()]);
   const allowedOrigins = (env.COMPANY_CHAT_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -79,6 +80,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     dev,
     allowedOrigins,
     ...('assets' in widget ? { widget: widget.assets } : {}),
+    ...('assets' in docsUi ? { docsUi: docsUi.assets } : {}),
     auth: { ...(dev ? devAuth : identity.auth), ...throttles.auth },
     quotas: { ...quotas.quotas, worstCase: worstCaseFromModels(models, env) },
     usage: identity.usage,
@@ -133,6 +135,11 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   } else if (!identity.configured) {
     log('Development mode is off and no identity is configured: only API keys are accepted.');
   }
+  log(
+    'assets' in docsUi
+      ? `API reference: ${handle.url}/api/docs (OpenAPI document at ${handle.url}/api/v1/openapi.json).`
+      : `API reference page off: ${docsUi.error}. The OpenAPI document is at ${handle.url}/api/v1/openapi.json.`,
+  );
   // Last, so whoever waits for this line (scripts, tests) has the whole start-up report.
   log(`company-chat listening on ${handle.url}`);
   const close = handle.close;

@@ -1,4 +1,9 @@
 import { CompanyChatError } from '@company-chat/core';
+import {
+  createConversationSchema,
+  listConversationsQuerySchema,
+  updateConversationSchema,
+} from '@company-chat/core/protocol';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
@@ -6,11 +11,6 @@ import { methodNotAllowed } from '../errors/method-not-allowed.js';
 import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { parseWithSchema } from '../validation/parse-with-schema.js';
 import { readJsonBody } from '../validation/read-json-body.js';
-import {
-  createConversationSchema,
-  listConversationsQuerySchema,
-  renameConversationSchema,
-} from './conversation-schemas.js';
 import { toConversationJson } from './to-conversation-json.js';
 
 const notFound = (id: string) =>
@@ -51,7 +51,7 @@ export function conversationsRoutes(options: { engine: ChatEnginePort; maxBodyBy
 
   app.patch('/conversations/:id', jsonBodyLimit(options.maxBodyBytes), async (c) => {
     const id = c.req.param('id');
-    const body = await readJsonBody(c, renameConversationSchema);
+    const body = await readJsonBody(c, updateConversationSchema);
     const renamed = id.length <= MAX_ID_LENGTH ? await engine.conversations.update(c.var.owner, id, body) : null;
     if (!renamed) throw notFound(id);
     return c.json({ conversation: toConversationJson(renamed) });

@@ -1,11 +1,11 @@
 import { CompanyChatError } from '@company-chat/core';
+import { feedbackSchema } from '@company-chat/core/protocol';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
 import { methodNotAllowed } from '../errors/method-not-allowed.js';
 import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { readJsonBody } from '../validation/read-json-body.js';
-import { feedbackSchema } from './history-schemas.js';
 
 // Ids are opaque, but nothing longer than this was ever issued: answer 404 without asking the store.
 const MAX_ID_LENGTH = 128;

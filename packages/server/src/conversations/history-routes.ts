@@ -1,4 +1,5 @@
 import { type ChatEvent, CompanyChatError } from '@company-chat/core';
+import { activeLeafSchema, editMessageSchema, exportQuerySchema, regenerateSchema } from '@company-chat/core/protocol';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
@@ -8,7 +9,6 @@ import { streamChatEvents } from '../sse/stream-chat-events.js';
 import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { parseWithSchema } from '../validation/parse-with-schema.js';
 import { readJsonBody } from '../validation/read-json-body.js';
-import { activeLeafSchema, editMessageSchema, exportQuerySchema, regenerateSchema } from './history-schemas.js';
 import { toConversationJson } from './to-conversation-json.js';
 
 /** Options of {@link historyRoutes}. */

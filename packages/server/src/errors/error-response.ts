@@ -1,9 +1,9 @@
 import { CompanyChatError, type ErrorCode } from '@company-chat/core';
+import type { errorBodySchema } from '@company-chat/core/protocol';
+import type { z } from 'zod';
 
 /** The JSON body of every error the server answers with. */
-export interface ErrorBody {
-  error: { code: string; message: string };
-}
+export type ErrorBody = z.output<typeof errorBodySchema>;
 
 /** Builds the `{ error: { code, message } }` JSON response for an error code. */
 export function errorResponse(

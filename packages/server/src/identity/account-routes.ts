@@ -7,7 +7,8 @@ import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { readJsonBody } from '../validation/read-json-body.js';
 import { throttledResponse } from './throttled-response.js';
 
-const login = z.strictObject({
+/** Body of `POST /auth/login`. */
+export const loginSchema = z.strictObject({
   email: z.string().min(3).max(320),
   password: z.string().min(1).max(1024),
   tenantId: z
@@ -15,7 +16,8 @@ const login = z.strictObject({
     .regex(/^[\w.@:|+-]{1,256}$/)
     .optional(),
 });
-const refresh = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+/** Body of `POST /auth/refresh`. */
+export const refreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
 /** Options of {@link accountRoutes}. */
 export interface AccountRoutesOptions {
@@ -63,7 +65,7 @@ export function accountRoutes(options: AccountRoutesOptions): Hono {
     });
 
   app.post('/auth/login', limit, async (c) => {
-    const body = await readJsonBody(c, login);
+    const body = await readJsonBody(c, loginSchema);
     const tenantId = body.tenantId ?? options.defaultTenantId ?? 'default';
     const userAgent = c.req.header('user-agent');
     const attempt = { tenantId, email: body.email, address: options.address(c) };
@@ -104,10 +106,10 @@ export function accountRoutes(options: AccountRoutesOptions): Hono {
     }
   });
   app.post('/auth/refresh', limit, async (c) =>
-    tokens(c, await accounts.refresh((await readJsonBody(c, refresh)).refreshToken)),
+    tokens(c, await accounts.refresh((await readJsonBody(c, refreshSchema)).refreshToken)),
   );
   app.post('/auth/logout', limit, async (c) => {
-    await accounts.logout((await readJsonBody(c, refresh)).refreshToken);
+    await accounts.logout((await readJsonBody(c, refreshSchema)).refreshToken);
     return c.body(null, 204);
   });
   for (const path of ['/auth/login', '/auth/refresh', '/auth/logout']) app.all(path, methodNotAllowed(['POST']));

@@ -6,7 +6,8 @@ import { jsonBodyLimit } from '../validation/json-body-limit.js';
 import { readJsonBody } from '../validation/read-json-body.js';
 import type { IdentityEnv } from './authenticate-request.js';
 
-const schema = z.strictObject({
+/** Body of `POST /widget-tokens`. */
+export const widgetTokenRequestSchema = z.strictObject({
   userId: z.string().regex(/^[\w.@:|+-]{1,256}$/),
   tier: z
     .string()
@@ -31,7 +32,7 @@ export function widgetTokenRoute(options: { secret: string | Uint8Array }): Hono
   const app = new Hono<IdentityEnv>();
   app.post('/widget-tokens', jsonBodyLimit(16 * 1024), async (c) => {
     const principal: Principal = c.var.principal;
-    const body = await readJsonBody(c, schema);
+    const body = await readJsonBody(c, widgetTokenRequestSchema);
     const roles = normalizeRoles(body.roles ?? ['user']).filter(
       (role) => principal.roles.includes(role) || role === 'user',
     );

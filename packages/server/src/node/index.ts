@@ -1,4 +1,5 @@
 // Node adapter of @company-chat/server.
 
+export { loadDocsUiAssets } from './load-docs-ui-assets.js';
 export { loadWidgetAssets } from './load-widget-assets.js';
 export { type ServeOptions, type ServerHandle, serve } from './serve.js';

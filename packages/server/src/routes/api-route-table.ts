@@ -28,6 +28,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/auth/login', access: 'public' },
   { method: 'POST', path: '/auth/refresh', access: 'public' },
   { method: 'POST', path: '/auth/logout', access: 'public' },
+  { method: 'GET', path: '/openapi.json', access: 'public' },
   { method: 'POST', path: '/widget-tokens', access: { scope: 'widget-tokens', role: 'admin' } },
 
   { method: 'POST', path: '/chat', access: chat, counts: 'messagesPerMinute' },

@@ -45,6 +45,13 @@ export function runRuntimeConformance(
       expect([ready.status, (await ready.json()).status]).toEqual([200, 'ok']);
     });
 
+    it('serves the OpenAPI document without credentials', async () => {
+      const res = await fetch(`${server.url}/api/v1/openapi.json`);
+      expect(res.status).toBe(200);
+      const doc = await res.json();
+      expect([doc.openapi, Object.keys(doc.paths)]).toEqual(['3.1.0', expect.arrayContaining(['/api/v1/chat'])]);
+    });
+
     it('streams a chat as SSE text deltas, then continues the conversation', async () => {
       const first = await openChatStream(server.url, { content: 'Hi' }, { 'x-user-id': 'dana' });
       expect(first.status).toBe(200);
