@@ -25,11 +25,13 @@ const store = new URL('../../../node_modules/.pnpm/', import.meta.url);
 /** The documents: packaged files read from node_modules, and the generated man page and CSV. */
 export function loadCorpus(): CorpusDocument[] {
   const encode = (text: string) => new TextEncoder().encode(text);
-  const entries = new Set(readdirSync(store));
+  const entries = readdirSync(store);
   const packaged = PACKAGED.map(({ name, pkg, version, file }) => {
-    const dir = `${pkg}@${version}`;
-    if (!entries.has(dir)) {
-      throw new Error(`${dir} is not installed (run pnpm install); the questions quote that version of ${file}`);
+    // pnpm suffixes a package's folder with its resolved peers (`debug@4.4.3_supports-color@10.2.2`).
+    const id = `${pkg}@${version}`;
+    const dir = entries.find((entry) => entry === id || entry.startsWith(`${id}_`));
+    if (!dir) {
+      throw new Error(`${id} is not installed (run pnpm install); the questions quote that version of ${file}`);
     }
     return { name, bytes: new Uint8Array(readFileSync(new URL(`${dir}/node_modules/${pkg}/${file}`, store))) };
   });

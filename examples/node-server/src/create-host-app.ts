@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
 import { mintWidgetToken } from '@company-chat/core';
 import { getRequestListener } from '@hono/node-server';
 import type { createCompanyChat } from './create-company-chat.js';
@@ -11,7 +12,10 @@ export interface HostAppOptions {
   chat: ReturnType<typeof createCompanyChat>;
   /** The same secret the chat app verifies widget tokens with. */
   widgetTokenSecret: string;
-  /** Path of the widget's built `company-chat.js`, served at `/company-chat.js`. */
+  /**
+   * Path of the widget's built `company-chat.js`, served at `/company-chat.js`, with the chunks it loads
+   * when first needed (the folder `chunks/` next to it) at `/chunks/<name>.js`.
+   */
   widgetScript?: string;
 }
 
@@ -71,6 +75,11 @@ export function createHostApp(options: HostAppOptions): RequestListener {
       const script = options.widgetScript ? await readFile(options.widgetScript, 'utf8').catch(() => null) : null;
       if (script === null) return send(res, 404, 'text/plain', 'Build the widget: pnpm -F @company-chat/widget build');
       send(res, 200, 'text/javascript', script);
+    } else if (req.method === 'GET' && /^\/chunks\/[\w-]+\.js$/.test(path) && options.widgetScript) {
+      // Content-hashed names: cached for a year.
+      const chunk = await readFile(join(dirname(options.widgetScript), path), 'utf8').catch(() => null);
+      if (chunk === null) return send(res, 404, 'text/plain', 'Not found');
+      send(res, 200, 'text/javascript', chunk, { 'cache-control': 'public, max-age=31536000, immutable' });
     } else {
       send(res, 404, 'text/plain', 'Not found');
     }

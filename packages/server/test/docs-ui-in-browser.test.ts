@@ -1,9 +1,9 @@
+import { chromiumLaunchOptions } from '@company-chat/testing/chromium';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../../../scripts/chromium-launch-options.mjs';
 import { loadDocsUiAssets } from '../src/node/load-docs-ui-assets.js';
 import { type ServerHandle, serve } from '../src/node/serve.js';
-import { createScriptedModel } from './scripted-model.js';
 import { createTestApp } from './test-app.js';
 
 let browser: Browser;
@@ -12,7 +12,7 @@ let handle: ServerHandle;
 beforeAll(async () => {
   const docs = await loadDocsUiAssets();
   if ('error' in docs) throw new Error(docs.error);
-  const { app } = createTestApp({ default: createScriptedModel({ deltas: ['Hi'] }) }, { docsUi: docs.assets });
+  const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['Hi'] }) }, { docsUi: docs.assets });
   handle = await serve({ app, port: 0 });
   browser = await chromium.launch(chromiumLaunchOptions);
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createKnowledgeBase, createMemoryKnowledgeStore } from '@company-chat/core';
 import { chatEventSchema, errorCodeSchema } from '@company-chat/core/protocol';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
-import { createScriptedModel } from '../../test/scripted-model.js';
 import { createTestApp } from '../../test/test-app.js';
 import { API_ROUTES } from '../routes/api-route-table.js';
 import { API_PREFIX } from '../routes/find-api-route.js';
@@ -14,7 +14,7 @@ const silent = { info() {}, warn() {}, error() {} };
 async function fetchDocument() {
   // Every optional router mounted (files need a knowledge base), so the app has every route.
   const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore(), logger: silent });
-  const { app } = createTestApp({ default: createScriptedModel({ deltas: ['Hi'] }) }, { knowledge, dev: false });
+  const { app } = createTestApp({ default: scriptedChatModel({ deltas: ['Hi'] }) }, { knowledge, dev: false });
   const res = await app.request('/api/v1/openapi.json');
   // biome-ignore lint/suspicious/noExplicitAny: the document is walked freely below.
   return { app, res, doc: (await res.json()) as any };

@@ -8,12 +8,12 @@ import {
 } from '@company-chat/core';
 import { ChatClient } from '@company-chat/core/client';
 import { chatEventSchema, errorBodySchema } from '@company-chat/core/protocol';
+import { parseSse } from '@company-chat/testing/http';
+import { scriptedChatModel } from '@company-chat/testing/models';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createIdentityApp, jsonInit } from '../../test/identity-app.js';
-import { createScriptedModel } from '../../test/scripted-model.js';
-import { parseSse } from '../../test/sse-client.js';
 import { createChatApp } from '../app/create-chat-app.js';
 import { API_ROUTES } from '../routes/api-route-table.js';
 import { compileRoutes, findApiRoute } from '../routes/find-api-route.js';
@@ -100,7 +100,7 @@ describe('the protocol schemas and the server agree (every exchange of the real 
       blobs: createMemoryBlobStore(),
     });
     const engine = createChatEngine({
-      models: { default: createScriptedModel({ deltas: ['Parental leave is ', 'twenty weeks [1].'] }) },
+      models: { default: scriptedChatModel({ deltas: ['Parental leave is ', 'twenty weeks [1].'] }) },
       store,
       knowledge,
       tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
@@ -150,7 +150,7 @@ describe('the protocol schemas and the server agree (every exchange of the real 
   });
 
   it('sign-in, refresh, widget tokens and an enforced quota match their schemas too', async () => {
-    const id = await createIdentityApp({ default: createScriptedModel({ deltas: ['Hi'] }) });
+    const id = await createIdentityApp({ default: scriptedChatModel({ deltas: ['Hi'] }) });
     await id.accounts.register({ tenantId: 'default', email: 'ada@example.com', password: 'correct horse' });
     const { key } = await id.apiKeys.create({
       tenantId: 'default',
@@ -176,7 +176,7 @@ describe('the protocol schemas and the server agree (every exchange of the real 
   });
 
   it('the admin API’s users, keys, tiers and models match their schemas', async () => {
-    const id = await createIdentityApp({ default: createScriptedModel({ deltas: ['Hi'] }) });
+    const id = await createIdentityApp({ default: scriptedChatModel({ deltas: ['Hi'] }) });
     const admin = id.bearer(await id.adminKey('default'));
     const exchanges: Exchange[] = [];
     const call = recordingFetch(id.app, exchanges);
