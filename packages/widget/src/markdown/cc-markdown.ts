@@ -18,10 +18,10 @@ const FRAME_BUDGET_MS = 10;
  * `#frameChars` characters of new blocks, a number that follows how long the previous slice's frame
  * took in all: shrunk when it took more than TARGET_FRAME_MS, grown again while it takes less.
  */
-const TARGET_FRAME_MS = 40;
+const TARGET_FRAME_MS = 30;
 const FRAME_CHARS = 4000;
 const MIN_FRAME_CHARS = 400;
-const MAX_FRAME_CHARS = 8000;
+const MAX_FRAME_CHARS = 6000;
 /**
  * After re-lexing the unfinished tail took `t` ms, the next re-lex waits `TAIL_PAUSE × t` ms, so a huge
  * or hostile open block uses at most a third of the main thread however fast its text arrives.
