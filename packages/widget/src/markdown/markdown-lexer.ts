@@ -7,10 +7,15 @@ import { mathExtensions } from './math-extension.js';
  */
 export const MAX_NESTING = 16;
 
-// Nesting is counted on the tokenizer, which marked calls recursively for the content of each container.
-class BoundedTokenizer extends Tokenizer {
-  #depth = 0;
+/**
+ * How deep emphasis and strikethrough may nest. Deeper delimiters stay text: marked lexes each level's
+ * content recursively, so 2,000 nested `*a **b` overflow the stack.
+ */
+export const MAX_INLINE_NESTING = 32;
 
+// Nesting is counted on the tokenizer, which marked calls recursively for the content of each container
+// and of each emphasis and strikethrough.
+class BoundedTokenizer extends Tokenizer {
   override blockquote(src: string): Tokens.Blockquote | undefined {
     return this.#nested(() => super.blockquote(src));
   }
@@ -19,13 +24,25 @@ class BoundedTokenizer extends Tokenizer {
     return this.#nested(() => super.list(src));
   }
 
-  #nested<T>(lex: () => T): T | undefined {
-    if (this.#depth >= MAX_NESTING) return undefined;
-    this.#depth++;
+  override emStrong(src: string, maskedSrc: string, prevChar?: string): Tokens.Em | Tokens.Strong | undefined {
+    return this.#nested(() => super.emStrong(src, maskedSrc, prevChar), 1);
+  }
+
+  override del(src: string, maskedSrc: string, prevChar?: string): Tokens.Del | undefined {
+    return this.#nested(() => super.del(src, maskedSrc, prevChar), 1);
+  }
+
+  // Depth of block containers [0] and of inline emphasis and strikethrough [1].
+  #depths = [0, 0];
+
+  #nested<T>(lex: () => T, inline = 0): T | undefined {
+    const depths = this.#depths;
+    if (depths[inline]! >= (inline ? MAX_INLINE_NESTING : MAX_NESTING)) return undefined;
+    depths[inline]!++;
     try {
       return lex();
     } finally {
-      this.#depth--;
+      depths[inline]!--;
     }
   }
 }
