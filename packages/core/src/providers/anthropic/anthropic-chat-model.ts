@@ -55,7 +55,7 @@ export class AnthropicChatModel implements ChatModel {
   }
 
   async #connect(): Promise<{ sdk: AnthropicSdk; client: Anthropic }> {
-    const sdk = await loadAnthropicSdk();
+    const sdk = await loadAnthropicSdk(this.provider);
     const source = this.clientSource;
     this.#client ??= typeof source === 'function' ? source(sdk) : source;
     return { sdk, client: this.#client };
