@@ -4,19 +4,39 @@ import {
   createMemoryChatStore,
   createMemoryKnowledgeStore,
 } from '@company-chat/core';
-import { parseSse } from '@company-chat/testing/http';
+import { openChatStream, parseSse } from '@company-chat/testing/http';
 import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  InMemorySpanExporter,
+  type ReadableSpan,
+  SimpleSpanProcessor,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../src/config/config-from-env.js';
 import { createChatApp } from '../src/index.js';
+import { serve } from '../src/node/index.js';
 
 // What a host does to see the spans: register a tracer provider (NodeTracerProvider.register() also sets
 // the AsyncLocalStorage context manager and the W3C trace-context propagator).
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+// Resolves waiters when a span of theirs ends: how a test waits for the end of a stream it cut.
+const endWaiters: Array<{ name: string; resolve: (span: ReadableSpan) => void }> = [];
+const notifier: SpanProcessor = {
+  onStart: () => {},
+  onEnd: (span) => {
+    for (const waiter of endWaiters.filter((w) => w.name === span.name)) {
+      endWaiters.splice(endWaiters.indexOf(waiter), 1);
+      waiter.resolve(span);
+    }
+  },
+  forceFlush: async () => {},
+  shutdown: async () => {},
+};
+const spanEnded = (name: string) => new Promise<ReadableSpan>((resolve) => endWaiters.push({ name, resolve }));
+const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter), notifier] });
 provider.register();
 afterAll(async () => {
   await provider.shutdown();
@@ -175,6 +195,28 @@ describe('traces of a chat with retrieval and a provider fallback', () => {
     const request = only(spans, 'POST /api/v1/chat');
     expect(parentOf(request)).toBeUndefined();
     expect(chat.spanContext().traceId).toBe(request.spanContext().traceId);
+  });
+
+  it('a client that goes away ends both spans as cancelled (not failed), over a real connection', async () => {
+    const handle = await serve({ app: await tracedApp(), port: 0 });
+    try {
+      wire.script({ type: 'stall', afterChunks: 2 });
+      const chatEnded = spanEnded('chat gpt-4o-mini');
+      const requestEnded = spanEnded('POST /api/v1/chat');
+      const stream = await openChatStream(handle.url, { content: 'Tell me everything', useKnowledge: false });
+      await stream.waitFor((e) => e.event === 'text-delta');
+      stream.disconnect();
+      const [chat, request] = await Promise.all([chatEnded, requestEnded]);
+      // The upstream request was closed (the abort went through the span's copy of the stream).
+      await wire.requests.at(-1)!.closed;
+      expect(wire.requests.at(-1)!.clientClosed).toBe(true);
+      expect(chat.attributes).toMatchObject({ 'company_chat.aborted': true, 'gen_ai.response.finish_reasons': ['error'] });
+      expect(chat.status.code).toBe(SpanStatusCode.UNSET);
+      expect(request.attributes).toMatchObject({ 'http.response.status_code': 200, 'company_chat.stream.cancelled': true });
+      expect(parentOf(chat)).toBe(request.spanContext().spanId);
+    } finally {
+      await handle.close();
+    }
   });
 
   it('names the span of a request with ids after its route, and of an unknown path after its method only', async () => {
