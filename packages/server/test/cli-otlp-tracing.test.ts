@@ -67,7 +67,7 @@ const bunBinary = join(repoRoot, 'node_modules/bun/bin/bun.exe');
 const cliPath = fileURLToPath(new URL('../src/cli/cli.ts', import.meta.url));
 
 /** The CLI under Bun, started like {@link spawnCli} (memory store, only the given environment). */
-async function spawnBunCli(env: Record<string, string>, args: string[]): Promise<CliProcess> {
+async function spawnBunCli(env: Record<string, string>, args: string[] = []): Promise<CliProcess> {
   const server = await spawnRuntime({
     command: bunBinary,
     args: ['--conditions=@company-chat/source', 'run', cliPath, 'serve', '--port', '0', ...args],

@@ -210,9 +210,15 @@ describe('traces of a chat with retrieval and a provider fallback', () => {
       // The upstream request was closed (the abort went through the span's copy of the stream).
       await wire.requests.at(-1)!.closed;
       expect(wire.requests.at(-1)!.clientClosed).toBe(true);
-      expect(chat.attributes).toMatchObject({ 'company_chat.aborted': true, 'gen_ai.response.finish_reasons': ['error'] });
+      expect(chat.attributes).toMatchObject({
+        'company_chat.aborted': true,
+        'gen_ai.response.finish_reasons': ['error'],
+      });
       expect(chat.status.code).toBe(SpanStatusCode.UNSET);
-      expect(request.attributes).toMatchObject({ 'http.response.status_code': 200, 'company_chat.stream.cancelled': true });
+      expect(request.attributes).toMatchObject({
+        'http.response.status_code': 200,
+        'company_chat.stream.cancelled': true,
+      });
       expect(parentOf(chat)).toBe(request.spanContext().spanId);
     } finally {
       await handle.close();
@@ -228,7 +234,10 @@ describe('traces of a chat with retrieval and a provider fallback', () => {
     const [conversation, nowhere] = exporter.getFinishedSpans();
     expect(conversation).toMatchObject({
       name: 'GET /api/v1/conversations/:id',
-      attributes: expect.objectContaining({ 'http.route': '/api/v1/conversations/:id', 'http.response.status_code': 404 }),
+      attributes: expect.objectContaining({
+        'http.route': '/api/v1/conversations/:id',
+        'http.response.status_code': 404,
+      }),
     });
     expect(conversation!.status.code).toBe(SpanStatusCode.UNSET);
     expect(nowhere!.name).toBe('GET');

@@ -7,6 +7,7 @@ import type {
   ChatModelStreamPart,
   FallbackEvent,
 } from '../providers/chat-model.js';
+import { errorType } from './error-type.js';
 import {
   ATTR_ABORTED,
   ATTR_ERROR_TYPE,
@@ -33,7 +34,6 @@ import {
   CORE_TRACER_NAME,
   EVENT_PROVIDER_FALLBACK,
 } from './gen-ai-attributes.js';
-import { errorType } from './error-type.js';
 import { genAiFinishReason, genAiProviderName } from './gen-ai-provider-name.js';
 
 /** What the engine knows about a model call beyond the model and the request. */

@@ -29,7 +29,11 @@ export interface RetrievalTrace {
  * length, the number of passages asked for and found, and `error.type` when it fails. The span is the
  * active one while `run` runs, so an embedding call or an instrumented database query nests under it.
  */
-export function traceRetrieval<T>(info: RetrievalTrace, run: () => Promise<T>, hits: (result: T) => number): Promise<T> {
+export function traceRetrieval<T>(
+  info: RetrievalTrace,
+  run: () => Promise<T>,
+  hits: (result: T) => number,
+): Promise<T> {
   const attributes: Attributes = {
     [ATTR_GEN_AI_OPERATION_NAME]: 'retrieval',
     [ATTR_GEN_AI_DATA_SOURCE_ID]: KNOWLEDGE_DATA_SOURCE,

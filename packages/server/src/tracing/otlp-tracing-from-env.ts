@@ -46,7 +46,10 @@ export function otlpTracingFromEnv(env: Env): OtlpTracingConfig | undefined {
  * undefined otherwise. The OpenTelemetry SDK is imported only then, so a server without tracing neither
  * loads it nor pays for it at start-up.
  */
-export async function startTracing(config: OtlpTracingConfig | undefined, env: Env): Promise<TracingHandle | undefined> {
+export async function startTracing(
+  config: OtlpTracingConfig | undefined,
+  env: Env,
+): Promise<TracingHandle | undefined> {
   if (!config) return undefined;
   const { startOtlpTracing } = await import('./start-otlp-tracing.js');
   return startOtlpTracing(config, env);

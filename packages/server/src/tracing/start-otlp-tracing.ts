@@ -19,8 +19,7 @@ export function startOtlpTracing(config: OtlpTracingConfig, env: Env): TracingHa
   // Export failures (collector down) are reported by the SDK through diag; without a logger they vanish.
   const level = env.OTEL_LOG_LEVEL?.trim().toUpperCase() as keyof typeof DiagLogLevel | undefined;
   diag.setLogger(diagLines, { logLevel: (level && DiagLogLevel[level]) ?? DiagLogLevel.WARN });
-  const exporter =
-    config.protocol === 'http/json' ? new OTLPJsonTraceExporter() : new OTLPProtobufTraceExporter();
+  const exporter = config.protocol === 'http/json' ? new OTLPJsonTraceExporter() : new OTLPProtobufTraceExporter();
   const resource = resourceFromAttributes({ 'service.name': 'company-chat' }).merge(
     detectResources({ detectors: [envDetector] }),
   );
@@ -28,13 +27,18 @@ export function startOtlpTracing(config: OtlpTracingConfig, env: Env): TracingHa
   provider.register();
   return {
     description: `OTLP ${config.protocol} to ${config.endpoint}`,
-    shutdown: () => provider.shutdown().catch((error: unknown) => console.error('error: tracing: shutdown failed', error)),
+    shutdown: () =>
+      provider.shutdown().catch((error: unknown) => console.error('error: tracing: shutdown failed', error)),
   };
 }
 
 // The CLI's line format (`warning: ...`), on stderr like the SDK's own console logger.
-const line = (prefix: string) => (message: string, ...args: unknown[]) =>
-  console.error(`${prefix}tracing: ${[message, ...args.map((a) => (a instanceof Error ? a.message : JSON.stringify(a)))].join(' ')}`);
+const line =
+  (prefix: string) =>
+  (message: string, ...args: unknown[]) =>
+    console.error(
+      `${prefix}tracing: ${[message, ...args.map((a) => (a instanceof Error ? a.message : JSON.stringify(a)))].join(' ')}`,
+    );
 const diagLines: DiagLogger = {
   error: line('error: '),
   warn: line('warning: '),
