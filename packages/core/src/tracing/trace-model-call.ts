@@ -36,12 +36,13 @@ import {
 } from './gen-ai-attributes.js';
 import { genAiFinishReason, genAiProviderName } from './gen-ai-provider-name.js';
 
-/** What the engine knows about a model call beyond the model and the request. */
+/** What a model-call span says beyond the model and the request. */
 export interface ModelCallTrace {
-  /** What the call is for. */
-  purpose: 'answer' | 'query-rewrite';
-  /** The alias the model was resolved from. */
+  /** What the call is for (`company_chat.model.purpose`): the engine's are `answer` and `query-rewrite`. */
+  purpose: 'answer' | 'query-rewrite' | (string & {});
+  /** The alias the model was resolved from (`company_chat.model.alias`). */
   alias?: string;
+  /** `gen_ai.conversation.id`. */
   conversationId?: string;
 }
 
@@ -52,7 +53,14 @@ export interface ModelCallTrace {
  * event; the provider error code as `error.type`. The span is a child of the active context and is the
  * active one while the model runs, so instrumented HTTP clients nest under it.
  * With no tracer provider registered (or the span sampled out) the model's own stream is returned as
- * is: tracing costs nothing per part then.
+ * is: tracing costs nothing per part then. The engine traces its own calls; use this for calls of your
+ * own to a {@link ChatModel}.
+ *
+ * @example
+ * ```ts
+ * const parts = traceModelCall(model, { messages: [{ role: 'user', content: 'Hi' }] }, {}, { purpose: 'answer' });
+ * for await (const part of parts) if (part.type === 'text-delta') process.stdout.write(part.text);
+ * ```
  */
 export function traceModelCall(
   model: ChatModel,

@@ -38,11 +38,10 @@ const headerGetter: TextMapGetter<Headers> = {
 export function traceRequests(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const parent = propagation.extract(ROOT_CONTEXT, c.req.raw.headers, headerGetter);
-    const url = new URL(c.req.url);
     const attributes: Attributes = {
       'http.request.method': c.req.method,
-      'url.path': url.pathname,
-      'url.scheme': url.protocol.replace(':', ''),
+      'url.path': c.req.path,
+      'url.scheme': c.req.url.startsWith('https:') ? 'https' : 'http',
     };
     const userAgent = c.req.header('user-agent');
     if (userAgent) attributes['user_agent.original'] = userAgent;
