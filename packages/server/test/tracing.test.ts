@@ -227,6 +227,8 @@ describe('traces of a chat with retrieval and a provider fallback', () => {
 
   it('names the span of a request with ids after its route, and of an unknown path after its method only', async () => {
     const app = await tracedApp();
+    // Probes are not traced.
+    expect((await app.request('/health/live')).status).toBe(200);
     const missing = await app.request('/api/v1/conversations/no-such-id');
     expect(missing.status).toBe(404);
     const unknown = await app.request('/nowhere/at/all');

@@ -33,10 +33,13 @@ const headerGetter: TextMapGetter<Headers> = {
  * Trace Context, through the propagator the host registered) makes it a child of the caller's span.
  * The span is the active one while the request is handled, so the engine's retrieval and model-call
  * spans nest under it; for a streamed (SSE) answer it ends when the stream does.
+ * Health probes (`/health`, `/health/live`, `/health/ready`) are not traced.
  * Without a registered tracer provider every span is a no-op and responses are passed through untouched.
  */
 export function traceRequests(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // A probe every few seconds would drown the traces that matter; its failures are logged.
+    if (isHealthProbe(c.req.path)) return next();
     const parent = propagation.extract(ROOT_CONTEXT, c.req.raw.headers, headerGetter);
     const attributes: Attributes = {
       'http.request.method': c.req.method,
@@ -69,6 +72,10 @@ export function traceRequests(): MiddlewareHandler<AppEnv> {
       span.end();
     }
   };
+}
+
+function isHealthProbe(path: string): boolean {
+  return path === '/health' || path.startsWith('/health/');
 }
 
 function isEventStream(c: Context): boolean {
