@@ -59,7 +59,7 @@ const handbook = new TextEncoder().encode(
 );
 
 /** The CLI's model configuration (a router: OpenAI-compatible first, Anthropic next) with a knowledge base. */
-async function tracedApp() {
+async function tracedApp(options: { rewrite?: boolean } = {}) {
   const knowledge = createKnowledgeBase({ store: createMemoryKnowledgeStore() });
   await knowledge.ingest(owner, { name: 'handbook.md', bytes: handbook });
   const env = {
@@ -73,6 +73,7 @@ async function tracedApp() {
     models: configFromEnv(env).models,
     store: createMemoryChatStore(),
     knowledge,
+    ...(options.rewrite ? { queryRewriteModel: 'default' } : {}),
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     tokenCounter: { count: (text) => Math.ceil(text.length / 4) },
   });
@@ -168,6 +169,39 @@ describe('traces of a chat with retrieval and a provider fallback', () => {
     // Retrieval first, then the model; the request span lasts until the stream's last event.
     expect(toNs(retrieval.endTime)).toBeLessThanOrEqual(toNs(chat.startTime));
     expect(toNs(request.endTime)).toBeGreaterThanOrEqual(toNs(chat.endTime));
+  });
+
+  it('a follow-up rewritten by a model adds its own model span before the retrieval', async () => {
+    const app = await tracedApp({ rewrite: true });
+    const send = async (body: Record<string, unknown>) => {
+      const res = await app.request('/api/v1/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return parseSse(await res.text());
+    };
+    const first = await send({ content: 'How many weeks of parental leave?' });
+    const conversationId = first.find((e) => e.event === 'conversation')?.data.conversation.id;
+    exporter.reset();
+    await send({ content: 'And is it paid?', conversationId });
+    const spans = exporter.getFinishedSpans();
+    const request = only(spans, 'POST /api/v1/chat');
+    const calls = spans.filter((s) => s.name === 'chat gpt-4o-mini');
+    expect(calls.map((s) => s.attributes['company_chat.model.purpose'])).toEqual(['query-rewrite', 'answer']);
+    const [rewrite, answer] = calls;
+    const retrieval = only(spans, 'retrieval knowledge');
+    for (const span of [rewrite!, retrieval, answer!]) {
+      expect(parentOf(span)).toBe(request.spanContext().spanId);
+      expect(span.attributes['gen_ai.conversation.id']).toBe(conversationId);
+    }
+    expect(rewrite!.attributes).toMatchObject({
+      'company_chat.model.alias': 'default',
+      'gen_ai.request.max_tokens': 100,
+    });
+    // The rewrite stands alone: no earlier questions are searched with it.
+    expect(retrieval.attributes['company_chat.retrieval.previous_questions']).toBe(0);
+    expect(toNs(rewrite!.endTime)).toBeLessThanOrEqual(toNs(retrieval.startTime));
   });
 
   it('a provider failure is the model span’s error (our code as error.type); the request span stays 200', async () => {
