@@ -67,6 +67,11 @@ export type {
 export { createChatEngine } from './engine/create-chat-engine.js';
 export { consoleLogger, formatLogLine, type Logger } from './engine/logger.js';
 export { makeTitle } from './engine/make-title.js';
+export {
+  type Instrumentation,
+  type InstrumentationEvent,
+  noopInstrumentation,
+} from './telemetry/instrumentation.js';
 export { type PublicError, toPublicError } from './engine/to-public-error.js';
 export { loadDefaultTokenCounter, type TokenCounter } from './engine/token-counter.js';
 export { CompanyChatError, type CompanyChatErrorOptions, type ErrorCode } from './errors/company-chat-error.js';

@@ -17,6 +17,8 @@ export type { ChatAppAuthOptions } from './identity/chat-app-auth.js';
 export { type ClientAddressOf, forwardedClientAddress, socketClientAddress } from './identity/client-address.js';
 export { DEFAULT_TENANT_ID, DEV_USER_ID, devIdentity } from './identity/dev-identity.js';
 export { rejectNonCanonicalPaths } from './identity/reject-non-canonical-paths.js';
+export type { AppMetrics, ObservedRequest } from './metrics/app-metrics.js';
+export { metricsRoutes } from './metrics/metrics-routes.js';
 export { widgetTokenRoute } from './identity/widget-token-route.js';
 export { createOpenApiDocument, type OpenApiDocument } from './openapi/create-openapi-document.js';
 export { DOCS_UI_PATH, type DocsUiAssets } from './openapi/docs-ui-assets.js';

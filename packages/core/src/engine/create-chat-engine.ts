@@ -240,6 +240,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       shutdownSignal: shutdownController.signal,
       logger,
       requestId,
+      ...(options.instrumentation ? { instrumentation: options.instrumentation } : {}),
     });
     try {
       // Across instances too (PostgreSQL): an atomic test-and-set on the conversation row.
@@ -309,6 +310,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         shutdownSignal: shutdownController.signal,
         checkpoint,
         logger,
+        ...(options.instrumentation ? { instrumentation: options.instrumentation } : {}),
         ...(requestId === undefined ? {} : { requestId }),
         saveFinal: (patch) => lease.saveFinal(messageId, patch),
       });

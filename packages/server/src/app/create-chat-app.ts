@@ -15,6 +15,10 @@ import { modelsRoute } from '../models/models-route.js';
 import type { DocsUiAssets } from '../openapi/docs-ui-assets.js';
 import { docsUiRoutes } from '../openapi/docs-ui-routes.js';
 import { openApiRoute } from '../openapi/openapi-route.js';
+import type { AppMetrics } from '../metrics/app-metrics.js';
+import { metricsRoutes } from '../metrics/metrics-routes.js';
+import { reportQuotaDenials } from '../metrics/report-quota-denials.js';
+import { requestMetrics } from '../metrics/request-metrics.js';
 import { type ChatAppQuotaOptions, DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
 import { type ModelSwitch, meterEngine } from '../quotas/metered-engine.js';
 import { quotaRoute } from '../quotas/quota-route.js';
@@ -87,6 +91,17 @@ export interface ChatAppOptions {
   readiness?: Record<string, ReadinessCheck>;
   /** Longest wait for one readiness check, in ms. Default 2 000. */
   readinessTimeoutMs?: number;
+  /**
+   * Prometheus metrics (`createPrometheusMetrics()` from `@company-chat/server/node` or `/bun`): every
+   * request is counted and timed, quota refusals counted, and `GET /metrics` served to admin and auditor
+   * credentials (see docs/operations.md). Absent (the default, and on Workers): no `/metrics` route.
+   */
+  metrics?: AppMetrics;
+  /**
+   * Serve `GET /metrics` on this app when {@link ChatAppOptions.metrics} is set. Default true; false
+   * when the metrics are served elsewhere (the CLI's `COMPANY_CHAT_METRICS_PORT`).
+   */
+  metricsRoute?: boolean;
 }
 
 /** The Hono app {@link createChatApp} returns. */
@@ -122,7 +137,7 @@ function devFromEnv(): boolean {
  * ```
  */
 export function createChatApp(options: ChatAppOptions): ChatApp {
-  const quotas = options.quotas ?? {};
+  const quotas = countQuotaDenials(options.quotas ?? {}, options.metrics);
   const dev = options.dev ?? devFromEnv();
   assertDevModeAllowed(dev, options.auth ?? {});
   // One cached directory for the identity middleware and the admin API, so an admin's change to a user
@@ -221,6 +236,7 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   );
 
   const app = new Hono<AppEnv>();
+  if (options.metrics) app.use(requestMetrics(options.metrics));
   app.use(assignRequestId());
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
@@ -240,6 +256,9 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
       timeoutMs: options.readinessTimeoutMs ?? 2_000,
     }),
   );
+  if (options.metrics && options.metricsRoute !== false) {
+    app.route('/', metricsRoutes(options.metrics, identity.middleware));
+  }
   app.route('/api/v1', api);
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(log));
@@ -250,6 +269,16 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   engines.set(app, options.engine);
   if (dev) devApps.add(app);
   return app;
+}
+
+/** The quotas with their ledger and rate limiter reporting refusals to the metrics, when there are metrics. */
+function countQuotaDenials(quotas: ChatAppQuotaOptions, metrics: AppMetrics | undefined): ChatAppQuotaOptions {
+  if (!metrics) return quotas;
+  return {
+    ...quotas,
+    ...(quotas.ledger ? { ledger: reportQuotaDenials(quotas.ledger, metrics.instrumentation) } : {}),
+    ...(quotas.rateLimiter ? { rateLimiter: reportQuotaDenials(quotas.rateLimiter, metrics.instrumentation) } : {}),
+  };
 }
 
 /** The widget option as given, or a clear error for the common mistake of passing `loadWidgetAssets()`'s result. */

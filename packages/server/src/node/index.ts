@@ -3,3 +3,8 @@
 export { loadDocsUiAssets } from './load-docs-ui-assets.js';
 export { loadWidgetAssets } from './load-widget-assets.js';
 export { type ServeOptions, type ServerHandle, serve } from './serve.js';
+export {
+  createPrometheusMetrics,
+  type PrometheusMetrics,
+  type PrometheusMetricsOptions,
+} from '../metrics/create-prometheus-metrics.js';
