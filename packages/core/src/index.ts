@@ -9,6 +9,7 @@ export {
   sanitizeAuditEvent,
   sanitizeAuditString,
 } from './audit/sanitize-audit-event.js';
+export { sanitizeLogDetails, sanitizeLogMessage } from './audit/sanitize-log-details.js';
 export { createSqlAuditLog } from './audit/sql-audit-log.js';
 export type { ChatStore } from './conversations/chat-store.js';
 export {
@@ -67,11 +68,6 @@ export type {
 export { createChatEngine } from './engine/create-chat-engine.js';
 export { consoleLogger, formatLogLine, type Logger } from './engine/logger.js';
 export { makeTitle } from './engine/make-title.js';
-export {
-  type Instrumentation,
-  type InstrumentationEvent,
-  noopInstrumentation,
-} from './telemetry/instrumentation.js';
 export { type PublicError, toPublicError } from './engine/to-public-error.js';
 export { loadDefaultTokenCounter, type TokenCounter } from './engine/token-counter.js';
 export { CompanyChatError, type CompanyChatErrorOptions, type ErrorCode } from './errors/company-chat-error.js';
@@ -299,6 +295,11 @@ export { migrate } from './sql/migrate.js';
 export { type Migration, migrations } from './sql/migrations/migrations.js';
 export { createSqlChatStore, type SqlChatStoreOptions } from './sql/sql-chat-store.js';
 export type { SqlClient, SqlResult } from './sql/sql-client.js';
+export {
+  type Instrumentation,
+  type InstrumentationEvent,
+  noopInstrumentation,
+} from './telemetry/instrumentation.js';
 export { createMemoryUsageLog } from './usage/memory-usage-log.js';
 export { createSqlUsageLog } from './usage/sql-usage-log.js';
 export { migration0004Usage } from './usage/sql-usage-migration.js';

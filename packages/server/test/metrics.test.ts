@@ -119,7 +119,7 @@ async function observations(
   expect(families.get(name)?.type, `${name} is exposed as a histogram`).toBe('HISTOGRAM');
   const metric = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === name);
   return (metric?.values ?? [])
-    .filter((v) => v.metricName === `${name}_count`)
+    .filter((v) => (v as { metricName?: string }).metricName === `${name}_count`)
     .filter((v) => Object.entries(labels).every(([k, want]) => String(v.labels[k]) === want))
     .reduce((sum, v) => sum + v.value, 0);
 }

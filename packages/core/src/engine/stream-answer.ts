@@ -147,7 +147,12 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
         status = 'error';
         error = toPublicError(caught);
         if (ProviderError.isInstance(caught)) {
-          instrumentation?.record({ type: 'provider-error', provider: caught.provider, providerModel, code: caught.code });
+          instrumentation?.record({
+            type: 'provider-error',
+            provider: caught.provider,
+            providerModel,
+            code: caught.code,
+          });
           logger.warn('provider failed', {
             requestId,
             messageId,

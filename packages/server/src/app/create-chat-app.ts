@@ -11,14 +11,15 @@ import { healthRoutes, type ReadinessCheck } from '../health/health-routes.js';
 import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth.js';
 import type { ClientAddressOf } from '../identity/client-address.js';
 import { rejectNonCanonicalPaths } from '../identity/reject-non-canonical-paths.js';
-import { modelsRoute } from '../models/models-route.js';
-import type { DocsUiAssets } from '../openapi/docs-ui-assets.js';
-import { docsUiRoutes } from '../openapi/docs-ui-routes.js';
-import { openApiRoute } from '../openapi/openapi-route.js';
+import { type RequestLogger, requestLog } from '../logs/request-log.js';
 import type { AppMetrics } from '../metrics/app-metrics.js';
 import { metricsRoutes } from '../metrics/metrics-routes.js';
 import { reportQuotaDenials } from '../metrics/report-quota-denials.js';
 import { requestMetrics } from '../metrics/request-metrics.js';
+import { modelsRoute } from '../models/models-route.js';
+import type { DocsUiAssets } from '../openapi/docs-ui-assets.js';
+import { docsUiRoutes } from '../openapi/docs-ui-routes.js';
+import { openApiRoute } from '../openapi/openapi-route.js';
 import { type ChatAppQuotaOptions, DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
 import { type ModelSwitch, meterEngine } from '../quotas/metered-engine.js';
 import { quotaRoute } from '../quotas/quota-route.js';
@@ -51,8 +52,19 @@ export interface ChatAppOptions {
   maxContentLength?: number;
   /** Interval of SSE `: ping` comments that keep idle connections open. Default 15 s; 0 disables. */
   heartbeatMs?: number;
-  /** Where unexpected errors are logged. Default `console.error`. */
-  logger?: ErrorLogger;
+  /**
+   * Where unexpected errors are logged: a function, or a core `Logger` (the CLI's structured log, pino
+   * through `serverLoggerFromEnv`), which also gets one `request` line per request with its request id.
+   * Default `console.error`, errors only.
+   */
+  logger?: ErrorLogger | RequestLogger;
+  /**
+   * Keep a caller's `X-Request-Id` (a safe value of at most 128 characters) instead of assigning a new
+   * one: for the id a load balancer or gateway in front assigned. Default: when `auth.trustProxy` is set
+   * (a proxy of yours is in front) or in development mode; otherwise a caller could pass off its
+   * requests' log lines as another's.
+   */
+  trustRequestId?: boolean;
   /**
    * Origins whose pages may call the API from the browser (CORS), e.g. `['https://intranet.example.com']`.
    * No others: their browsers block the responses. Same-origin pages (the demo page) need no entry.
@@ -153,7 +165,11 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const log: ErrorLogger = options.logger ?? ((message, error) => console.error(`[company-chat] ${message}`, error));
+  const structured = typeof options.logger === 'object' ? options.logger : undefined;
+  const log: ErrorLogger = structured
+    ? (message, error, details) => structured.error(message, { ...details, ...(error === undefined ? {} : { error }) })
+    : ((options.logger as ErrorLogger | undefined) ??
+      ((message, error) => console.error(`[company-chat] ${message}`, error)));
   if (!dev && !auth.jwt && !auth.widgetTokens && !auth.apiKeys && !auth.accounts) {
     // Otherwise the only symptom is a 401 on every request, with nothing in the log to say why.
     log(
@@ -237,7 +253,8 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
 
   const app = new Hono<AppEnv>();
   if (options.metrics) app.use(requestMetrics(options.metrics));
-  app.use(assignRequestId());
+  app.use(assignRequestId({ trustHeader: options.trustRequestId ?? ((auth.trustProxy ?? 0) > 0 || dev) }));
+  if (structured) app.use(requestLog(structured));
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
   if (options.widget) app.route('/', widgetRoutes(checkWidgetAssets(options.widget)));

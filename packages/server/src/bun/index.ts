@@ -1,8 +1,9 @@
 // Bun adapter of @company-chat/server.
-export type { BunServer } from './bun-runtime.js';
-export { BUN_SSE_IDLE_TIMEOUT_SECONDS, type BunServeOptions, type BunServerHandle, serve } from './serve.js';
+
 export {
   createPrometheusMetrics,
   type PrometheusMetrics,
   type PrometheusMetricsOptions,
 } from '../metrics/create-prometheus-metrics.js';
+export type { BunServer } from './bun-runtime.js';
+export { BUN_SSE_IDLE_TIMEOUT_SECONDS, type BunServeOptions, type BunServerHandle, serve } from './serve.js';

@@ -1,7 +1,7 @@
 import { CompanyChatError } from '@company-chat/core';
-import type { Context, MiddlewareHandler } from 'hono';
-import { matchedRoutes } from 'hono/route';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
+import { routePattern } from '../routes/route-pattern.js';
 import type { AppMetrics } from './app-metrics.js';
 
 /**
@@ -26,15 +26,4 @@ export function requestMetrics(metrics: AppMetrics): MiddlewareHandler<AppEnv> {
       }
     }
   };
-}
-
-/**
- * The pattern of the endpoint that matched (`/api/v1/conversations/:id`): the last matched route of a
- * method, else a path of `app.all` (the 405 answers), else `unmatched`, so label values stay bounded
- * whatever paths clients send.
- */
-function routePattern(c: Context): string {
-  const routes = matchedRoutes(c);
-  const endpoint = routes.findLast((r) => r.method !== 'ALL') ?? routes.findLast((r) => !r.path.includes('*'));
-  return endpoint?.path ?? 'unmatched';
 }

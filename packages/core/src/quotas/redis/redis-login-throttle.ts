@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../engine/logger.js';
-import type { Instrumentation } from '../../telemetry/instrumentation.js';
 import {
   ADDRESS_WINDOW_MS,
   addressKey,
@@ -10,6 +9,7 @@ import {
   loginThrottleSettings,
 } from '../../identity/login-throttle.js';
 import { createMemoryLoginThrottle } from '../../identity/memory-login-throttle.js';
+import type { Instrumentation } from '../../telemetry/instrumentation.js';
 import { addressHitScript, loginAttemptScript, loginSucceededScript } from './redis-login-throttle-scripts.js';
 
 /** Options of {@link createRedisLoginThrottle}. */
