@@ -227,6 +227,15 @@ describe('who may read /metrics', () => {
     expect((await app.request('/metrics', { method: 'POST', headers: admin })).status).toBe(405);
   });
 
+  it('is open to the dev user in development mode (loopback only)', async () => {
+    const { app } = createTestApp({}, { metrics: createPrometheusMetrics({ defaultMetrics: false }) });
+    const res = await app.request('/metrics');
+    expect(res.status).toBe(200);
+    expect(parsePrometheusTextFormat(await res.text()).map((f) => f.name)).toContain(
+      'company_chat_http_requests_total',
+    );
+  });
+
   it('is not there without metrics (the default, as on Workers)', async () => {
     const { app } = createTestApp({});
     const res = await app.request('/metrics');

@@ -1,6 +1,14 @@
 // Bun adapter of @company-chat/server.
 
 export {
+  createServerLogger,
+  LOG_LEVELS,
+  type LogFormat,
+  type LogLevel,
+  type ServerLogger,
+  type ServerLoggerOptions,
+} from '../config/server-logger.js';
+export {
   createPrometheusMetrics,
   type PrometheusMetrics,
   type PrometheusMetricsOptions,

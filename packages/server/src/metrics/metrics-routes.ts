@@ -10,13 +10,14 @@ const readers = { scope: 'admin', role: ['admin', 'auditor'] } as const;
 /**
  * `GET /metrics`: the Prometheus exposition. With `authenticate` (the app's identity middleware) only
  * an admin or auditor credential (e.g. an admin API key as a bearer token) may read it, 401/403
- * otherwise; without it (a separate metrics port on a private network) anyone who reaches it may.
+ * otherwise (in development mode, the dev user); without it (a separate metrics port on a private network) anyone who reaches it may.
  */
 export function metricsRoutes(metrics: AppMetrics, authenticate?: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   if (authenticate) {
     app.get('/metrics', authenticate, async (c, next) => {
-      authorize(c.var.principal, readers);
+      // Development mode is loopback-only and has no admin to sign in as: its user may read them.
+      if (c.var.principal.via !== 'dev') authorize(c.var.principal, readers);
       await next();
     });
   }
