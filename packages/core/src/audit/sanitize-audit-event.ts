@@ -17,6 +17,7 @@ const secretValues: RegExp[] = [
   /\bsk-ant-[\w-]{8,}/g,
   /\b(Bearer|Basic)\s+[^\s,;]+/gi,
   /\$argon2(id|i|d)\$[^\s]+/g, // password hashes
+  /(?<=:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/g, // the password of a URL (postgres://app:password@db)
 ];
 const email = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 const maxString = 256;

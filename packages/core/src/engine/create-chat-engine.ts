@@ -182,7 +182,10 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           signal: input.signal,
         });
       } catch (error) {
-        logger.warn('Knowledge retrieval failed; answering without it.', { error: String(error) });
+        logger.warn('Knowledge retrieval failed; answering without it.', {
+          requestId: input.requestId,
+          error: String(error),
+        });
       }
     }
     const system = knowledge?.system ?? options.systemPrompt;
