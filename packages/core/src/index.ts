@@ -9,6 +9,7 @@ export {
   sanitizeAuditEvent,
   sanitizeAuditString,
 } from './audit/sanitize-audit-event.js';
+export { sanitizeLogDetails, sanitizeLogMessage } from './audit/sanitize-log-details.js';
 export { createSqlAuditLog } from './audit/sql-audit-log.js';
 export type { ChatStore } from './conversations/chat-store.js';
 export {
@@ -294,6 +295,11 @@ export { migrate } from './sql/migrate.js';
 export { type Migration, migrations } from './sql/migrations/migrations.js';
 export { createSqlChatStore, type SqlChatStoreOptions } from './sql/sql-chat-store.js';
 export type { SqlClient, SqlResult } from './sql/sql-client.js';
+export {
+  type Instrumentation,
+  type InstrumentationEvent,
+  noopInstrumentation,
+} from './telemetry/instrumentation.js';
 // Tracing (OpenTelemetry spans; no-ops until the host registers a tracer provider)
 export { type ModelCallTrace, traceModelCall } from './tracing/trace-model-call.js';
 export { createMemoryUsageLog } from './usage/memory-usage-log.js';

@@ -18,6 +18,8 @@ export { type ClientAddressOf, forwardedClientAddress, socketClientAddress } fro
 export { DEFAULT_TENANT_ID, DEV_USER_ID, devIdentity } from './identity/dev-identity.js';
 export { rejectNonCanonicalPaths } from './identity/reject-non-canonical-paths.js';
 export { widgetTokenRoute } from './identity/widget-token-route.js';
+export type { AppMetrics, ObservedRequest } from './metrics/app-metrics.js';
+export { metricsRoutes } from './metrics/metrics-routes.js';
 export { createOpenApiDocument, type OpenApiDocument } from './openapi/create-openapi-document.js';
 export { DOCS_UI_PATH, type DocsUiAssets } from './openapi/docs-ui-assets.js';
 export { type ChatAppQuotaOptions, DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from './quotas/chat-app-quotas.js';

@@ -34,7 +34,8 @@ export function spawnCli(env: Record<string, string>, args: string[] = []): Prom
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+)/.exec(out);
+      // The line is JSON when stdout is not a terminal: the URL ends at the closing quote.
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(out);
       if (match) resolve({ child, url: match[1]!, output: () => out, exited });
     };
     child.stdout.on('data', onData);

@@ -17,43 +17,77 @@ const secretValues: RegExp[] = [
   /\bsk-ant-[\w-]{8,}/g,
   /\b(Bearer|Basic)\s+[^\s,;]+/gi,
   /\$argon2(id|i|d)\$[^\s]+/g, // password hashes
+  /(?<=:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/g, // the password of a URL (postgres://app:password@db)
 ];
 const email = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 const maxString = 256;
 const maxDepth = 4;
 const maxItems = 50;
 
-/** Masks emails (`a***@example.com`) and removes anything shaped like a secret from a string. */
-export function sanitizeAuditString(value: string): string {
+/**
+ * Masks emails (`a***@example.com`) and replaces anything shaped like a secret (API keys, JWTs, bearer
+ * credentials, password hashes) with `[redacted]`, keeping the rest of the string as it is.
+ */
+export function maskSecrets(value: string): string {
   let out = value;
   for (const pattern of secretValues) out = out.replace(pattern, REDACTED);
-  out = out.replace(email, '$1***@$2');
+  return out.replace(email, '$1***@$2');
+}
+
+/** Masks emails (`a***@example.com`) and removes anything shaped like a secret from a string. */
+export function sanitizeAuditString(value: string): string {
+  const out = maskSecrets(value);
   return out.length > maxString ? `${out.slice(0, maxString)}…` : out;
 }
 
-/** Sanitises a details object: secret and content keys redacted, strings masked, size bounded. */
-export function sanitizeAuditDetails(details: Record<string, unknown> | undefined): Record<string, unknown> {
-  return (sanitizeValue(details ?? {}, 0) as Record<string, unknown> | undefined) ?? {};
+/** How {@link sanitizeWith} treats keys, strings and what is neither plain data nor a string. */
+export interface SanitizePolicy {
+  /** True when the value under `key` is replaced by `[redacted]` whatever it is. */
+  redactKey(key: string, value: unknown): boolean;
+  string(value: string): string;
+  /** Errors, class instances, functions. */
+  other(value: object | ((...args: never[]) => unknown)): unknown;
 }
 
-function sanitizeValue(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return sanitizeAuditString(value);
+/** True for keys whose values are secrets or user content (`password`, `token`, `content`, `message`, ...). */
+export function isSecretOrContentKey(key: string): boolean {
+  return secretKey.test(key);
+}
+
+const auditPolicy: SanitizePolicy = {
+  redactKey: (key, value) => secretKey.test(key) && !(limitKey.test(key) && typeof value === 'number'),
+  string: sanitizeAuditString,
+  // Their string forms may hold anything; keep only the type.
+  other: (value) => `[${typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value}]`,
+};
+
+/** Sanitises a details object: secret and content keys redacted, strings masked, size bounded. */
+export function sanitizeAuditDetails(details: Record<string, unknown> | undefined): Record<string, unknown> {
+  return sanitizeWith(details, auditPolicy);
+}
+
+/** Sanitises a details object by `policy`, bounded in depth (4) and items (50 per object or array). */
+export function sanitizeWith(
+  details: Record<string, unknown> | undefined,
+  policy: SanitizePolicy,
+): Record<string, unknown> {
+  return (sanitizeValue(details ?? {}, 0, policy) as Record<string, unknown> | undefined) ?? {};
+}
+
+function sanitizeValue(value: unknown, depth: number, policy: SanitizePolicy): unknown {
+  if (typeof value === 'string') return policy.string(value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString();
   if (depth >= maxDepth) return REDACTED;
-  if (Array.isArray(value)) return value.slice(0, maxItems).map((item) => sanitizeValue(item, depth + 1));
+  if (Array.isArray(value)) return value.slice(0, maxItems).map((item) => sanitizeValue(item, depth + 1, policy));
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value).slice(0, maxItems)) {
-      const redact = secretKey.test(key) && !(limitKey.test(key) && typeof item === 'number');
-      out[key] = redact ? REDACTED : sanitizeValue(item, depth + 1);
+      out[key] = policy.redactKey(key, item) ? REDACTED : sanitizeValue(item, depth + 1, policy);
     }
     return out;
   }
-  // Errors, class instances, functions: their string forms may hold anything; keep only the type.
-  return value === undefined
-    ? undefined
-    : `[${typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value}]`;
+  return value === undefined ? undefined : policy.other(value as object);
 }
 
 /** Sanitises every free-text field of an audit event. */

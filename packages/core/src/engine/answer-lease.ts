@@ -1,6 +1,7 @@
 import type { ChatStore } from '../conversations/chat-store.js';
 import { newId } from '../conversations/new-id.js';
 import type { MessagePatch, Owner } from '../conversations/types.js';
+import type { Instrumentation } from '../telemetry/instrumentation.js';
 import type { Logger } from './logger.js';
 import { retryUntilStored } from './retry-until-stored.js';
 
@@ -17,6 +18,8 @@ export interface AnswerLeaseOptions {
   shutdownSignal: AbortSignal;
   logger: Logger;
   requestId: string | undefined;
+  /** Told of each failed store write (`store-error`), for metrics. */
+  instrumentation?: Instrumentation;
 }
 
 /**
@@ -63,6 +66,7 @@ export class AnswerLease {
       return true;
     } catch (error) {
       // The client already has the text: keep it and write it as soon as the store is back.
+      this.options.instrumentation?.record({ type: 'store-error', operation: 'answer-write' });
       logger.warn('could not save the answer; retrying in the background', {
         requestId,
         messageId,
@@ -128,8 +132,10 @@ export class AnswerLease {
     return {
       ...this.options.retry,
       signal: this.options.shutdownSignal,
-      onRetry: (error: unknown, attempt: number, waitMs: number) =>
-        logger.warn(`${what} failed; retrying`, { requestId, ...details, attempt, waitMs, error: String(error) }),
+      onRetry: (error: unknown, attempt: number, waitMs: number) => {
+        this.options.instrumentation?.record({ type: 'store-error', operation: 'answer-write' });
+        logger.warn(`${what} failed; retrying`, { requestId, ...details, attempt, waitMs, error: String(error) });
+      },
     };
   }
 }

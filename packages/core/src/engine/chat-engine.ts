@@ -13,6 +13,7 @@ import type {
 } from '../conversations/types.js';
 import type { ChatModel, TokenUsage } from '../providers/chat-model.js';
 import type { KnowledgeBase } from '../rag/create-knowledge-base.js';
+import type { Instrumentation } from '../telemetry/instrumentation.js';
 import type { CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
 import type { Logger } from './logger.js';
@@ -54,6 +55,8 @@ export interface ChatEngineOptions {
   /** Token counter for prompt trimming. Default: js-tiktoken o200k_base, loaded lazily. */
   tokenCounter?: TokenCounter;
   logger?: Logger;
+  /** Told of answers, provider failures and fallbacks, and store retries, for metrics. Default: nothing. */
+  instrumentation?: Instrumentation;
   /**
    * Retrieval over uploaded files: the best passages go into the prompt as delimited, untrusted context
    * and stream to the client as `citation` events. Retrieval failures are logged and the answer goes on without it.

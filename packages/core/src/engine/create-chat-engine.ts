@@ -182,7 +182,10 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           signal: input.signal,
         });
       } catch (error) {
-        logger.warn('Knowledge retrieval failed; answering without it.', { error: String(error) });
+        logger.warn('Knowledge retrieval failed; answering without it.', {
+          requestId: input.requestId,
+          error: String(error),
+        });
       }
     }
     const system = knowledge?.system ?? options.systemPrompt;
@@ -240,6 +243,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       shutdownSignal: shutdownController.signal,
       logger,
       requestId,
+      ...(options.instrumentation ? { instrumentation: options.instrumentation } : {}),
     });
     try {
       // Across instances too (PostgreSQL): an atomic test-and-set on the conversation row.
@@ -309,6 +313,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         shutdownSignal: shutdownController.signal,
         checkpoint,
         logger,
+        ...(options.instrumentation ? { instrumentation: options.instrumentation } : {}),
         ...(requestId === undefined ? {} : { requestId }),
         trace: { alias, conversationId },
         saveFinal: (patch) => lease.saveFinal(messageId, patch),

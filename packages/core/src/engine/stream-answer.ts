@@ -4,6 +4,7 @@ import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
 import { CitationTracker } from '../rag/answer/citation-events.js';
+import type { Instrumentation } from '../telemetry/instrumentation.js';
 import { type ModelCallTrace, traceModelCall } from '../tracing/trace-model-call.js';
 import { AnswerCheckpointer, type CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
@@ -27,6 +28,8 @@ export interface StreamAnswerInput {
   shutdownSignal: AbortSignal;
   checkpoint: CheckpointPolicy;
   logger: Logger;
+  /** Told when the answer starts and ends and of provider failures, for metrics. */
+  instrumentation?: Instrumentation;
   /** Names the request in log lines. */
   requestId?: string;
   /** What the model-call span says besides the model and the request (alias, conversation). */
@@ -63,8 +66,19 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   const currentAnswer = (): MessagePatch =>
     hasCitations ? { content: text, citations: tracker.cited } : { content: text };
 
+  const instrumentation = input.instrumentation;
+  instrumentation?.record({ type: 'answer-start', provider, providerModel });
   const finalise = async () => {
     finalised = true;
+    instrumentation?.record({
+      type: 'answer-end',
+      provider,
+      providerModel,
+      status,
+      usage,
+      timeToFirstTokenMs: firstTokenMs,
+      durationMs: Math.round(performance.now() - started),
+    });
     await checkpointer.settle();
     return input.saveFinal({
       content: text,
@@ -81,7 +95,14 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   };
 
   const { requestId } = input;
-  const onFallback = ({ from, error, to }: FallbackEvent) =>
+  const onFallback = ({ from, error, to }: FallbackEvent) => {
+    instrumentation?.record({
+      type: 'provider-error',
+      provider: from.provider,
+      providerModel: from.modelId,
+      code: error.code,
+      fallbackTo: { provider: to.provider, providerModel: to.modelId },
+    });
     logger.warn('provider failed before the first token; falling back', {
       requestId,
       messageId,
@@ -91,6 +112,7 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
       upstreamStatus: error.upstreamStatus,
       retryAfterMs: error.retryAfterMs,
     });
+  };
 
   try {
     try {
@@ -134,6 +156,12 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
         status = 'error';
         error = toPublicError(caught);
         if (ProviderError.isInstance(caught)) {
+          instrumentation?.record({
+            type: 'provider-error',
+            provider: caught.provider,
+            providerModel,
+            code: caught.code,
+          });
           logger.warn('provider failed', {
             requestId,
             messageId,

@@ -4,6 +4,7 @@ import type { Owner } from '../conversations/types.js';
 import { consoleLogger, type Logger } from '../engine/logger.js';
 import { loadDefaultTokenCounter, type TokenCounter } from '../engine/token-counter.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
+import type { Instrumentation } from '../telemetry/instrumentation.js';
 import type { BlobStore, StoredBlob } from './blob/blob-store.js';
 import { knowledgeOriginals } from './blob/knowledge-originals.js';
 import type { ChunkOptions } from './chunk/chunk.js';
@@ -149,6 +150,8 @@ export interface KnowledgeBaseOptions {
   maxConcurrentIngests?: number;
   retriever?: Retriever;
   logger?: Logger;
+  /** Told of each ingestion's outcome and chunk count (`ingestion`), for metrics. */
+  instrumentation?: Instrumentation;
 }
 
 const COLLECTION = /^[A-Za-z0-9._-]{1,64}$/;
@@ -319,7 +322,15 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     store,
     retriever,
     ingest(owner, input, ingestOptions = {}) {
-      return limit.run(() => ingestNow(owner, input, ingestOptions));
+      const job = limit.run(() => ingestNow(owner, input, ingestOptions));
+      const instrumentation = options.instrumentation;
+      if (instrumentation) {
+        job.then(
+          (file) => instrumentation.record({ type: 'ingestion', outcome: file.outcome, chunks: file.chunkCount }),
+          () => instrumentation.record({ type: 'ingestion', outcome: 'failed', chunks: 0 }),
+        );
+      }
+      return job;
     },
     listFiles(owner, listOptions = {}) {
       const reader = listOptions.conversationId

@@ -5,13 +5,14 @@ import type { AppEnv } from './app-env.js';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * Gives every request an id (the caller's `X-Request-Id` when it is safe, e.g. from a load balancer,
- * else a new UUID), available as `c.var.requestId`, echoed in the `X-Request-Id` response header and
- * written in the engine's log lines about the request (provider failures, fallbacks, store retries).
+ * Gives every request an id (with `trustHeader`, the caller's `X-Request-Id` when it is safe, e.g. from
+ * a load balancer of yours; else a new UUID), available as `c.var.requestId`, echoed in the
+ * `X-Request-Id` response header and written in every log line about the request (the `request` line,
+ * errors, provider failures, fallbacks, store retries).
  */
-export function assignRequestId(): MiddlewareHandler<AppEnv> {
+export function assignRequestId(options: { trustHeader: boolean } = { trustHeader: true }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const given = c.req.header('x-request-id');
+    const given = options.trustHeader ? c.req.header('x-request-id') : undefined;
     const id = given && SAFE_ID.test(given) ? given : crypto.randomUUID();
     c.set('requestId', id);
     await next();

@@ -11,6 +11,11 @@ import { healthRoutes, type ReadinessCheck } from '../health/health-routes.js';
 import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth.js';
 import type { ClientAddressOf } from '../identity/client-address.js';
 import { rejectNonCanonicalPaths } from '../identity/reject-non-canonical-paths.js';
+import { type RequestLogger, requestLog } from '../logs/request-log.js';
+import type { AppMetrics } from '../metrics/app-metrics.js';
+import { metricsRoutes } from '../metrics/metrics-routes.js';
+import { reportQuotaDenials } from '../metrics/report-quota-denials.js';
+import { requestMetrics } from '../metrics/request-metrics.js';
 import { modelsRoute } from '../models/models-route.js';
 import type { DocsUiAssets } from '../openapi/docs-ui-assets.js';
 import { docsUiRoutes } from '../openapi/docs-ui-routes.js';
@@ -48,8 +53,19 @@ export interface ChatAppOptions {
   maxContentLength?: number;
   /** Interval of SSE `: ping` comments that keep idle connections open. Default 15 s; 0 disables. */
   heartbeatMs?: number;
-  /** Where unexpected errors are logged. Default `console.error`. */
-  logger?: ErrorLogger;
+  /**
+   * Where unexpected errors are logged: a function, or a core `Logger` (the CLI's structured log, pino
+   * through `serverLoggerFromEnv`), which also gets one `request` line per request with its request id.
+   * Default `console.error`, errors only.
+   */
+  logger?: ErrorLogger | RequestLogger;
+  /**
+   * Keep a caller's `X-Request-Id` (a safe value of at most 128 characters) instead of assigning a new
+   * one: for the id a load balancer or gateway in front assigned. Default: when `auth.trustProxy` is set
+   * (a proxy of yours is in front) or in development mode; otherwise a caller could pass off its
+   * requests' log lines as another's.
+   */
+  trustRequestId?: boolean;
   /**
    * Origins whose pages may call the API from the browser (CORS), e.g. `['https://intranet.example.com']`.
    * No others: their browsers block the responses. Same-origin pages (the demo page) need no entry.
@@ -88,6 +104,17 @@ export interface ChatAppOptions {
   readiness?: Record<string, ReadinessCheck>;
   /** Longest wait for one readiness check, in ms. Default 2 000. */
   readinessTimeoutMs?: number;
+  /**
+   * Prometheus metrics (`createPrometheusMetrics()` from `@company-chat/server/node` or `/bun`): every
+   * request is counted and timed, quota refusals counted, and `GET /metrics` served to admin and auditor
+   * credentials (see docs/operations.md). Absent (the default, and on Workers): no `/metrics` route.
+   */
+  metrics?: AppMetrics;
+  /**
+   * Serve `GET /metrics` on this app when {@link ChatAppOptions.metrics} is set. Default true; false
+   * when the metrics are served elsewhere (the CLI's `COMPANY_CHAT_METRICS_PORT`).
+   */
+  metricsRoute?: boolean;
 }
 
 /** The Hono app {@link createChatApp} returns. */
@@ -123,7 +150,7 @@ function devFromEnv(): boolean {
  * ```
  */
 export function createChatApp(options: ChatAppOptions): ChatApp {
-  const quotas = options.quotas ?? {};
+  const quotas = countQuotaDenials(options.quotas ?? {}, options.metrics);
   const dev = options.dev ?? devFromEnv();
   assertDevModeAllowed(dev, options.auth ?? {});
   // One cached directory for the identity middleware and the admin API, so an admin's change to a user
@@ -139,7 +166,11 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const log: ErrorLogger = options.logger ?? ((message, error) => console.error(`[company-chat] ${message}`, error));
+  const structured = typeof options.logger === 'object' ? options.logger : undefined;
+  const log: ErrorLogger = structured
+    ? (message, error, details) => structured.error(message, { ...details, ...(error === undefined ? {} : { error }) })
+    : ((options.logger as ErrorLogger | undefined) ??
+      ((message, error) => console.error(`[company-chat] ${message}`, error)));
   if (!dev && !auth.jwt && !auth.widgetTokens && !auth.apiKeys && !auth.accounts) {
     // Otherwise the only symptom is a 401 on every request, with nothing in the log to say why.
     log(
@@ -224,7 +255,9 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   const app = new Hono<AppEnv>();
   // Outermost: the request's span covers authentication, limits and errors too (a no-op without a tracer provider).
   app.use(traceRequests());
-  app.use(assignRequestId());
+  if (options.metrics) app.use(requestMetrics(options.metrics));
+  app.use(assignRequestId({ trustHeader: options.trustRequestId ?? ((auth.trustProxy ?? 0) > 0 || dev) }));
+  if (structured) app.use(requestLog(structured));
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
   if (options.widget) app.route('/', widgetRoutes(checkWidgetAssets(options.widget)));
@@ -243,6 +276,9 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
       timeoutMs: options.readinessTimeoutMs ?? 2_000,
     }),
   );
+  if (options.metrics && options.metricsRoute !== false) {
+    app.route('/', metricsRoutes(options.metrics, identity.middleware));
+  }
   app.route('/api/v1', api);
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(log));
@@ -253,6 +289,16 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   engines.set(app, options.engine);
   if (dev) devApps.add(app);
   return app;
+}
+
+/** The quotas with their ledger and rate limiter reporting refusals to the metrics, when there are metrics. */
+function countQuotaDenials(quotas: ChatAppQuotaOptions, metrics: AppMetrics | undefined): ChatAppQuotaOptions {
+  if (!metrics) return quotas;
+  return {
+    ...quotas,
+    ...(quotas.ledger ? { ledger: reportQuotaDenials(quotas.ledger, metrics.instrumentation) } : {}),
+    ...(quotas.rateLimiter ? { rateLimiter: reportQuotaDenials(quotas.rateLimiter, metrics.instrumentation) } : {}),
+  };
 }
 
 /** The widget option as given, or a clear error for the common mistake of passing `loadWidgetAssets()`'s result. */

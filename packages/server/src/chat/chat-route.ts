@@ -52,7 +52,10 @@ export function chatRoute(options: ChatRouteOptions): Hono<AppEnv> {
             signal,
             requestId: c.var.requestId,
           }),
-        { heartbeatMs: options.heartbeatMs, onError: (error) => log('chat stream failed after it started', error) },
+        {
+          heartbeatMs: options.heartbeatMs,
+          onError: (error) => log('chat stream failed after it started', error, { requestId: c.var.requestId }),
+        },
       );
     },
   );

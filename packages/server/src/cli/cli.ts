@@ -4,6 +4,7 @@ import { createWorkerParser } from '@company-chat/core/worker-parser';
 import { ConfigError } from '../config/config-from-env.js';
 import { createServerStoresFromEnv } from '../config/create-server-stores-from-env.js';
 import { migrateFromEnv } from '../config/create-store-from-env.js';
+import { serverLoggerFromEnv } from '../config/server-logger.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { INGEST_USAGE, parseIngestArgs, runIngest } from './ingest-command.js';
 import { parseCliArgs, USAGE } from './parse-cli-args.js';
@@ -69,22 +70,24 @@ async function main(argv: string[]): Promise<void> {
     log(`${description}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}.`);
     return;
   }
-  const handle = await runServe({ env: process.env, port: cli.port, host: cli.host, dev: cli.dev, log });
+  // The server's own log: structured (JSON lines, or readable on a terminal), levelled, masked.
+  const logger = serverLoggerFromEnv(process.env);
+  const handle = await runServe({ env: process.env, port: cli.port, host: cli.host, dev: cli.dev, logger });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
-      log(`${signal} again: exiting now.`);
+      logger.warn(`${signal} again: exiting now.`);
       process.exit(1);
     }
     stopping = true;
-    log(`${signal}: shutting down (in-flight answers are ended and stored)...`);
+    logger.info(`${signal}: shutting down (in-flight answers are ended and stored)...`);
     handle.close().then(
       () => {
-        log('Stopped.');
+        logger.info('Stopped.');
         process.exit(0);
       },
       (error: unknown) => {
-        console.error('company-chat: error while shutting down', error);
+        logger.error('error while shutting down', { error });
         process.exit(1);
       },
     );

@@ -6,13 +6,14 @@ import { createServerStoresFromEnv } from '../config/create-server-stores-from-e
 import { decideDevMode } from '../config/dev-mode-policy.js';
 import { checkEnumeratedEnv } from '../config/enumerated-env.js';
 import { identityFromEnv, identityVariablesSet, worstCaseFromModels } from '../config/identity-from-env.js';
-import { lineLogger } from '../config/line-logger.js';
 import { quotasFromEnv } from '../config/quotas-from-env.js';
+import { reportTo, type ServerLogger } from '../config/server-logger.js';
 import { throttlesFromEnv } from '../config/throttles-from-env.js';
 import { leaseFromEnv } from '../config/timeouts-from-env.js';
 import { createKnowledgeFromEnv } from '../files/create-knowledge-from-env.js';
 import { loadDocsUiAssets } from '../node/load-docs-ui-assets.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
+import { metricsFromEnv } from '../node/metrics-from-env.js';
 import { type ServerHandle, serve } from '../node/serve.js';
 import { DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
 import { otlpTracingFromEnv, startTracing } from '../tracing/otlp-tracing-from-env.js';
@@ -25,7 +26,8 @@ export interface RunServeOptions {
   host?: string;
   /** `--dev` given. */
   dev: boolean;
-  log: (line: string) => void;
+  /** The server's log: the start-up report, requests, the engine's warnings (see `serverLoggerFromEnv`). */
+  logger: ServerLogger;
 }
 
 /**
@@ -33,7 +35,8 @@ export interface RunServeOptions {
  * ./.company-chat by default, PostgreSQL with DATABASE_URL), the app on Node. Logs which models it serves, whether it is in dev mode and, last, where it listens.
  */
 export async function runServe(options: RunServeOptions): Promise<ServerHandle> {
-  const { env, log } = options;
+  const { env, logger } = options;
+  const log = reportTo(logger);
   checkEnumeratedEnv(env);
   const config = configFromEnv(env);
   // Checked with the rest of the configuration, before anything is opened.
@@ -48,9 +51,11 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   const stores = await createServerStoresFromEnv(env);
   const { store, description: storeDescription } = stores;
   const identity = await identityFromEnv(env, stores.sql);
-  const logger = lineLogger(log);
-  const quotas = await quotasFromEnv(env, { logger });
-  const throttles = await throttlesFromEnv(env, { logger });
+  const metrics = metricsFromEnv(env);
+  const instrumentation = metrics.metrics?.instrumentation;
+  const reporting = { logger, ...(instrumentation ? { instrumentation } : {}) };
+  const quotas = await quotasFromEnv(env, reporting);
+  const throttles = await throttlesFromEnv(env, reporting);
   // In development mode no credential is accepted: API keys stored by an earlier run stay unused.
   const { apiKeys: _keysUnusedInDev, ...devAuth } = identity.auth;
   // Uploads are parsed in worker threads so a large file never stalls the streams of other users.
@@ -60,6 +65,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     ...(stores.sql ? { sql: stores.sql } : {}),
     chatStore: store,
     parser,
+    ...reporting,
   });
   // With no model configured the embedded default answers from the knowledge base alone (no network, no weights).
   const offlineOnly = Object.keys(config.models).length === 0;
@@ -69,6 +75,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     store,
     systemPrompt: config.systemPrompt,
     knowledge: knowledge.knowledge,
+    ...reporting,
     ...(config.queryRewriteModel === undefined ? {} : { queryRewriteModel: config.queryRewriteModel }),
     ...leaseFromEnv(env),
   });
@@ -94,8 +101,11 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     knowledge: knowledge.knowledge,
     maxUploadBytes: knowledge.maxUploadBytes,
     readiness: quotas.readiness,
+    logger,
+    ...(metrics.metrics ? { metrics: metrics.metrics, metricsRoute: metrics.port === undefined } : {}),
   });
   const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: host });
+  const metricsHandle = await metrics.listen();
 
   for (const warning of [...config.warnings, ...quotas.warnings]) log(`warning: ${warning}`);
   if (config.served.length === 0) {
@@ -126,6 +136,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
       ? `Tracing: ${tracing.description}.`
       : 'Tracing: off (set OTEL_EXPORTER_OTLP_ENDPOINT to export spans over OTLP).',
   );
+  log(`Metrics: ${metrics.describe(handle.url, metricsHandle?.url)}.`);
   log(`Sign-in throttle: ${throttles.summary}.`);
   if (quotas.quotas.rateLimiter) {
     const perAddress = quotas.quotas.requestsPerMinutePerAddress ?? DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS;
@@ -159,6 +170,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     ...handle,
     close: async () => {
       await close();
+      await metricsHandle?.close();
       await parser.close();
       await stores.close();
       await quotas.close();

@@ -17,6 +17,9 @@ export const ENUMERATED_VARIABLES: readonly EnumeratedVariable[] = [
   { name: 'COMPANY_CHAT_DEV', allowed: ['0', '1', 'true', 'false'] },
   { name: 'COMPANY_CHAT_FILE_STORAGE', allowed: ['database', 'memory', 's3'] },
   { name: 'COMPANY_CHAT_S3_PATH_STYLE', allowed: ['true', 'false'] },
+  { name: 'LOG_LEVEL', allowed: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] },
+  { name: 'COMPANY_CHAT_LOG_FORMAT', allowed: ['json', 'pretty'] },
+  { name: 'COMPANY_CHAT_METRICS', allowed: ['on', 'off'] },
   {
     name: 'COMPANY_CHAT_JWT_ALGORITHMS',
     allowed: [

@@ -3,6 +3,7 @@ import {
   createMemoryQuotaLedger,
   createMemoryRateLimiter,
   createPriceTable,
+  type Instrumentation,
   type Logger,
   type PriceTable,
   type TierLimits,
@@ -97,7 +98,10 @@ export function parseTiers(input: unknown, name = 'COMPANY_CHAT_TIERS'): Tiers {
  * down; request rates fall back to per-instance memory); without it they live in this process. Both
  * are reported to `logger` when they happen (the CLI passes its log).
  */
-export async function quotasFromEnv(env: Env, options: { logger?: Logger } = {}): Promise<QuotasFromEnv> {
+export async function quotasFromEnv(
+  env: Env,
+  options: { logger?: Logger; instrumentation?: Instrumentation } = {},
+): Promise<QuotasFromEnv> {
   const prices: PriceTable = createPriceTable((readJson(env, 'COMPANY_CHAT_PRICES') as PriceTable | undefined) ?? {});
   const rawTiers = readJson(env, 'COMPANY_CHAT_TIERS');
   if (rawTiers === undefined) {

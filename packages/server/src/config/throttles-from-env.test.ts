@@ -1,8 +1,9 @@
+import type { Instrumentation } from '@company-chat/core';
 import { TEST_REDIS_URL } from '@company-chat/testing/databases';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-from-env.js';
-import { lineLogger } from './line-logger.js';
 import { quotasFromEnv } from './quotas-from-env.js';
+import { createServerLogger } from './server-logger.js';
 import { throttlesFromEnv } from './throttles-from-env.js';
 
 const redisUrl = TEST_REDIS_URL;
@@ -58,11 +59,15 @@ describe('throttlesFromEnv', () => {
 
 describe('Redis unavailable', () => {
   it('is logged: rate limits falling back to memory, budgets failing closed, the login throttle falling back', async () => {
-    const lines: string[] = [];
-    const logger = lineLogger((line) => lines.push(line));
+    const lines: Array<{ level: string; msg: string; error: string }> = [];
+    const logger = createServerLogger({ destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
+    const failed: string[] = [];
+    const instrumentation: Instrumentation = {
+      record: (event) => void (event.type === 'redis-error' && failed.push(event.backend)),
+    };
     const env = { REDIS_URL: 'redis://127.0.0.1:1', COMPANY_CHAT_TIERS: '{"free":{"requestsPerMinute":5}}' };
-    const quotas = await quotasFromEnv(env, { logger });
-    const throttles = await throttlesFromEnv(env, { logger });
+    const quotas = await quotasFromEnv(env, { logger, instrumentation });
+    const throttles = await throttlesFromEnv(env, { logger, instrumentation });
     try {
       await quotas.quotas.rateLimiter!.hit(principal);
       await quotas.quotas.rateLimiter!.hit(principal);
@@ -70,11 +75,14 @@ describe('Redis unavailable', () => {
         quotas.quotas.ledger!.reserve({ principal, worstCaseTokens: 10, worstCaseCost: 0 }),
       ).rejects.toMatchObject({ code: 'quota_unavailable' });
       await throttles.auth.loginThrottle.attempt({ tenantId: 'acme', email: 'bob@example.com', address: '192.0.2.1' });
-      expect(lines.map((line) => line.replace(/ \{.*$/, ''))).toEqual([
-        'warning: rate limiter: Redis unavailable, request rate falls back to per-process limits',
+      expect(lines.map((line) => `${line.level}: ${line.msg}`)).toEqual([
+        'warn: rate limiter: Redis unavailable, request rate falls back to per-process limits',
         'error: quota reserve failed: Redis unavailable, denying (fail closed)',
-        'warning: login throttle: Redis unavailable, falling back to per-process limits',
+        'warn: login throttle: Redis unavailable, falling back to per-process limits',
       ]);
+      expect(lines.every((line) => typeof line.error === 'string')).toBe(true);
+      // Every failed command is counted (for company_chat_redis_errors_total), not only the first one logged.
+      expect(failed).toEqual(['rate-limiter', 'rate-limiter', 'quota-ledger', 'login-throttle']);
     } finally {
       await quotas.close();
       await throttles.close();

@@ -1,4 +1,4 @@
-import { createMemoryLoginThrottle, type Logger } from '@company-chat/core';
+import { createMemoryLoginThrottle, type Instrumentation, type Logger } from '@company-chat/core';
 import {
   type ChatAppAuthOptions,
   DEFAULT_AUTH_REQUESTS_PER_MINUTE,
@@ -30,7 +30,10 @@ function count(env: Env, name: string, fallback: number): number {
  * With `REDIS_URL` they are counted in Redis, shared by every instance (per process while Redis is down,
  * logged); without it in this process.
  */
-export async function throttlesFromEnv(env: Env, options: { logger?: Logger } = {}): Promise<ThrottlesFromEnv> {
+export async function throttlesFromEnv(
+  env: Env,
+  options: { logger?: Logger; instrumentation?: Instrumentation } = {},
+): Promise<ThrottlesFromEnv> {
   const trustProxy = count(env, 'COMPANY_CHAT_TRUST_PROXY', 0);
   const limits = {
     trustProxy,

@@ -57,7 +57,7 @@ export function historyRoutes(options: HistoryRoutesOptions): Hono<AppEnv> {
   const stream = (c: Context<AppEnv>, start: (signal: AbortSignal) => AsyncGenerator<ChatEvent>) =>
     streamChatEvents(c, start, {
       heartbeatMs: options.heartbeatMs,
-      onError: (error) => log('history stream failed after it started', error),
+      onError: (error) => log('history stream failed after it started', error, { requestId: c.var.requestId }),
     });
   const captureSignal = async (c: Context<AppEnv>, next: () => Promise<void>) => {
     // Taken before bodyLimit, which replaces c.req.raw when it buffers a chunked body.

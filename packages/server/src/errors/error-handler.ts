@@ -4,8 +4,11 @@ import { HTTPException } from 'hono/http-exception';
 import { retryAfterHeaders } from '../identity/authenticate-request.js';
 import { errorResponse, jsonErrorResponse } from './error-response.js';
 
-/** Where unexpected errors are reported. Defaults to `console.error`. */
-export type ErrorLogger = (message: string, error: unknown) => void;
+/**
+ * Where unexpected errors are reported. Defaults to `console.error`. `details` names the request
+ * (`requestId`) when the error is about one.
+ */
+export type ErrorLogger = (message: string, error: unknown, details?: { requestId?: string }) => void;
 
 // hono's own middleware (e.g. bodyLimit without onError) throws HTTPExceptions with a status only.
 const codeForStatus: Record<number, ErrorCode> = {
@@ -23,19 +26,20 @@ const codeForStatus: Record<number, ErrorCode> = {
  * is logged and answered with a generic 500, so stacks, keys and upstream URLs never reach the client.
  */
 export function createErrorHandler(log: ErrorLogger): (err: Error, c: Context) => Response {
-  return (err) => {
+  return (err, c) => {
+    const about = { requestId: c.get('requestId') as string | undefined };
     if (CompanyChatError.isInstance(err)) {
       // Raised on purpose with a safe message; only 'internal' ones mean something is broken.
-      if (err.code === 'internal') log('request failed', err);
+      if (err.code === 'internal') log('request failed', err, about);
       // Not a bug, but the operator must learn the database is away (the client gets 503 + Retry-After).
-      else if (err.code === 'store_unavailable') log('the database is unavailable', err);
+      else if (err.code === 'store_unavailable') log('the database is unavailable', err, about);
       return jsonErrorResponse(err, retryAfterHeaders(err));
     }
     if (err instanceof HTTPException) {
       const code = codeForStatus[err.status];
       if (code) return errorResponse(code, err.message || defaultMessage(code), err.status);
     }
-    log('unexpected error while handling a request', err);
+    log('unexpected error while handling a request', err, about);
     return errorResponse('internal', 'Internal server error.', 500);
   };
 }

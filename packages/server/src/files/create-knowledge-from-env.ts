@@ -6,6 +6,7 @@ import {
   type DocumentParser,
   defaultParseLimits,
   type Embedder,
+  type Instrumentation,
   type KnowledgeBase,
   type KnowledgeStore,
   type Logger,
@@ -33,6 +34,8 @@ export interface KnowledgeFromEnvInput {
   /** Lets uploads attach to a conversation only when it is the uploader's. */
   chatStore?: Pick<ChatStore, 'getConversation'>;
   logger?: Logger;
+  /** Told of each ingestion (for `company_chat_ingestion_jobs_total`). */
+  instrumentation?: Instrumentation;
   /** Where uploads are parsed; the Node CLI passes a worker-thread pool. Default: in process. */
   parser?: DocumentParser;
 }
@@ -86,6 +89,7 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
       parseLimits: { maxBytes: maxUploadBytes },
       ...(input.parser ? { parser: input.parser } : {}),
       logger: input.logger,
+      ...(input.instrumentation ? { instrumentation: input.instrumentation } : {}),
     }),
     maxUploadBytes,
     fileStorage,

@@ -4,6 +4,7 @@ import { runRuntimeConformance } from '@company-chat/testing/conformance';
 import { openChatStream } from '@company-chat/testing/http';
 import { spawnRuntime } from '@company-chat/testing/runtimes';
 import { startWireServer } from '@company-chat/testing/wire';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
 
 // The `bun` npm package (a root devDependency) ships the binary; nothing is downloaded at test time.
@@ -20,6 +21,32 @@ const startBun = (upstream: { openaiBaseURL: string; apiKey: string }, env: Reco
   });
 
 runRuntimeConformance('Bun', startBun);
+
+describe('Bun metrics', () => {
+  it('serves prom-client metrics of a chat, event-loop lag included', async () => {
+    const wire = await startWireServer({ apiKey: 'sk-bun' });
+    const server = await startBun({ openaiBaseURL: wire.openaiBaseURL, apiKey: 'sk-bun' });
+    try {
+      const stream = await openChatStream(server.url, { content: 'Hello' });
+      expect((await stream.ended).at(-1)?.data).toMatchObject({ type: 'message-end', status: 'complete' });
+      const res = await fetch(`${server.url}/metrics`);
+      expect(res.status).toBe(200);
+      const families = new Map(parsePrometheusTextFormat(await res.text()).map((f) => [f.name, f]));
+      const answers = families.get('company_chat_answers_total')?.metrics;
+      expect(answers).toEqual([
+        { value: '1', labels: { provider: 'openai-compatible', model: 'gpt-4o-mini', status: 'complete' } },
+      ]);
+      expect(families.get('company_chat_http_requests_total')?.metrics).toContainEqual({
+        value: '1',
+        labels: { method: 'POST', route: '/api/v1/chat', status: '200' },
+      });
+      expect(families.get('nodejs_eventloop_lag_seconds')?.metrics).toHaveLength(1);
+    } finally {
+      await server.stop();
+      await wire.close();
+    }
+  });
+});
 
 describe('Bun adapter shutdown', () => {
   it('ends in-flight streams with a shutting_down error on SIGTERM and exits cleanly', async () => {

@@ -9,6 +9,7 @@ import {
   loginThrottleSettings,
 } from '../../identity/login-throttle.js';
 import { createMemoryLoginThrottle } from '../../identity/memory-login-throttle.js';
+import type { Instrumentation } from '../../telemetry/instrumentation.js';
 import { addressHitScript, loginAttemptScript, loginSucceededScript } from './redis-login-throttle-scripts.js';
 
 /** Options of {@link createRedisLoginThrottle}. */
@@ -17,6 +18,8 @@ export interface RedisLoginThrottleOptions extends LoginThrottleOptions {
   /** Prefix of every key. Default `cc:login:`. */
   keyPrefix?: string;
   logger?: Logger;
+  /** Told of each failed Redis command (`redis-error`), for metrics. */
+  instrumentation?: Instrumentation;
 }
 
 /**
@@ -37,6 +40,7 @@ export function createRedisLoginThrottle(options: RedisLoginThrottleOptions): Lo
   const fallback = createMemoryLoginThrottle(options);
   let degraded = false;
   function onRedisError(error: unknown) {
+    options.instrumentation?.record({ type: 'redis-error', backend: 'login-throttle' });
     if (!degraded) {
       options.logger?.warn('login throttle: Redis unavailable, falling back to per-process limits', {
         error: String(error),

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../engine/logger.js';
+import type { Instrumentation } from '../../telemetry/instrumentation.js';
 import {
   actualAmounts,
   encodeKeyPart,
@@ -20,6 +21,8 @@ export interface RedisQuotaLedgerOptions extends QuotaConfig {
   keyPrefix?: string;
   now?: () => number;
   logger?: Logger;
+  /** Told of each failed Redis command (`redis-error`), for metrics. */
+  instrumentation?: Instrumentation;
 }
 
 const dayMs = 86_400_000;
@@ -83,6 +86,7 @@ export function createRedisQuotaLedger(options: RedisQuotaLedgerOptions): QuotaL
           args,
         )) as [number, number];
       } catch (error) {
+        options.instrumentation?.record({ type: 'redis-error', backend: 'quota-ledger' });
         options.logger?.error('quota reserve failed: Redis unavailable, denying (fail closed)', {
           error: String(error),
         });
@@ -113,6 +117,7 @@ export function createRedisQuotaLedger(options: RedisQuotaLedgerOptions): QuotaL
       } catch (error) {
         // The reservation's lease releases the hold eventually; the spend of this answer is lost to the
         // budget (it is still in the usage records), so say so loudly.
+        options.instrumentation?.record({ type: 'redis-error', backend: 'quota-ledger' });
         options.logger?.error('quota settle failed: Redis unavailable', {
           reservation: reservation.id,
           error: String(error),

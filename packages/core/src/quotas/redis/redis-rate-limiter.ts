@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../engine/logger.js';
+import type { Instrumentation } from '../../telemetry/instrumentation.js';
 import { createMemoryRateLimiter } from '../memory-rate-limiter.js';
 import type { LimitScope } from '../quota-error.js';
 import { QuotaError } from '../quota-error.js';
@@ -20,6 +21,8 @@ export interface RedisRateLimiterOptions extends RateLimiterConfig {
   keyPrefix?: string;
   now?: () => number;
   logger?: Logger;
+  /** Told of each failed Redis command (`redis-error`), for metrics. */
+  instrumentation?: Instrumentation;
 }
 
 /**
@@ -41,6 +44,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   };
   let degraded = false;
   const onRedisError = (what: string, error: unknown) => {
+    options.instrumentation?.record({ type: 'redis-error', backend: 'rate-limiter' });
     if (!degraded)
       options.logger?.warn(`rate limiter: Redis unavailable, ${what} falls back to per-process limits`, {
         error: String(error),
