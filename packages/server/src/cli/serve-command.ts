@@ -86,6 +86,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     usage: identity.usage,
     knowledge: knowledge.knowledge,
     maxUploadBytes: knowledge.maxUploadBytes,
+    ...(knowledge.embedder ? { embedder: knowledge.embedder } : {}),
     readiness: quotas.readiness,
   });
   const handle = await serve({ app, engine, port: options.port ?? config.port, hostname: host });
