@@ -146,6 +146,59 @@ describe('the official openai client against the gateway', () => {
     expect(decoded.data[0]!.embedding).toEqual(floats.data[0]!.embedding);
   });
 
+  it('passes tools through: the model’s tool call comes back, and the tool’s result goes up', async () => {
+    const api = client(gatewayKey);
+    const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [
+      {
+        type: 'function',
+        function: {
+          name: 'lookup_policy',
+          description: 'Finds a policy',
+          parameters: { type: 'object', properties: { topic: { type: 'string' } }, required: ['topic'] },
+        },
+      },
+    ];
+    const call = { type: 'tool-call', name: 'lookup_policy', arguments: '{"topic":"travel costs"}', id: 'call_1' } as const;
+    wire.script(call);
+    const completion = await api.chat.completions.create({ model: 'default', messages: hello, tools, tool_choice: 'auto' });
+    expect(completion.choices[0]!.finish_reason).toBe('tool_calls');
+    expect(completion.choices[0]!.message.content).toBeNull();
+    expect(completion.choices[0]!.message.tool_calls).toEqual([
+      { id: 'call_1', type: 'function', function: { name: 'lookup_policy', arguments: '{"topic":"travel costs"}' } },
+    ]);
+    expect(wire.requests.at(-1)!.body).toMatchObject({ tools, tool_choice: 'auto' });
+
+    // Streamed, assembled by the client's own helper from the indexed deltas.
+    wire.script(call);
+    const streamed = await api.chat.completions.stream({ model: 'fast', messages: hello, tools }).finalChatCompletion();
+    expect(streamed.choices[0]!.message.tool_calls?.[0]).toMatchObject({
+      id: 'call_1',
+      function: { name: 'lookup_policy', arguments: '{"topic":"travel costs"}' },
+    });
+    expect(streamed.choices[0]!.finish_reason).toBe('tool_calls');
+
+    const answered = await api.chat.completions.create({
+      model: 'fast',
+      tools,
+      messages: [
+        ...hello,
+        { role: 'assistant', content: null, tool_calls: completion.choices[0]!.message.tool_calls! },
+        { role: 'tool', tool_call_id: 'call_1', content: 'Travel costs are reimbursed within 30 days.' },
+      ],
+    });
+    expect(answered.choices[0]!.finish_reason).toBe('stop');
+    expect(wire.requests.at(-1)!.body.messages.slice(1)).toEqual([
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          { id: 'call_1', type: 'function', function: { name: 'lookup_policy', arguments: '{"topic":"travel costs"}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_1', content: 'Travel costs are reimbursed within 30 days.' },
+    ]);
+  });
+
   it('accepts a JWT of the identity provider as the API key', async () => {
     const token = await id.jwt('bob', 'acme');
     const completion = await client(token).chat.completions.create({ model: 'fast', messages: hello });
