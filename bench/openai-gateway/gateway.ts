@@ -15,7 +15,11 @@ import {
 import { createChatApp } from '@company-chat/server';
 import { serve } from '@company-chat/server/node';
 
-const model = openai({ baseURL: process.env.OPENAI_BASE_URL ?? 'http://127.0.0.1:9/v1', apiKey: 'bench', model: 'bench-model' });
+const model = openai({
+  baseURL: process.env.OPENAI_BASE_URL ?? 'http://127.0.0.1:9/v1',
+  apiKey: 'bench',
+  model: 'bench-model',
+});
 const engine = createChatEngine({
   models: { default: model },
   store: createMemoryChatStore(),

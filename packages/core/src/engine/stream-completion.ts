@@ -1,7 +1,7 @@
+import type { MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
-import type { MessageStatus } from '../conversations/types.js';
 import type { CompletionEvent } from './chat-engine.js';
 import type { Logger } from './logger.js';
 import { type PublicError, toPublicError } from './to-public-error.js';
@@ -25,7 +25,9 @@ export interface StreamCompletionInput {
  * and tool-call pieces, `usage`, and always `message-end` (after an `error` when the provider failed),
  * so whoever meters it learns how it ended. Fallbacks and failures are logged as for stored answers.
  */
-export async function* streamCompletion(input: StreamCompletionInput): AsyncGenerator<CompletionEvent, void, undefined> {
+export async function* streamCompletion(
+  input: StreamCompletionInput,
+): AsyncGenerator<CompletionEvent, void, undefined> {
   const { logger, requestId, completionId: messageId } = input;
   const started = performance.now();
   let usage: TokenUsage | null = null;

@@ -24,9 +24,10 @@ export const adminUserSchema = z
 export const adminUserPageSchema = z.object({ users: z.array(adminUserSchema), total: z.number().int() });
 
 /** What an API key may be used for (`chat`, `files`, `admin`, `widget-tokens`, `gateway`). */
-export const apiKeyScopeSchema = z
-  .enum(API_KEY_SCOPES as [ApiKeyScope, ...ApiKeyScope[]])
-  .meta({ id: 'ApiKeyScope', description: 'What an API key may be used for; `gateway` is the OpenAI-compatible /v1 API.' });
+export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES as [ApiKeyScope, ...ApiKeyScope[]]).meta({
+  id: 'ApiKeyScope',
+  description: 'What an API key may be used for; `gateway` is the OpenAI-compatible /v1 API.',
+});
 
 /** An API key as admins see it: never the key or its hash. */
 export const apiKeyInfoSchema = z

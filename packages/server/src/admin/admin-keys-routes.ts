@@ -11,10 +11,7 @@ import { type AdminRoutesOptions, auditAdmin } from './admin-context.js';
 export const createApiKeySchema = z.strictObject({
   userId: z.string().regex(/^[\w.@:|+-]{1,256}$/),
   name: z.string().min(1).max(200),
-  scopes: z
-    .array(apiKeyScopeSchema)
-    .min(1)
-    .max(API_KEY_SCOPES.length),
+  scopes: z.array(apiKeyScopeSchema).min(1).max(API_KEY_SCOPES.length),
   roles: z
     .array(z.enum(ROLES as [Role, ...Role[]]))
     .max(3)

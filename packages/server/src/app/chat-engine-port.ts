@@ -10,8 +10,8 @@ export type ChatEnginePort = Pick<
 > &
   /** Stateless completions, for the OpenAI-compatible gateway (`/v1`); without it the gateway answers 501. */
   Partial<Pick<ChatEngine, 'complete'>> & {
-  /** The engine's store, when the app may ping it for `/health/ready`. */
-  readonly store?: Pick<ChatEngine['store'], 'ping'>;
-  /** Called once the server listens, so what the first answer needs is loaded off its path. */
-  warmUp?(): Promise<void>;
-};
+    /** The engine's store, when the app may ping it for `/health/ready`. */
+    readonly store?: Pick<ChatEngine['store'], 'ping'>;
+    /** Called once the server listens, so what the first answer needs is loaded off its path. */
+    warmUp?(): Promise<void>;
+  };

@@ -1,4 +1,10 @@
-import { CompanyChatError, type CompletionEvent, type ErrorCode, type FinishReason, type TokenUsage } from '@company-chat/core';
+import {
+  CompanyChatError,
+  type CompletionEvent,
+  type ErrorCode,
+  type FinishReason,
+  type TokenUsage,
+} from '@company-chat/core';
 import type {
   openAIChatCompletionChunkSchema,
   openAIChatCompletionSchema,
@@ -144,7 +150,8 @@ export async function completionStream(
       choices: choice ? [choice] : [],
       ...extra,
     } satisfies Chunk)}\n\n`;
-  const delta = (d: Chunk['choices'][number]['delta']) => chunk({ index: 0, delta: d, finish_reason: null, logprobs: null });
+  const delta = (d: Chunk['choices'][number]['delta']) =>
+    chunk({ index: 0, delta: d, finish_reason: null, logprobs: null });
 
   const encode = (event: CompletionEvent): string => {
     switch (event.type) {
@@ -157,7 +164,12 @@ export async function completionStream(
         return delta({
           tool_calls: [
             opened
-              ? { index, id: event.toolCallId, type: 'function', function: { name: event.toolName ?? '', arguments: event.argsDelta } }
+              ? {
+                  index,
+                  id: event.toolCallId,
+                  type: 'function',
+                  function: { name: event.toolName ?? '', arguments: event.argsDelta },
+                }
               : { index, function: { arguments: event.argsDelta } },
           ],
         });

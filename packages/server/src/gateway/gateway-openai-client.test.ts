@@ -1,9 +1,9 @@
-import { anthropic, openai, openAICompatibleEmbedder, router } from '@company-chat/core';
+import { anthropic, openAICompatibleEmbedder, openai, router } from '@company-chat/core';
 import { startWireServer, type WireServer } from '@company-chat/testing/wire';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIdentityApp } from '../../test/identity-app.js';
-import { serve, type ServerHandle } from '../node/serve.js';
+import { type ServerHandle, serve } from '../node/serve.js';
 
 // The official `openai` client (nobody here wrote it) against the gateway of a real server, whose models
 // are on the local wire-faithful OpenAI and Anthropic servers.
@@ -158,9 +158,19 @@ describe('the official openai client against the gateway', () => {
         },
       },
     ];
-    const call = { type: 'tool-call', name: 'lookup_policy', arguments: '{"topic":"travel costs"}', id: 'call_1' } as const;
+    const call = {
+      type: 'tool-call',
+      name: 'lookup_policy',
+      arguments: '{"topic":"travel costs"}',
+      id: 'call_1',
+    } as const;
     wire.script(call);
-    const completion = await api.chat.completions.create({ model: 'default', messages: hello, tools, tool_choice: 'auto' });
+    const completion = await api.chat.completions.create({
+      model: 'default',
+      messages: hello,
+      tools,
+      tool_choice: 'auto',
+    });
     expect(completion.choices[0]!.finish_reason).toBe('tool_calls');
     expect(completion.choices[0]!.message.content).toBeNull();
     expect(completion.choices[0]!.message.tool_calls).toEqual([
@@ -192,7 +202,11 @@ describe('the official openai client against the gateway', () => {
         role: 'assistant',
         content: null,
         tool_calls: [
-          { id: 'call_1', type: 'function', function: { name: 'lookup_policy', arguments: '{"topic":"travel costs"}' } },
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'lookup_policy', arguments: '{"topic":"travel costs"}' },
+          },
         ],
       },
       { role: 'tool', tool_call_id: 'call_1', content: 'Travel costs are reimbursed within 30 days.' },
@@ -208,9 +222,11 @@ describe('the official openai client against the gateway', () => {
 
 describe('errors arrive as the openai client’s error classes, in OpenAI’s shape', () => {
   it('401 AuthenticationError for a wrong key', async () => {
-    const error = await client('cc_live_wrong').models.list().catch((e: unknown) => e);
+    const error = await client('cc_live_wrong')
+      .models.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
-    expect((error as OpenAI.APIError).error).toMatchObject({ type: 'authentication_error', code: 'unauthenticated' });
+    expect((error as APIError).error).toMatchObject({ type: 'authentication_error', code: 'unauthenticated' });
   });
 
   it('403 PermissionDeniedError for a key without the gateway scope and for a widget token', async () => {
@@ -218,7 +234,7 @@ describe('errors arrive as the openai client’s error classes, in OpenAI’s sh
       .chat.completions.create({ model: 'fast', messages: hello })
       .catch((e: unknown) => e);
     expect(chatOnly).toBeInstanceOf(OpenAI.PermissionDeniedError);
-    expect((chatOnly as OpenAI.APIError).code).toBe('forbidden');
+    expect((chatOnly as APIError).code).toBe('forbidden');
     const widget = await client(await id.widget('wendy', 'acme'))
       .models.list()
       .catch((e: unknown) => e);
@@ -231,7 +247,7 @@ describe('errors arrive as the openai client’s error classes, in OpenAI’s sh
       .chat.completions.create({ model: 'gpt-5', messages: hello })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
-    expect((error as OpenAI.APIError).error).toMatchObject({ code: 'unknown_model', param: 'model' });
+    expect((error as APIError).error).toMatchObject({ code: 'unknown_model', param: 'model' });
   });
 
   it('429 RateLimitError with retry-after, from our rate limit and from the provider', async () => {
@@ -239,23 +255,23 @@ describe('errors arrive as the openai client’s error classes, in OpenAI’s sh
     await trickle.chat.completions.create({ model: 'fast', messages: hello });
     const limited = await trickle.chat.completions.create({ model: 'fast', messages: hello }).catch((e: unknown) => e);
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
-    expect(Number((limited as OpenAI.APIError).headers?.get('retry-after'))).toBeGreaterThan(0);
-    expect((limited as OpenAI.APIError).error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limited' });
+    expect(Number((limited as APIError).headers?.get('retry-after'))).toBeGreaterThan(0);
+    expect((limited as APIError).error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limited' });
 
     wire.script({ type: 'error', status: 429, retryAfter: '7' });
     const upstream = await client(gatewayKey)
       .chat.completions.create({ model: 'fast', messages: hello, stream: true })
       .catch((e: unknown) => e);
     expect(upstream).toBeInstanceOf(OpenAI.RateLimitError);
-    expect((upstream as OpenAI.APIError).headers?.get('retry-after')).toBe('7');
+    expect((upstream as APIError).headers?.get('retry-after')).toBe('7');
   });
 
   it('400 BadRequestError for n > 1, bad bodies, and tools on a model without them', async () => {
     const api = client(gatewayKey);
     const n = await api.chat.completions.create({ model: 'fast', messages: hello, n: 2 }).catch((e: unknown) => e);
     expect(n).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((n as OpenAI.APIError).error).toMatchObject({ param: 'n', code: 'invalid_request' });
-    expect((n as OpenAI.APIError).message).toContain('only n=1 is supported');
+    expect((n as APIError).error).toMatchObject({ param: 'n', code: 'invalid_request' });
+    expect((n as APIError).message).toContain('only n=1 is supported');
     const empty = await api.chat.completions.create({ model: 'fast', messages: [] }).catch((e: unknown) => e);
     expect(empty).toBeInstanceOf(OpenAI.BadRequestError);
     const tools = await api.chat.completions
@@ -266,12 +282,14 @@ describe('errors arrive as the openai client’s error classes, in OpenAI’s sh
       })
       .catch((e: unknown) => e);
     expect(tools).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((tools as OpenAI.APIError).message).toContain('does not take tools');
+    expect((tools as APIError).message).toContain('does not take tools');
     expect(wire.requests).toHaveLength(0);
   });
 
   it('405 and unknown paths answer in OpenAI’s shape too', async () => {
-    const res = await fetch(`${server.url}/v1/chat/completions`, { headers: { authorization: `Bearer ${gatewayKey}` } });
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      headers: { authorization: `Bearer ${gatewayKey}` },
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
     expect(await res.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'method_not_allowed' } });

@@ -87,7 +87,11 @@ function cases(name: string, open: () => Promise<Stores>) {
               headers,
               body: JSON.stringify({ model: 'default', messages: [{ role: 'user', content: `hi ${i}` }] }),
             })
-          : await app.request('/api/v1/chat', { method: 'POST', headers, body: JSON.stringify({ content: `hi ${i}` }) });
+          : await app.request('/api/v1/chat', {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ content: `hi ${i}` }),
+            });
         if (res.status !== 200) arrive();
         return { gateway, res };
       });

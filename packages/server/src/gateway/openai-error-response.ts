@@ -40,16 +40,14 @@ export function openAIErrorBody(code: ErrorCode, message: string, status: number
 }
 
 /** A JSON error response in OpenAI's shape, with the gateway's status for the code. */
-export function openAIErrorResponse(
-  code: ErrorCode,
-  message: string,
-  status: number,
-  headers?: HeadersInit,
-): Response {
+export function openAIErrorResponse(code: ErrorCode, message: string, status: number, headers?: HeadersInit): Response {
   const gatewayCode = gatewayStatus(code, status);
   const out = new Headers(headers);
   out.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(openAIErrorBody(code, message, gatewayCode)), { status: gatewayCode, headers: out });
+  return new Response(JSON.stringify(openAIErrorBody(code, message, gatewayCode)), {
+    status: gatewayCode,
+    headers: out,
+  });
 }
 
 /**

@@ -30,7 +30,11 @@ export function toModelRequest(body: OpenAIChatCompletionRequest): ChatModelRequ
         name: call.function.name,
         arguments: call.function.arguments,
       }));
-      messages.push({ role: 'assistant', content: textOf(message.content), ...(toolCalls?.length ? { toolCalls } : {}) });
+      messages.push({
+        role: 'assistant',
+        content: textOf(message.content),
+        ...(toolCalls?.length ? { toolCalls } : {}),
+      });
     } else messages.push({ role: 'user', content: textOf(message.content) });
   }
   const request: ChatModelRequest = { messages };

@@ -193,7 +193,8 @@ export function openaiStream(body: Record<string, unknown>, flavour: ChunkFlavou
       let out = chunk([
         choice({ tool_calls: [{ index: 0, id: callId, type: 'function', function: { name, arguments: '' } }] }, null),
       ]);
-      for (const piece of pieces) out += chunk([choice({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null)]);
+      for (const piece of pieces)
+        out += chunk([choice({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null)]);
       return out;
     },
     finish(finishReason, usage) {
