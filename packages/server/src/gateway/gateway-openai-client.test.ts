@@ -213,6 +213,38 @@ describe('the official openai client against the gateway', () => {
     ]);
   });
 
+  it('stores the turn in a conversation only when X-Company-Chat-Conversation asks for it', async () => {
+    const api = client(await keyWith(['gateway'], 'free'));
+    const first = await api.chat.completions
+      .create({ model: 'fast', messages: hello }, { headers: { 'x-company-chat-conversation': 'new' } })
+      .withResponse();
+    const conversationId = first.response.headers.get('x-company-chat-conversation')!;
+    expect(first.data.choices[0]!.message.content).toContain('Hello from the wire server');
+    const next = await api.chat.completions.create(
+      { model: 'fast', messages: [{ role: 'user', content: 'And again' }], stream: true },
+      { headers: { 'x-company-chat-conversation': conversationId } },
+    );
+    for await (const _ of next);
+    // The stored history went up with the new question: both user turns and the first answer.
+    expect(wire.requests.at(-1)!.body.messages.map((m: { role: string }) => m.role)).toEqual(
+      expect.arrayContaining(['user', 'assistant', 'user']),
+    );
+    const stored = await id.engine.conversations.get({ tenantId: 'acme', userId: 'svc-free' }, conversationId);
+    expect(stored?.messages.map((m) => [m.role, m.status])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+    ]);
+    const stranger = await client(gatewayKey)
+      .chat.completions.create(
+        { model: 'fast', messages: hello },
+        { headers: { 'x-company-chat-conversation': conversationId } },
+      )
+      .catch((e: unknown) => e);
+    expect(stranger).toBeInstanceOf(OpenAI.NotFoundError);
+  });
+
   it('accepts a JWT of the identity provider as the API key', async () => {
     const token = await id.jwt('bob', 'acme');
     const completion = await client(token).chat.completions.create({ model: 'fast', messages: hello });

@@ -11,6 +11,7 @@ import { readJsonBody } from '../validation/read-json-body.js';
 import { completionJson, completionStream } from './completion-response.js';
 import { embeddingsRoute } from './embeddings-route.js';
 import { openAIErrors } from './openai-error-response.js';
+import { CONVERSATION_HEADER, storedTurn } from './stored-turn.js';
 import { toModelRequest } from './to-model-request.js';
 
 /** Options of {@link gatewayRoutes}. */
@@ -34,8 +35,9 @@ type ModelList = z.input<typeof openAIModelListSchema>;
 /**
  * The OpenAI-compatible gateway, mounted at `/v1` behind the identity and route-access middleware:
  * `POST /chat/completions` (streaming or not), `GET /models` (our aliases) and `POST /embeddings`.
- * Completions are stateless: nothing is stored, the user is the credential's. Every error has OpenAI's
- * shape (see {@link openAIErrors}).
+ * Completions are stateless (nothing is stored, the user is the credential's) unless the request asks
+ * for a stored conversation with `X-Company-Chat-Conversation` (see {@link storedTurn}). Every error has
+ * OpenAI's shape (see {@link openAIErrors}).
  */
 export function gatewayRoutes(options: GatewayRoutesOptions): Hono<AppEnv> {
   const { engine, log } = options;
@@ -55,7 +57,8 @@ export function gatewayRoutes(options: GatewayRoutesOptions): Hono<AppEnv> {
     jsonBodyLimit(options.maxBodyBytes),
     async (c) => {
       const body = await readJsonBody(c, openAIChatCompletionRequestSchema);
-      if (!engine.complete) {
+      const complete = engine.complete;
+      if (!complete) {
         throw new CompanyChatError({ code: 'not_supported', message: 'This engine does not serve completions.' });
       }
       const abort = new AbortController();
@@ -67,22 +70,35 @@ export function gatewayRoutes(options: GatewayRoutesOptions): Hono<AppEnv> {
         created: Math.floor(Date.now() / 1000),
         model: body.model,
       };
-      const events = engine
-        .complete({
-          owner: c.var.owner,
-          model: body.model,
-          request: toModelRequest(body),
-          signal: abort.signal,
-          completionId: meta.id,
-          requestId: c.var.requestId,
-        })
-        [Symbol.asyncIterator]();
-      if (!body.stream) return completionJson(events, meta);
-      return completionStream(events, meta, {
-        includeUsage: body.stream_options?.include_usage === true,
-        abort,
-        onError: (error) => log('completion stream failed after it started', error),
-      });
+      const conversation = c.req.header(CONVERSATION_HEADER);
+      let conversationId: string | undefined;
+      const events = (
+        conversation === undefined
+          ? complete({
+              owner: c.var.owner,
+              model: body.model,
+              request: toModelRequest(body),
+              signal: abort.signal,
+              completionId: meta.id,
+              requestId: c.var.requestId,
+            })
+          : storedTurn(
+              engine,
+              { owner: c.var.owner, body, conversation, signal: abort.signal, requestId: c.var.requestId },
+              (id) => {
+                conversationId = id;
+              },
+            )
+      )[Symbol.asyncIterator]();
+      const res = body.stream
+        ? await completionStream(events, meta, {
+            includeUsage: body.stream_options?.include_usage === true,
+            abort,
+            onError: (error) => log('completion stream failed after it started', error),
+          })
+        : await completionJson(events, meta);
+      if (conversationId !== undefined) res.headers.set(CONVERSATION_HEADER, conversationId);
+      return res;
     },
   );
   app.all('/chat/completions', methodNotAllowed(['POST']));
