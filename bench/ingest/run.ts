@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { defaultParseLimits } from '@company-chat/core';
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { generateCorpus, largestCsv, largestJson } from './generate-corpus.js';
 import { type IngestResult, ingestCorpus, preparePglite } from './ingest-corpus.js';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? TEST_DATABASE_URL;
 const BEFORE = { PGlite: 470, PostgreSQL: 535 } as const;
 const TARGET = { PGlite: 1000, PostgreSQL: 2000 } as const;
 const RSS_TARGET_MB = 400;

@@ -4,18 +4,19 @@
 // with nothing left reserved. Then the same 1,000 sends with a budget that admits all, quotas on versus
 // off (same two processes each), give the latency the quota check adds: time to response headers on the
 // client (p50, p99) and the time spent in the ledger and limiter on the servers.
-// Run: pnpm -F @company-chat/bench quota   (REDIS_URL, default redis://127.0.0.1:6379; BENCH_SENDS, BENCH_CONCURRENCY)
+// Run: pnpm -F @company-chat/bench quota   (REDIS_URL, else the local Redis; BENCH_SENDS, BENCH_CONCURRENCY)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Principal } from '@company-chat/core';
 import { connectRedis, createRedisQuotaLedger } from '@company-chat/core/redis';
+import { TEST_REDIS_URL } from '@company-chat/testing/databases';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
 const SENDS = Number(process.env.BENCH_SENDS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const WORST = 1000;
 const CAP = 10 * WORST;
 

@@ -54,7 +54,7 @@ let quotas:
   | undefined;
 let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
 if (quotasOn) {
-  redis = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  redis = await connectRedis(process.env.REDIS_URL ?? ''); // passed by run.ts;
   const tiers = { free: { tokensPerDay: cap, concurrentStreams: 100_000 } };
   const keyPrefix = process.env.BENCH_KEY_PREFIX ?? 'cc:bench:';
   const ledger = createRedisQuotaLedger({ redis, tiers, keyPrefix: `${keyPrefix}q:` });

@@ -25,11 +25,12 @@ import {
 } from '@company-chat/core';
 import { createPgliteSqlClient } from '@company-chat/core/pglite';
 import { createPgSqlClient } from '@company-chat/core/postgres';
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createChunkGenerator, rng } from './synthetic-chunks.js';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? TEST_DATABASE_URL;
 const SIZES = [10_000, Number(process.env.BENCH_MAX_CHUNKS ?? 100_000)];
 const COPIES = Number(process.env.BENCH_COPIES ?? 40);
 const RANDOM_QUERIES = 200;

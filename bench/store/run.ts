@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { type ChatStore, createSqlChatStore, migrate, type Owner, type SqlClient } from '@company-chat/core';
 import { createPgliteSqlClient } from '@company-chat/core/pglite';
 import { createPgSqlClient } from '@company-chat/core/postgres';
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? TEST_DATABASE_URL;
 const USERS = 100;
 const CONVERSATIONS = 10_000;
 const MESSAGES_PER_OPENED = 200;

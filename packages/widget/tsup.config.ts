@@ -4,6 +4,7 @@ import { type BuildOptions, build as esbuild, type Plugin } from 'esbuild';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig } from 'tsup';
 import { markedLexerOnly } from './scripts/marked-lexer-only.mjs';
+import { templateMinifyOptions } from './scripts/template-minify-options.js';
 import { buildUiChunks, uiChunkConnect } from './scripts/ui-chunks.mjs';
 
 // Lit records its versions on globalThis (`litHtmlVersions`, ...) and keeps decorator metadata in a
@@ -27,18 +28,20 @@ const dropLitVersionGlobals: Plugin = {
   },
 };
 
-// esbuild minifies code, not the CSS inside Lit's css`` literals: minify-literals (Lightning CSS) does,
-// for the script-tag build. html`` templates are left as written: whitespace between inline elements
-// is significant there.
-const minifyCssLiterals: Plugin = {
-  name: 'minify-css-literals',
+// esbuild minifies code, not the markup inside Lit's css`` and html`` literals: minify-literals does,
+// for the script-tag build (Lightning CSS for styles, html-minifier for templates). Whitespace in
+// templates collapses conservatively, to one space and never to none: between inline elements a space
+// is content. The markup is otherwise kept as written (scripts/template-minify-options.ts), checked by
+// test/template-minify.test.ts.
+const minifyLiterals: Plugin = {
+  name: 'minify-literals',
   setup(build) {
     build.onLoad({ filter: /[\\/]widget[\\/]src[\\/].*\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      if (!source.includes('css`')) return { contents: source, loader: 'ts' };
+      if (!/\b(css|html|svg)`/.test(source)) return { contents: source, loader: 'ts' };
       const minified = await minifyHTMLLiterals(source, {
         fileName: args.path,
-        html: false,
+        html: templateMinifyOptions,
         cssTags: ['css'],
         sourceMap: false,
       });
@@ -67,7 +70,8 @@ const UI_CHUNKS = {
   tools: 'src/tools/cc-chat-tools.ts',
   feedback: 'src/elements/cc-feedback.ts',
   'error-notice': 'src/elements/cc-error-notice.ts',
-  passage: 'src/citations/cc-passage.ts',
+  citations: 'src/citations/cc-citations.ts',
+  actions: 'src/message-actions/cc-message-actions.ts',
 };
 const SHARED_WITH_UI_CHUNKS = [
   'lit',
@@ -105,13 +109,13 @@ const lazyChunks: Plugin = {
           splitting: true,
           chunkNames: 'shared-[hash]',
           metafile: true,
-          plugins: [dropLitVersionGlobals, minifyCssLiterals],
+          plugins: [dropLitVersionGlobals, minifyLiterals],
         }),
         buildUiChunks({
           root,
           entries: UI_CHUNKS,
           shared: SHARED_WITH_UI_CHUNKS,
-          options: { ...chunkOptions, plugins: [minifyCssLiterals] },
+          options: { ...chunkOptions, plugins: [minifyLiterals] },
         }),
       ]);
       const files = new Map<string, string>();
@@ -172,7 +176,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     noExternal: [/.*/],
-    esbuildPlugins: [dropLitVersionGlobals, minifyCssLiterals, markedLexerOnly, lazyChunks],
+    esbuildPlugins: [dropLitVersionGlobals, minifyLiterals, markedLexerOnly, lazyChunks],
     // Built from the workspace sources, so the bundle never depends on a stale core dist/.
     esbuildOptions(options) {
       options.conditions = scriptTagConditions;

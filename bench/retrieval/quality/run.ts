@@ -20,12 +20,13 @@ import {
 } from '@company-chat/core';
 import { createPgliteSqlClient } from '@company-chat/core/pglite';
 import { createPgSqlClient } from '@company-chat/core/postgres';
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { loadCorpus } from './corpus.js';
 import { checkQuestions, evaluate, MODES, type QualityQuestion, type Scores, score } from './evaluate.js';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? TEST_DATABASE_URL;
 const STORES = (process.env.BENCH_STORES ?? 'memory,pglite,postgres').split(',').map((s) => s.trim());
 const silent = { info() {}, warn() {}, error() {} };
 const owner = { tenantId: 'bench', userId: 'reader' };

@@ -301,6 +301,8 @@ export { migrate } from './sql/migrate.js';
 export { type Migration, migrations } from './sql/migrations/migrations.js';
 export { createSqlChatStore, type SqlChatStoreOptions } from './sql/sql-chat-store.js';
 export type { SqlClient, SqlResult } from './sql/sql-client.js';
+// Tracing (OpenTelemetry spans; no-ops until the host registers a tracer provider)
+export { type ModelCallTrace, traceModelCall } from './tracing/trace-model-call.js';
 export { createMemoryUsageLog } from './usage/memory-usage-log.js';
 export { createSqlUsageLog } from './usage/sql-usage-log.js';
 export { migration0004Usage } from './usage/sql-usage-migration.js';

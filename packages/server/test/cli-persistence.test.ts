@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { openChatStream } from '@company-chat/testing/http';
 import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CliProcess, spawnCli } from './spawn-cli.js';
 
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 let wire: WireServer;
 const running: CliProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];

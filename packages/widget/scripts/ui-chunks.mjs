@@ -1,5 +1,5 @@
 // The lazily loaded UI chunks of the script-tag build (conversation list, "More actions", feedback,
-// error notice, passage viewer) use the main bundle's Lit instead of each carrying a copy (~8 KB min+gz
+// error notice, message actions, sources) use the main bundle's Lit instead of each carrying a copy (~8 KB min+gz
 // each): one Lit per page, and UI that the first paint does not need can leave company-chat.js.
 //
 // A chunk cannot simply `import` from company-chat.js: the page may load the script under another URL

@@ -79,6 +79,9 @@ async function openSource(el: CompanyChat) {
   await list?.updateComplete;
   const answer = list?.shadowRoot?.querySelector<CcMessage>('cc-message[last]');
   await answer?.updateComplete;
+  // The sources are a part of their own, defined when its file has loaded.
+  await customElements.whenDefined('cc-citations');
+  await answer?.shadowRoot?.querySelector('cc-citations')?.updateComplete;
   answer?.shadowRoot?.querySelector<HTMLElement>('[part="citation-source"]')?.click();
 }
 const longAnswer = cannedReplies[QUARTER_PROMPT]!;

@@ -320,6 +320,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         checkpoint,
         logger,
         ...(requestId === undefined ? {} : { requestId }),
+        trace: { alias, conversationId },
         saveFinal: (patch) => lease.saveFinal(messageId, patch),
       });
     } finally {

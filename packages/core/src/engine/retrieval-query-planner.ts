@@ -73,6 +73,10 @@ export function createRetrievalQueryPlanner(options: RetrievalQueryPlannerOption
       history: input.history,
       question: input.content,
       signal: input.signal ? AbortSignal.any([input.signal, timeout]) : timeout,
+      trace: {
+        alias: rewrite.alias,
+        ...(input.conversationId === undefined ? {} : { conversationId: input.conversationId }),
+      },
     });
     input.onAuxiliaryCall?.({
       purpose: 'query-rewrite',

@@ -4,6 +4,7 @@ import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
 import { CitationTracker } from '../rag/answer/citation-events.js';
+import { type ModelCallTrace, traceModelCall } from '../tracing/trace-model-call.js';
 import { AnswerCheckpointer, type CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
 import type { Logger } from './logger.js';
@@ -28,6 +29,8 @@ export interface StreamAnswerInput {
   logger: Logger;
   /** Names the request in log lines. */
   requestId?: string;
+  /** What the model-call span says besides the model and the request (alias, conversation). */
+  trace?: Omit<ModelCallTrace, 'purpose'>;
   /**
    * Writes the finished answer. True when it is stored; false when the store failed and the write goes
    * on in the background (the event `message-end` then says `savePending`). Never throws.
@@ -91,7 +94,13 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
 
   try {
     try {
-      for await (const part of input.model.doStream(input.request, { signal: input.signal, onFallback })) {
+      const parts = traceModelCall(
+        input.model,
+        input.request,
+        { signal: input.signal, onFallback },
+        { ...input.trace, purpose: 'answer' },
+      );
+      for await (const part of parts) {
         if (part.type === 'text-delta') {
           if (part.text.length === 0) continue;
           firstTokenMs ??= Math.round(performance.now() - started);

@@ -28,6 +28,7 @@ import { quotaRoute } from '../quotas/quota-route.js';
 import { API_ROUTES } from '../routes/api-route-table.js';
 import { GATEWAY_PREFIX, undeclaredRoutes } from '../routes/find-api-route.js';
 import { routeAccess } from '../routes/route-access.js';
+import { traceRequests } from '../tracing/trace-requests.js';
 import { corsForOrigins } from '../widget/cors-for-origins.js';
 import type { WidgetAssets } from '../widget/widget-assets.js';
 import { widgetRoutes } from '../widget/widget-routes.js';
@@ -235,6 +236,8 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   );
 
   const app = new Hono<AppEnv>();
+  // Outermost: the request's span covers authentication, limits and errors too (a no-op without a tracer provider).
+  app.use(traceRequests());
   app.use(assignRequestId());
   app.use(rejectNonCanonicalPaths());
   if (options.allowedOrigins?.length) {

@@ -15,6 +15,7 @@ import { loadDocsUiAssets } from '../node/load-docs-ui-assets.js';
 import { loadWidgetAssets } from '../node/load-widget-assets.js';
 import { type ServerHandle, serve } from '../node/serve.js';
 import { DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } from '../quotas/chat-app-quotas.js';
+import { otlpTracingFromEnv, startTracing } from '../tracing/otlp-tracing-from-env.js';
 import { normaliseOrigin } from '../widget/cors-for-origins.js';
 
 /** Options of {@link runServe}. */
@@ -35,6 +36,8 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   const { env, log } = options;
   checkEnumeratedEnv(env);
   const config = configFromEnv(env);
+  // Checked with the rest of the configuration, before anything is opened.
+  const tracingConfig = otlpTracingFromEnv(env);
   const host = options.host ?? config.host;
   // Decided before anything is opened, so a refusal costs nothing and says what to configure.
   const devMode = decideDevMode(devModeInput(options, host));
@@ -69,7 +72,11 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     ...(config.queryRewriteModel === undefined ? {} : { queryRewriteModel: config.queryRewriteModel }),
     ...leaseFromEnv(env),
   });
-  const [widget, docsUi] = await Promise.all([loadWidgetAssets(), loadDocsUiAssets()]);
+  const [widget, docsUi, tracing] = await Promise.all([
+    loadWidgetAssets(),
+    loadDocsUiAssets(),
+    startTracing(tracingConfig, env),
+  ]);
   const allowedOrigins = (env.COMPANY_CHAT_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -115,6 +122,11 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
   // In development mode no credential is checked (its own line below says so): no identity line then.
   if (!dev) log(`Identity: ${identity.summary.join(', ')}.`);
   log(`Quotas: ${quotas.summary}.`);
+  log(
+    tracing
+      ? `Tracing: ${tracing.description}.`
+      : 'Tracing: off (set OTEL_EXPORTER_OTLP_ENDPOINT to export spans over OTLP).',
+  );
   log(`Sign-in throttle: ${throttles.summary}.`);
   if (quotas.quotas.rateLimiter) {
     const perAddress = quotas.quotas.requestsPerMinutePerAddress ?? DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS;
@@ -152,6 +164,8 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
       await stores.close();
       await quotas.close();
       await throttles.close();
+      // Last: the spans of the requests that just ended are still to be sent.
+      await tracing?.shutdown();
     },
   };
 }

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrations } from '@company-chat/core';
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStoreFromEnv, migrateFromEnv } from './create-store-from-env.js';
 
 const owner = { tenantId: 't', userId: 'u' };
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
@@ -44,7 +44,8 @@ describe('createStoreFromEnv', () => {
     const { store, kind, description } = await createStoreFromEnv({ DATABASE_URL: url });
     cleanups.push(() => store.close());
     expect(kind).toBe('postgres');
-    expect(description).toContain('127.0.0.1:5432/test');
+    const where = new URL(TEST_DATABASE_URL);
+    expect(description).toContain(`${where.host}${where.pathname}`);
     const c = await store.createConversation(owner, { title: 'in pg' });
     const { rows } = await admin.query(`SELECT title FROM ${schema}.conversations WHERE id = $1`, [c.id]);
     expect(rows).toEqual([{ title: 'in pg' }]);

@@ -1,4 +1,5 @@
 import { migrate } from '@company-chat/core';
+import { TEST_REDIS_URL } from '@company-chat/testing/databases';
 import { scriptedChatModel } from '@company-chat/testing/models';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
@@ -108,7 +109,7 @@ describe('quotasFromEnv', () => {
     });
     expect(memory.quotas.prices?.['my-model']).toEqual({ inputPerMillion: 1, outputPerMillion: 2 });
     expect(memory.summary).toMatch(/in memory/);
-    const redis = await quotasFromEnv({ ...env, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+    const redis = await quotasFromEnv({ ...env, REDIS_URL: TEST_REDIS_URL });
     try {
       expect(redis.summary).toMatch(/in Redis/);
       const principal = {

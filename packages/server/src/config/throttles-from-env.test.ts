@@ -1,10 +1,11 @@
+import { TEST_REDIS_URL } from '@company-chat/testing/databases';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-from-env.js';
 import { lineLogger } from './line-logger.js';
 import { quotasFromEnv } from './quotas-from-env.js';
 import { throttlesFromEnv } from './throttles-from-env.js';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUrl = TEST_REDIS_URL;
 const principal = { tenantId: 'acme', userId: 'u', roles: ['user' as const], tier: 'free', via: 'dev' as const };
 
 describe('throttlesFromEnv', () => {

@@ -1,6 +1,7 @@
 import { migrate, type SqlClient } from '@company-chat/core';
 import { createPgliteSqlClient } from '@company-chat/core/pglite';
 import { createPgSqlClient } from '@company-chat/core/postgres';
+import { TEST_DATABASE_URL } from '@company-chat/testing/databases';
 import { startWireServer, type WireServer } from '@company-chat/testing/wire';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
@@ -9,7 +10,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKnowledgeFromEnv } from './create-knowledge-from-env.js';
 
 const silent = { info() {}, warn() {}, error() {} };
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const owner = { tenantId: 't1', userId: 'alice' };
 const handbook = '# Leave\n\nParental leave lasts sixteen weeks.\n\n# Travel\n\nTrains for trips under four hours.';
 

@@ -1,7 +1,10 @@
 import { connectRedis } from '@company-chat/core/redis';
 import type { Redis } from 'ioredis';
 
-/** The Redis every test uses (a real server, never a mock). */
+/**
+ * The Redis the tests use (a real server, never a mock): `REDIS_URL`, else the local server of the
+ * development and CI machines. The one place that default is written.
+ */
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A client plus a unique key prefix for one test, and a cleanup that deletes the prefix's keys. */

@@ -1,7 +1,11 @@
 import pg from 'pg';
 
-/** The PostgreSQL every test and CI run uses (trust auth); override with TEST_DATABASE_URL. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * The PostgreSQL the tests use: `DATABASE_URL` (or `TEST_DATABASE_URL`), else the local server of the
+ * development and CI machines (trust auth, database `test`). The one place that default is written.
+ */
+export const TEST_DATABASE_URL =
+  process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * Creates a fresh schema `cc_<random>` so tests run in parallel against one database; `drop()` removes it

@@ -120,6 +120,12 @@ export const ccMessageStyles = css`
         padding: 0.45em 0.75em;
         font-size: 0.9em;
       }
+      /* Lazily defined parts rendered into this message: their contents lay out as the message's own. */
+      cc-citations,
+      cc-message-actions,
+      cc-message-editor {
+        display: contents;
+      }
       .edit-actions {
         display: flex;
         gap: 0.4em;

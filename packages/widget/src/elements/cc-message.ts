@@ -1,16 +1,14 @@
-import type { ChatCitation, ChatMessage } from '@company-chat/core/client';
+import type { ChatMessage } from '@company-chat/core/client';
 import { html, LitElement, nothing } from 'lit';
 import type { PassageLoader } from '../citations/cc-passage.js';
-import { citationPlace } from '../citations/citation-place.js';
 import { connectChunk } from '../connect-chunk.js';
 import { defineElement } from '../define-element.js';
 import { employeeError } from '../errors/employee-error.js';
-import { icons } from '../icons.js';
 import { loadOnce } from '../load-once.js';
 import '../markdown/cc-markdown.js';
 import type { MarkdownEnhancers } from '../markdown/markdown-enhancers.js';
 import type { RenderContext } from '../markdown/render-markdown.js';
-import { type CompanyChatStrings, defaultStrings, format } from '../strings.js';
+import { type CompanyChatStrings, defaultStrings } from '../strings.js';
 import { controlStyles } from '../theme-styles.js';
 import { attachmentsView } from './attachments-view.js';
 import { ccMessageStyles } from './cc-message-styles.js';
@@ -22,7 +20,11 @@ import { textFieldStyles } from './text-field-styles.js';
 // error shows its words as plain text.
 const loadFeedback = loadOnce(() => import('./cc-feedback.js').then(connectChunk));
 const loadErrorNotice = loadOnce(() => import('./cc-error-notice.js').then(connectChunk));
-const loadPassage = loadOnce(() => import('../citations/cc-passage.js').then(connectChunk));
+// Actions and the edit form are fetched when the first finished message is shown.
+const loadActions = loadOnce(() => import('../message-actions/cc-message-actions.js').then(connectChunk));
+// The sources list (with its passage viewer) is fetched as soon as an answer is shown, so it is there
+// by the time the answer ends.
+const loadCitations = loadOnce(() => import('../citations/cc-citations.js').then(connectChunk));
 const ignore = () => {};
 
 /**
@@ -58,10 +60,8 @@ export class CcMessage extends LitElement {
     last: { type: Boolean },
     busy: { type: Boolean },
     editing: { state: true },
-    copied: { state: true },
     avatar: { attribute: false },
     getPassage: { attribute: false },
-    openCitation: { state: true },
   };
 
   declare message: ChatMessage;
@@ -74,13 +74,10 @@ export class CcMessage extends LitElement {
   /** True while an answer streams (actions that start a new answer are disabled). */
   declare busy: boolean;
   declare editing: boolean;
-  declare copied: boolean;
   /** Checked image URL shown beside the author (allowed origin or a `data:image/` URL), or empty. */
   declare avatar: string | undefined;
   /** Loads a cited passage; without it, sources show their snippet only. */
   declare getPassage: PassageLoader | undefined;
-  /** The citation (its number) whose passage is shown. */
-  declare openCitation: number | null;
 
   constructor() {
     super();
@@ -88,31 +85,10 @@ export class CcMessage extends LitElement {
     this.last = false;
     this.busy = false;
     this.editing = false;
-    this.copied = false;
-    this.openCitation = null;
   }
 
   #fire(name: string, detail: Record<string, unknown> = {}) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
-  // The button is read before the await: `currentTarget` is null once the event has finished dispatching.
-  async #copy(e: Event) {
-    const button = e.currentTarget as HTMLElement;
-    let copied = true;
-    try {
-      await navigator.clipboard.writeText(this.message.content);
-    } catch {
-      copied = false;
-    }
-    button.toggleAttribute('data-copied', copied);
-    this.copied = copied;
-    // The visible "Copied" fades back to the icon; the announcement already told screen readers.
-    setTimeout(() => {
-      this.copied = false;
-      button.removeAttribute('data-copied');
-    }, 2000);
-    this.#fire('cc-copy', { messageId: this.message.id, copied });
   }
 
   // Formatted once per message (not per token while the answer streams into the same message).
@@ -155,159 +131,42 @@ export class CcMessage extends LitElement {
   }
 
   #editor() {
-    const save = () => {
-      const value = this.renderRoot.querySelector('textarea')?.value.trim();
-      this.editing = false;
-      if (value) this.#fire('cc-edit', { messageId: this.message.id, content: value });
-    };
-    return html`<textarea
-        aria-label=${this.strings.edit}
-        .value=${this.message.content}
-        @keydown=${(e: KeyboardEvent) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            this.editing = false;
-          }
-        }}
-      ></textarea>
-      <div class="edit-actions">
-        <button type="button" class="icon-button" @click=${save}>${this.strings.save}</button>
-        <button type="button" class="icon-button" @click=${() => (this.editing = false)}>${this.strings.cancel}</button>
-      </div>`;
-  }
-
-  #versions() {
-    const m = this.message;
-    const s = this.strings;
-    const ids = m.siblingIds;
-    if (!ids || ids.length < 2) return nothing;
-    const index = ids.indexOf(m.id);
-    const go = (to: string | undefined) => to && this.#fire('cc-switch-branch', { messageId: to });
-    return html`<div class="versions" part="versions" role="group" aria-label=${s.versions}>
-      <button
-        type="button"
-        class="icon-button"
-        aria-label=${s.previousVersion}
-        ?disabled=${index <= 0 || this.busy}
-        @click=${() => go(ids[index - 1])}
-      >
-        ‹
-      </button>
-      <span>${format(s.versionOf, { index: index + 1, count: ids.length })}</span>
-      <button
-        type="button"
-        class="icon-button"
-        aria-label=${s.nextVersion}
-        ?disabled=${index >= ids.length - 1 || this.busy}
-        @click=${() => go(ids[index + 1])}
-      >
-        ›
-      </button>
-    </div>`;
+    return html`<cc-message-editor
+      .content=${this.message.content}
+      .strings=${this.strings}
+      .close=${(content?: string) => {
+        this.editing = false;
+        if (content) this.#fire('cc-edit', { messageId: this.message.id, content });
+      }}
+    ></cc-message-editor>`;
   }
 
   #citations() {
     const list = this.message.citations;
     if (!list || list.length === 0) return nothing;
-    const s = this.strings;
-    return html`<ol class="citations" part="citations" aria-label=${s.sources}>
-      ${list.map((c) => {
-        const place = citationPlace(c, s);
-        return html`<li value=${c.index}>
-          ${this.#source(c)}${place ? `, ${place}` : nothing}
-          <q>${c.snippet}</q>
-          ${
-            this.openCitation === c.index && c.passageId
-              ? html`<cc-passage
-                exportparts="passage"
-                file-id=${c.fileId}
-                file-name=${c.fileName}
-                passage-id=${c.passageId}
-                .load=${this.getPassage}
-                .strings=${s}
-              ></cc-passage>`
-              : nothing
-          }
-        </li>`;
-      })}
-    </ol>`;
-  }
-
-  /** The file's name; a button that shows the passage when it can be opened. */
-  #source(c: ChatCitation) {
-    if (!c.passageId || !this.getPassage) return c.fileName;
-    const open = this.openCitation === c.index;
-    return html`<button
-      type="button"
-      class="source"
-      part="citation-source"
-      aria-expanded=${open ? 'true' : 'false'}
-      @click=${() => {
-        if (!open) loadPassage().catch(ignore);
-        this.openCitation = open ? null : c.index;
-      }}
-    >${c.fileName}</button>`;
+    return html`<cc-citations .citations=${list} .strings=${this.strings} .getPassage=${this.getPassage}></cc-citations>`;
   }
 
   #actions() {
     const m = this.message;
-    const s = this.strings;
     if (m.status === 'streaming' || m.status === 'pending' || this.editing) return nothing;
-    const rateable = m.role === 'assistant' && m.status === 'complete';
-    if (rateable) loadFeedback().catch(ignore);
-    return html`<div class="actions">
-      ${this.#versions()}
-      ${
-        rateable
-          ? html`<cc-feedback exportparts="feedback" message-id=${m.id} .feedback=${m.feedback} .strings=${s}></cc-feedback>`
-          : nothing
-      }
-      ${
-        m.content
-          ? html`<button type="button" class="icon-button" aria-label=${s.copy} title=${s.copy} @click=${this.#copy}>
-            ${icons.copy}${this.copied ? s.copied : nothing}
-          </button>`
-          : nothing
-      }
-      ${
-        m.role === 'assistant' && this.last && (!m.error || employeeError(m.error, s).canRetry)
-          ? html`<button
-            type="button"
-            class="icon-button"
-            aria-label=${s.regenerate}
-            title=${s.regenerate}
-            ?disabled=${this.busy}
-            @click=${() => this.#fire('cc-regenerate', { messageId: m.id })}
-          >
-            ${icons.regenerate}
-          </button>`
-          : nothing
-      }
-      ${
-        m.role === 'user'
-          ? html`<button
-            type="button"
-            class="icon-button"
-            aria-label=${s.edit}
-            title=${s.edit}
-            ?disabled=${this.busy}
-            @click=${async () => {
-              this.editing = true;
-              await this.updateComplete;
-              this.renderRoot.querySelector('textarea')?.focus();
-            }}
-          >
-            ${icons.edit}
-          </button>`
-          : nothing
-      }
-    </div>`;
+    loadActions().catch(ignore);
+    if (m.role === 'assistant' && m.status === 'complete') loadFeedback().catch(ignore);
+    return html`<cc-message-actions
+      exportparts="feedback"
+      .message=${m}
+      .strings=${this.strings}
+      ?last=${this.last}
+      ?busy=${this.busy}
+      .startEdit=${() => (this.editing = true)}
+    ></cc-message-actions>`;
   }
 
   protected override render() {
     const m = this.message;
     const s = this.strings;
     if (m.status === 'error' && m.error) loadErrorNotice().catch(ignore);
+    if (m.role === 'assistant') loadCitations().catch(ignore);
     const error =
       m.status === 'error' && m.error
         ? html`<cc-error-notice

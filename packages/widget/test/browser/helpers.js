@@ -102,12 +102,14 @@ export async function settled(el, count) {
 }
 
 /**
- * Waits until the lazily loaded parts of the chat's messages (feedback, error notices: files of
+ * Waits until the lazily loaded parts of the chat's messages (feedback, error notices, sources: files of
  * their own, fetched when first shown) are defined and rendered.
  */
 export async function lazyParts(el) {
   for (const m of messages(el)) {
-    for (const part of m.shadowRoot?.querySelectorAll('cc-feedback, cc-error-notice') ?? []) {
+    for (const part of m.shadowRoot?.querySelectorAll(
+      'cc-feedback, cc-error-notice, cc-citations, cc-message-actions',
+    ) ?? []) {
       // The registry of the element's own window (a chat may live in an iframe).
       await part.ownerDocument.defaultView.customElements.whenDefined(part.localName);
       await part.updateComplete;

@@ -41,6 +41,7 @@ describe('Redis quota ledger', () => {
       const worker = fileURLToPath(new URL('./reserve-worker.ts', import.meta.url));
       const env = {
         ...process.env,
+        REDIS_URL: TEST_REDIS_URL,
         KEY_PREFIX: keyPrefix,
         RESERVE_ATTEMPTS: '500',
         START_AT: String(Date.now() + 3000),

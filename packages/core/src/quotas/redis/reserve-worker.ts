@@ -3,7 +3,8 @@
 import { connectRedis } from './connect-redis.js';
 import { createRedisQuotaLedger } from './redis-quota-ledger.js';
 
-const redis = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+// The test that starts this worker passes its Redis.
+const redis = await connectRedis(process.env.REDIS_URL ?? '');
 const ledger = createRedisQuotaLedger({
   tiers: { free: { tokensPerDay: 10_000 } },
   redis,

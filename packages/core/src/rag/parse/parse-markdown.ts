@@ -1,70 +1,50 @@
+import { Lexer, type Token, type Tokens } from 'marked';
 import { recordText } from './html-to-blocks.js';
 import { checkCount } from './parse-errors.js';
 import type { DocumentBlock } from './parsed-document.js';
 
-const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const newlines = (s: string) => s.split('\n').length - 1;
 
 /**
- * Reads Markdown line by line: ATX headings (`#`..`######`), paragraphs separated by blank lines,
- * fenced code kept whole, and pipe tables turned into `header: value` rows. Inline markup is kept:
- * it reads fine as plain text. Every block keeps its source `lines`.
+ * Reads Markdown (CommonMark with GFM tables) with marked's block lexer: headings (ATX and setext) with
+ * their level, pipe tables as `header: value` rows, and every other block (paragraph, list, quote, code,
+ * HTML) as a paragraph of its source text. Inline markup is kept: it reads fine as plain text, and
+ * inline parsing is skipped (it is where deeply nested input costs time). Every block keeps its source
+ * `lines`.
  */
 export function parseMarkdown(text: string, maxRows: number): DocumentBlock[] {
-  const lines = text.split(/\r?\n/);
+  const lexer = new Lexer({ gfm: true });
+  const tokens: Token[] = lexer.blockTokens(text.replace(/\r\n?/g, '\n'));
   const blocks: DocumentBlock[] = [];
-  let paragraph: string[] = [];
-  let first = 0; // 0-based line of the paragraph's first line
+  let line = 1; // the line the next token starts on
   let rows = 0;
-  const flush = () => {
-    const joined = paragraph.join('\n').trim();
-    // An unclosed fence gets a closing line that is not in the source.
-    const last = Math.min(first + paragraph.length, lines.length);
-    if (joined) blocks.push({ type: 'paragraph', text: joined, lines: [first + 1, last] });
-    paragraph = [];
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const heading = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      flush();
-      if (heading[2])
-        blocks.push({ type: 'heading', text: heading[2], level: heading[1]!.length, lines: [i + 1, i + 1] });
-    } else if (/^\s*(```|~~~)/.test(line)) {
-      flush();
-      first = i;
-      const fence = line.trim().slice(0, 3);
-      const code = [line];
-      while (++i < lines.length && !lines[i]!.trim().startsWith(fence)) code.push(lines[i]!);
-      code.push(fence);
-      paragraph = code;
-      flush();
-    } else if (line.includes('|') && TABLE_RULE.test(lines[i + 1] ?? '')) {
-      flush();
-      const headers = cells(line);
-      i++;
-      let row = 0;
-      while (i + 1 < lines.length && lines[i + 1]!.includes('|') && lines[i + 1]!.trim() !== '') {
+  for (const token of tokens) {
+    // A block's source without the blank lines that end it.
+    const source = token.raw.replace(/\s+$/, '');
+    const lines: [number, number] = [line, line + newlines(source)];
+    line += newlines(token.raw);
+    if (token.type === 'space' || token.type === 'hr' || token.type === 'def' || !source.trim()) continue;
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      if (heading.text.trim()) blocks.push({ type: 'heading', text: heading.text.trim(), level: heading.depth, lines });
+    } else if (token.type === 'table') {
+      const table = token as Tokens.Table;
+      const headers = table.header.map((cell) => cell.text);
+      // The header line and the delimiter row come first, one line each; then a row a line.
+      table.rows.forEach((cells, i) => {
         checkCount(++rows, maxRows, 'table rows');
-        blocks.push({ type: 'row', text: recordText(headers, cells(lines[++i]!)), row: ++row, lines: [i + 1, i + 1] });
-      }
-    } else if (line.trim() === '') {
-      flush();
+        const at = lines[0] + 2 + i;
+        const text = recordText(
+          headers,
+          cells.map((cell) => cell.text),
+        );
+        if (text) blocks.push({ type: 'row', text, row: i + 1, lines: [at, at] });
+      });
     } else {
-      if (paragraph.length === 0) first = i;
-      paragraph.push(line);
+      blocks.push({ type: 'paragraph', text: source.trim(), lines });
     }
   }
-  flush();
   return blocks;
-}
-
-function cells(line: string): string[] {
-  return line
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split('|')
-    .map((c) => c.trim());
 }
 
 /** Plain text (and code): paragraphs separated by blank lines, each with its source `lines`. */

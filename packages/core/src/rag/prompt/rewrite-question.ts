@@ -1,4 +1,5 @@
 import type { ChatModel, ChatModelMessage, TokenUsage } from '../../providers/chat-model.js';
+import { traceModelCall } from '../../tracing/trace-model-call.js';
 
 const INSTRUCTIONS =
   'Rewrite the last message of the conversation below as one standalone question for a document search. ' +
@@ -18,6 +19,8 @@ export interface RewriteQuestionInput {
   /** The new message. */
   question: string;
   signal?: AbortSignal;
+  /** For the model-call span: the alias the rewrite is metered under, and the conversation. */
+  trace?: { alias?: string; conversationId?: string };
 }
 
 /** What {@link rewriteQuestion} got: the standalone question (null when the model failed) and what it cost. */
@@ -45,7 +48,8 @@ export async function rewriteQuestion(input: RewriteQuestionInput): Promise<Rewr
   let usage: TokenUsage | null = null;
   let error: unknown;
   try {
-    const parts = input.model.doStream(
+    const parts = traceModelCall(
+      input.model,
       {
         system: INSTRUCTIONS,
         messages: [{ role: 'user', content }],
@@ -53,6 +57,7 @@ export async function rewriteQuestion(input: RewriteQuestionInput): Promise<Rewr
         temperature: 0,
       },
       input.signal ? { signal: input.signal } : {},
+      { ...input.trace, purpose: 'query-rewrite' },
     );
     for await (const part of parts) {
       if (part.type === 'text-delta') text += part.text;

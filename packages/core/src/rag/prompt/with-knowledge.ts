@@ -1,5 +1,6 @@
 import type { Owner } from '../../conversations/types.js';
 import type { ChatModelRequest } from '../../providers/chat-model.js';
+import { traceRetrieval } from '../../tracing/trace-retrieval.js';
 import type { KnowledgeBase } from '../create-knowledge-base.js';
 import type { RetrievedPassage } from '../retrieve/retrieved-passage.js';
 import { buildContextPrompt, NOTHING_RELEVANT_PROMPT, toContextPassages } from './build-context-prompt.js';
@@ -38,12 +39,22 @@ export interface PromptKnowledge {
  * the system prompt with the untrusted-context block plus the structured copy for the model.
  */
 export async function retrieveForPrompt(input: RetrieveForPromptInput): Promise<PromptKnowledge> {
-  const passages = await input.knowledge.retrieve(input.owner, input.query, {
-    conversationId: input.conversationId,
-    limit: input.limit,
-    previousQuestions: input.previousQuestions,
-    signal: input.signal,
-  });
+  const passages = await traceRetrieval(
+    {
+      query: input.query,
+      previousQuestions: input.previousQuestions?.length ?? 0,
+      topK: input.limit ?? 5,
+      ...(input.conversationId === undefined ? {} : { conversationId: input.conversationId }),
+    },
+    () =>
+      input.knowledge.retrieve(input.owner, input.query, {
+        conversationId: input.conversationId,
+        limit: input.limit,
+        previousQuestions: input.previousQuestions,
+        signal: input.signal,
+      }),
+    (found) => found.length,
+  );
   const block =
     passages.length > 0 ? buildContextPrompt(passages, { maxChars: input.maxChars }) : NOTHING_RELEVANT_PROMPT;
   const system = [input.system, block].filter((s) => s !== undefined && s !== '').join('\n\n') || undefined;
