@@ -2,6 +2,7 @@ import type { MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import { traceModelCall } from '../tracing/trace-model-call.js';
 import type { CompletionEvent } from './chat-engine.js';
 import type { Logger } from './logger.js';
 import { type PublicError, toPublicError } from './to-public-error.js';
@@ -47,7 +48,14 @@ export async function* streamCompletion(
 
   yield { type: 'message-start', messageId, model: input.alias };
   try {
-    for await (const part of input.model.doStream(input.request, { signal: input.signal, onFallback })) {
+    // The same GenAI span as a stored answer's model call (purpose `completion`), fallbacks as its events.
+    const parts = traceModelCall(
+      input.model,
+      input.request,
+      { signal: input.signal, onFallback },
+      { purpose: 'completion', alias: input.alias },
+    );
+    for await (const part of parts) {
       if (part.type === 'text-delta') {
         if (part.text.length === 0) continue;
         firstTokenMs ??= Math.round(performance.now() - started);
