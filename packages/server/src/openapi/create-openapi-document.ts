@@ -93,13 +93,14 @@ function operation(route: ApiRoute, doc: RouteDoc): ZodOpenApiOperationObject {
     tags: [doc.tag],
     security: access ? [{ bearer: [] }, { apiKey: [] }] : [],
     ...(access ? { 'x-scope': [access.scope].flat(), ...(access.role ? { 'x-role': [access.role].flat() } : {}) } : {}),
-    ...(pathParams.length > 0 || doc.query
+    ...(pathParams.length > 0 || doc.query || doc.headers
       ? {
           requestParams: {
             ...(pathParams.length > 0
               ? { path: z.object(Object.fromEntries(pathParams.map((p) => [p, z.string().min(1).max(128)]))) }
               : {}),
             ...(doc.query ? { query: doc.query } : {}),
+            ...(doc.headers ? { header: doc.headers } : {}),
           },
         }
       : {}),

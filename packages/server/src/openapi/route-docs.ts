@@ -54,6 +54,8 @@ export interface RouteDoc {
   /** Whether the body may be omitted. */
   bodyOptional?: boolean;
   query?: z.ZodObject;
+  /** Request headers the route reads beyond the credentials. */
+  headers?: z.ZodObject;
   /** The success answer: a JSON schema, an SSE stream of chat events, another media type, or no body. */
   response:
     | { status: 200 | 201; json: z.ZodType; description?: string }
@@ -317,6 +319,12 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     summary: 'OpenAI-compatible chat completion (JSON, or SSE chunks with `"stream": true`); nothing is stored',
     tag: 'Gateway',
     body: openAIChatCompletionRequestSchema,
+    headers: z.object({
+      'x-company-chat-conversation': z.string().max(128).optional().meta({
+        description:
+          'Store the turn: `new`, or the id of one of your conversations. The answer carries the conversation id in the same header.',
+      }),
+    }),
     response: { status: 200, json: openAIChatCompletionSchema, chunks: openAIChatCompletionChunkSchema },
     errors: [...streamErrors.filter((code) => code !== 'conversation_busy'), 'context_length_exceeded', 'upstream'],
   },
