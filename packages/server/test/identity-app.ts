@@ -11,6 +11,7 @@ import {
   createMemoryRateLimiter,
   createMemoryUsageLog,
   createMemoryUserDirectory,
+  type Embedder,
   type KnowledgeBase,
   mintWidgetToken,
   type Role,
@@ -33,6 +34,8 @@ export interface IdentityAppOptions {
   stores?: { apiKeys: ApiKeyStore; accounts: AccountStore; users: UserDirectory };
   /** Serves `/api/v1/files`. */
   knowledge?: KnowledgeBase;
+  /** Serves `POST /v1/embeddings`. */
+  embedder?: Embedder;
   tiers?: Tiers;
 }
 
@@ -83,6 +86,7 @@ export async function createIdentityApp(models: Record<string, ChatModel>, optio
     },
     usage,
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    ...(options.embedder ? { embedder: options.embedder } : {}),
   });
 
   const now = () => Math.floor(Date.now() / 1000);

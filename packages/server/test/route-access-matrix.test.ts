@@ -18,7 +18,7 @@ import { scriptedChatModel } from '@company-chat/testing/models';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES, type ApiRoute } from '../src/routes/api-route-table.js';
-import { API_PREFIX, undeclaredRoutes } from '../src/routes/find-api-route.js';
+import { API_PREFIX, routePath, undeclaredRoutes } from '../src/routes/find-api-route.js';
 import { createIdentityApp, type IdentityAppOptions, jsonInit } from './identity-app.js';
 
 const page = 'https://intranet.example.com';
@@ -195,7 +195,7 @@ async function setup(stores?: IdentityAppOptions['stores']) {
     const method = route.method === 'ALL' ? 'GET' : route.method;
     const withBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
     const body = bodies[`${route.method} ${route.path}`] ?? {};
-    return [`${API_PREFIX}${path}`, withBody ? jsonInit(method, body, headers) : { method, headers }];
+    return [routePath({ ...route, path }), withBody ? jsonInit(method, body, headers) : { method, headers }];
   }
   return { app, context, request };
 }
@@ -218,7 +218,7 @@ function matrix(
     it('serves exactly the routes the table declares', () => {
       expect(undeclaredRoutes(built.app, API_ROUTES)).toEqual([]);
       const served = new Set(built.app.routes.map((r) => `${r.method} ${r.path}`));
-      const stale = API_ROUTES.filter((r) => r.method !== 'ALL' && !served.has(`${r.method} ${API_PREFIX}${r.path}`));
+      const stale = API_ROUTES.filter((r) => r.method !== 'ALL' && !served.has(`${r.method} ${routePath(r)}`));
       expect(stale.map((r) => `${r.method} ${r.path}`)).toEqual([]);
     });
 

@@ -11,11 +11,11 @@ import type {
   Owner,
   Page,
 } from '../conversations/types.js';
-import type { ChatModel, TokenUsage } from '../providers/chat-model.js';
+import type { ChatModel, ChatModelRequest, TokenUsage } from '../providers/chat-model.js';
 import type { KnowledgeBase } from '../rag/create-knowledge-base.js';
 import type { Instrumentation } from '../telemetry/instrumentation.js';
 import type { CheckpointPolicy } from './answer-checkpointer.js';
-import type { ChatEvent } from './chat-events.js';
+import type { ChatEvent, ErrorEvent, MessageEndEvent, TextDeltaEvent, UsageEvent } from './chat-events.js';
 import type { Logger } from './logger.js';
 import type { TokenCounter } from './token-counter.js';
 
@@ -120,6 +120,52 @@ export interface SendInput {
   onAuxiliaryCall?: (call: AuxiliaryModelCall) => void;
 }
 
+/** Input of {@link ChatEngine.complete}. */
+export interface CompleteInput {
+  /** Who is asking: quotas and usage are theirs; nothing is stored for them. */
+  owner: Owner;
+  /** Model alias; defaults to the engine's default. */
+  model?: string;
+  /** The whole prompt, as the caller sent it: no system prompt, history or knowledge is added. */
+  request: ChatModelRequest;
+  /** Abort to stop the answer; the stream then ends with `message-end` status `aborted`. */
+  signal?: AbortSignal;
+  /** Names the completion in usage records and events (the gateway's `chatcmpl-…` id). Default: a random id. */
+  completionId?: string;
+  /** Names this request in the engine's log lines. */
+  requestId?: string;
+}
+
+/** The model started answering a {@link ChatEngine.complete} call. */
+export interface CompletionStartEvent {
+  type: 'message-start';
+  /** The completion's id ({@link CompleteInput.completionId}). */
+  messageId: string;
+  /** The model alias answering. */
+  model: string;
+}
+
+/** A piece of a tool call the model is writing: its id and name come first, the JSON arguments in pieces. */
+export interface ToolCallDeltaEvent {
+  type: 'tool-call-delta';
+  messageId: string;
+  toolCallId: string;
+  toolName?: string;
+  argsDelta: string;
+}
+
+/**
+ * The events `engine.complete()` yields: `message-start` → (`text-delta` | `tool-call-delta`)* →
+ * `usage`? → `message-end`, with an `error` before `message-end` when the provider failed.
+ */
+export type CompletionEvent =
+  | CompletionStartEvent
+  | TextDeltaEvent
+  | ToolCallDeltaEvent
+  | UsageEvent
+  | ErrorEvent
+  | MessageEndEvent;
+
 /** A model alias as listed to clients. */
 export interface ModelInfo {
   id: string;
@@ -185,6 +231,14 @@ export interface ChatEngine {
   regenerate(input: RegenerateInput): AsyncGenerator<ChatEvent, void, undefined>;
   /** Sends an edited version of a user message as a new branch: events as for {@link ChatEngine.send}. */
   edit(input: EditInput): AsyncGenerator<ChatEvent, void, undefined>;
+  /**
+   * A stateless completion (the OpenAI-compatible gateway): the caller's prompt goes to the alias's model
+   * (router, fallback, timeouts as for `send`) and nothing is stored. Errors known before the provider is
+   * called (`unknown_model`, `no_model_configured`, `context_length_exceeded`, `not_supported` for tools on
+   * a model without them, `shutting_down`) are thrown from the first `next()`; provider failures arrive as
+   * an `error` event followed by `message-end`.
+   */
+  complete(input: CompleteInput): AsyncGenerator<CompletionEvent, void, undefined>;
   /** The configured model aliases. */
   listModels(): ModelInfo[];
   /**

@@ -8,7 +8,16 @@ import { type PromptKnowledge, retrieveForPrompt } from '../rag/prompt/with-know
 import { defaultCheckpointPolicy } from './answer-checkpointer.js';
 import { AnswerLease } from './answer-lease.js';
 import { buildPrompt } from './build-prompt.js';
-import type { ChatEngine, ChatEngineOptions, EditInput, ModelInfo, RegenerateInput, SendInput } from './chat-engine.js';
+import type {
+  ChatEngine,
+  ChatEngineOptions,
+  CompleteInput,
+  CompletionEvent,
+  EditInput,
+  ModelInfo,
+  RegenerateInput,
+  SendInput,
+} from './chat-engine.js';
 import type { ChatEvent } from './chat-events.js';
 import { createConversationsApi } from './conversations-api.js';
 import { consoleLogger } from './logger.js';
@@ -18,8 +27,9 @@ import { resolveAttachments } from './resolve-attachments.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
 import { createRetrievalQueryPlanner } from './retrieval-query-planner.js';
 import { streamAnswer } from './stream-answer.js';
+import { streamCompletion } from './stream-completion.js';
 import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
-import { loadDefaultTokenCounter, type TokenCounter } from './token-counter.js';
+import { loadDefaultTokenCounter, promptTokens, type TokenCounter } from './token-counter.js';
 
 const DEFAULT_CONTEXT_WINDOW = 8192;
 const DEFAULT_MAX_OUTPUT = 1024;
@@ -343,8 +353,65 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     yield* send({ ...pickTurn(input), conversationId: input.conversationId, content: input.content, branch });
   }
 
+  async function* complete(input: CompleteInput): AsyncGenerator<CompletionEvent, void, undefined> {
+    if (shutdownController.signal.aborted) {
+      throw new CompanyChatError({ code: 'shutting_down', message: 'The server is shutting down.', isRetryable: true });
+    }
+    const [alias, model] = resolveModel(input.model, null);
+    const { request } = input;
+    const usesTools =
+      (request.tools?.length ?? 0) > 0 ||
+      request.messages.some((m) => m.toolCallId !== undefined || (m.toolCalls?.length ?? 0) > 0);
+    if (usesTools && !model.supportsTools) {
+      throw new CompanyChatError({
+        code: 'invalid_request',
+        message: `The model "${alias}" does not take tools.`,
+      });
+    }
+    const maxOutputTokens =
+      request.maxOutputTokens ?? options.maxOutputTokens ?? model.maxOutputTokens ?? DEFAULT_MAX_OUTPUT;
+    const contextWindow = model.contextWindow ?? options.defaultContextWindow ?? DEFAULT_CONTEXT_WINDOW;
+    // The caller's prompt is never trimmed (they chose it): one that cannot fit is refused before it costs anything.
+    const tokens = promptTokens(request, await loadCounter());
+    if (tokens + maxOutputTokens > contextWindow) {
+      throw new CompanyChatError({
+        code: 'context_length_exceeded',
+        message: `The prompt (about ${tokens} tokens) and ${maxOutputTokens} output tokens exceed the ${contextWindow}-token context window of "${alias}".`,
+      });
+    }
+    const controller = new AbortController();
+    const onCallerAbort = () => controller.abort(input.signal?.reason);
+    inFlight.add(controller);
+    input.signal?.addEventListener('abort', onCallerAbort);
+    if (input.signal?.aborted) controller.abort(input.signal.reason);
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    running.add(done);
+    try {
+      yield* streamCompletion({
+        model,
+        alias,
+        completionId: input.completionId ?? `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`,
+        request: { ...request, maxOutputTokens },
+        signal: controller.signal,
+        shutdownSignal: shutdownController.signal,
+        logger,
+        requestId: input.requestId,
+      });
+    } finally {
+      controller.abort();
+      inFlight.delete(controller);
+      input.signal?.removeEventListener('abort', onCallerAbort);
+      running.delete(done);
+      finished();
+    }
+  }
+
   return {
     store,
+    complete,
     // Only regenerate/edit may attach a turn elsewhere: callers of send cannot pass a branch.
     send: (input: SendInput) => send({ ...input, branch: undefined }),
     regenerate,

@@ -1,4 +1,4 @@
-import type { ChatModelMessage } from '../providers/chat-model.js';
+import type { ChatModelMessage, ChatModelRequest } from '../providers/chat-model.js';
 
 /** Counts tokens of text. Exact for OpenAI's o200k models; a close estimate for other vendors. */
 export interface TokenCounter {
@@ -53,4 +53,15 @@ export function loadDefaultTokenCounter(): Promise<TokenCounter> {
 /** Tokens a message takes in the prompt, with its framing. */
 export function countMessageTokens(counter: TokenCounter, message: ChatModelMessage): number {
   return counter.count(message.content) + MESSAGE_OVERHEAD;
+}
+
+/** Tokens a whole request takes: system, turns, tool calls and tool definitions (as the JSON sent). */
+export function promptTokens(request: ChatModelRequest, counter: TokenCounter): number {
+  let tokens = request.system ? counter.count(request.system) + MESSAGE_OVERHEAD : 0;
+  for (const message of request.messages) {
+    tokens += countMessageTokens(counter, message);
+    for (const call of message.toolCalls ?? []) tokens += counter.count(call.name) + counter.count(call.arguments);
+  }
+  if (request.tools?.length) tokens += counter.count(JSON.stringify(request.tools));
+  return tokens;
 }

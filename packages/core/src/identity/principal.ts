@@ -9,13 +9,14 @@ export type AuthMethod = 'jwt' | 'api-key' | 'widget-token' | 'session' | 'dev';
 
 /**
  * What a credential may be used for: `chat` (conversations, answers, models), `files` (the knowledge
- * base), `admin` (the admin API, with the admin or auditor role) and `widget-tokens` (minting widget
- * tokens, with the admin role). API keys carry the scopes they were created with.
+ * base), `admin` (the admin API, with the admin or auditor role), `widget-tokens` (minting widget
+ * tokens, with the admin role) and `gateway` (the OpenAI-compatible `/v1` API). API keys carry the
+ * scopes they were created with.
  */
-export type ApiKeyScope = 'chat' | 'files' | 'admin' | 'widget-tokens';
+export type ApiKeyScope = 'chat' | 'files' | 'admin' | 'widget-tokens' | 'gateway';
 
 /** All known API key scopes. */
-export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['chat', 'files', 'admin', 'widget-tokens'];
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['chat', 'files', 'admin', 'widget-tokens', 'gateway'];
 
 /** What a widget token may do: it lives in a browser, so it chats and manages its user's files, nothing else. */
 export const WIDGET_TOKEN_SCOPES: readonly ApiKeyScope[] = ['chat', 'files'];

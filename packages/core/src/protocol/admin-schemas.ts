@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../identity/principal.js';
 import { modelInfoSchema } from './model-schemas.js';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -22,6 +23,12 @@ export const adminUserSchema = z
 /** The answer of `GET /admin/users`: a page of users and how many match. */
 export const adminUserPageSchema = z.object({ users: z.array(adminUserSchema), total: z.number().int() });
 
+/** What an API key may be used for (`chat`, `files`, `admin`, `widget-tokens`, `gateway`). */
+export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES as [ApiKeyScope, ...ApiKeyScope[]]).meta({
+  id: 'ApiKeyScope',
+  description: 'What an API key may be used for; `gateway` is the OpenAI-compatible /v1 API.',
+});
+
 /** An API key as admins see it: never the key or its hash. */
 export const apiKeyInfoSchema = z
   .object({
@@ -31,7 +38,7 @@ export const apiKeyInfoSchema = z
     name: z.string(),
     /** First characters of the key, safe to display. */
     prefix: z.string(),
-    scopes: z.array(z.string()),
+    scopes: z.array(apiKeyScopeSchema),
     roles: z.array(z.enum(['user', 'admin', 'auditor'])),
     tier: z.string(),
     createdAt: isoTime,

@@ -8,6 +8,7 @@ export {
   adminUserSchema,
   apiKeyInfoSchema,
   apiKeyListSchema,
+  apiKeyScopeSchema,
   createdApiKeySchema,
   tierLimitsOutputSchema,
   tierListSchema,
@@ -69,4 +70,18 @@ export {
   tokenUsageSchema,
 } from './message-schemas.js';
 export { modelInfoSchema, modelListSchema } from './model-schemas.js';
+export {
+  openAIChatCompletionChunkSchema,
+  openAIChatCompletionRequestSchema,
+  openAIChatCompletionSchema,
+  openAIChatMessageSchema,
+  openAIEmbeddingsRequestSchema,
+  openAIEmbeddingsSchema,
+  openAIErrorBodySchema,
+  openAIErrorTypeSchema,
+  openAIFinishReasonSchema,
+  openAIModelListSchema,
+  openAIToolSchema,
+  openAIUsageSchema,
+} from './openai-gateway-schemas.js';
 export { quotaLimitSchema, quotaStatusSchema } from './quota-schemas.js';

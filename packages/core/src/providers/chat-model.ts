@@ -11,7 +11,37 @@ import type { Locator } from '../rag/chunk/chunk.js';
 export interface ChatModelMessage {
   role: 'user' | 'assistant';
   content: string;
+  /**
+   * An assistant turn that called tools (OpenAI-compatible gateway callers). Only models with
+   * {@link ChatModel.supportsTools} are sent messages with tool calls or results.
+   */
+  toolCalls?: ChatModelToolCall[];
+  /**
+   * A user turn that carries the result of this tool call (OpenAI's `role: "tool"` message; Anthropic
+   * sends tool results as user turns too).
+   */
+  toolCallId?: string;
 }
+
+/** A tool call of an assistant turn: the function and its arguments as the model wrote them (JSON text). */
+export interface ChatModelToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** A function the model may call, described by a JSON Schema of its arguments. */
+export interface ChatModelTool {
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments object. */
+  parameters?: Record<string, unknown>;
+  /** Ask the provider to follow the schema exactly (OpenAI structured outputs). */
+  strict?: boolean;
+}
+
+/** Whether and which tool the model must call. */
+export type ChatModelToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 /** What the engine asks a model for. */
 export interface ChatModelRequest {
@@ -23,6 +53,9 @@ export interface ChatModelRequest {
   maxOutputTokens?: number;
   temperature?: number;
   stopSequences?: string[];
+  /** Functions the model may call (models with {@link ChatModel.supportsTools} only). */
+  tools?: ChatModelTool[];
+  toolChoice?: ChatModelToolChoice;
   /**
    * Knowledge-base passages retrieved for the newest message, numbered as cited (`[1]`). They are
    * already rendered into `system` as delimited untrusted context; models that cannot read prose
@@ -64,7 +97,7 @@ export type ChatModelStreamPart =
   | { type: 'text-delta'; text: string }
   | { type: 'usage'; usage: TokenUsage }
   | { type: 'finish'; finishReason: FinishReason; rawFinishReason?: string }
-  // Reserved for tool calling: parts the engine currently ignores.
+  // Tool calling: the chat engine ignores these parts; the OpenAI-compatible gateway relays them.
   | { type: 'tool-call-delta'; toolCallId: string; toolName?: string; argsDelta: string };
 
 /** Per-call options for {@link ChatModel.doStream}. */
@@ -100,6 +133,11 @@ export interface ChatModel {
   readonly contextWindow?: number;
   /** Default `maxOutputTokens` when the request names none. */
   readonly maxOutputTokens?: number;
+  /**
+   * True when the model takes {@link ChatModelRequest.tools} and tool turns and streams `tool-call-delta`
+   * parts. Requests with tools are refused for other models rather than answered without them.
+   */
+  readonly supportsTools?: boolean;
   /**
    * Streams the answer. Errors (HTTP status, in-stream error events, cut streams, timeouts) are thrown
    * from the iterator as `ProviderError`. Breaking out of the loop or aborting `signal` closes the request;

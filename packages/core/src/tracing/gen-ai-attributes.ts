@@ -27,7 +27,7 @@ export const ATTR_ERROR_TYPE = 'error.type';
 // company-chat's own attributes, in its own namespace (the `gen_ai.*` one belongs to the conventions).
 /** The model alias the engine resolved (`default`, `fast`, `query-rewrite`). */
 export const ATTR_MODEL_ALIAS = 'company_chat.model.alias';
-/** What a model call is for: `answer` or `query-rewrite`. */
+/** What a model call is for: `answer`, `query-rewrite` or `completion` (the gateway). */
 export const ATTR_MODEL_PURPOSE = 'company_chat.model.purpose';
 /** The client went away or pressed stop: the call ended early, which is not an error. */
 export const ATTR_ABORTED = 'company_chat.aborted';

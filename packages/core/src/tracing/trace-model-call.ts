@@ -38,8 +38,8 @@ import { genAiFinishReason, genAiProviderName } from './gen-ai-provider-name.js'
 
 /** What a model-call span says beyond the model and the request. */
 export interface ModelCallTrace {
-  /** What the call is for (`company_chat.model.purpose`): the engine's are `answer` and `query-rewrite`. */
-  purpose: 'answer' | 'query-rewrite' | (string & {});
+  /** What the call is for (`company_chat.model.purpose`): the engine's are `answer`, `query-rewrite` and `completion`. */
+  purpose: 'answer' | 'query-rewrite' | 'completion' | (string & {});
   /** The alias the model was resolved from (`company_chat.model.alias`). */
   alias?: string;
   /** `gen_ai.conversation.id`. */

@@ -1,4 +1,5 @@
-import { API_KEY_SCOPES, type ApiKeyScope, type ApiKeys, CompanyChatError, ROLES, type Role } from '@company-chat/core';
+import { API_KEY_SCOPES, type ApiKeys, CompanyChatError, ROLES, type Role } from '@company-chat/core';
+import { apiKeyScopeSchema } from '@company-chat/core/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app/app-env.js';
@@ -10,10 +11,7 @@ import { type AdminRoutesOptions, auditAdmin } from './admin-context.js';
 export const createApiKeySchema = z.strictObject({
   userId: z.string().regex(/^[\w.@:|+-]{1,256}$/),
   name: z.string().min(1).max(200),
-  scopes: z
-    .array(z.enum(API_KEY_SCOPES as [ApiKeyScope, ...ApiKeyScope[]]))
-    .min(1)
-    .max(API_KEY_SCOPES.length),
+  scopes: z.array(apiKeyScopeSchema).min(1).max(API_KEY_SCOPES.length),
   roles: z
     .array(z.enum(ROLES as [Role, ...Role[]]))
     .max(3)

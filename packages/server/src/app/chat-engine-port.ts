@@ -7,9 +7,11 @@ import type { ChatEngine } from '@company-chat/core';
 export type ChatEnginePort = Pick<
   ChatEngine,
   'send' | 'regenerate' | 'edit' | 'listModels' | 'conversations' | 'shutdown'
-> & {
-  /** The engine's store, when the app may ping it for `/health/ready`. */
-  readonly store?: Pick<ChatEngine['store'], 'ping'>;
-  /** Called once the server listens, so what the first answer needs is loaded off its path. */
-  warmUp?(): Promise<void>;
-};
+> &
+  /** Stateless completions, for the OpenAI-compatible gateway (`/v1`); without it the gateway answers 501. */
+  Partial<Pick<ChatEngine, 'complete'>> & {
+    /** The engine's store, when the app may ping it for `/health/ready`. */
+    readonly store?: Pick<ChatEngine['store'], 'ping'>;
+    /** Called once the server listens, so what the first answer needs is loaded off its path. */
+    warmUp?(): Promise<void>;
+  };

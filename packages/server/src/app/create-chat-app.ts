@@ -1,4 +1,10 @@
-import { cacheUserDirectory, createQuotaGuard, type KnowledgeBase, type UsageLog } from '@company-chat/core';
+import {
+  cacheUserDirectory,
+  createQuotaGuard,
+  type Embedder,
+  type KnowledgeBase,
+  type UsageLog,
+} from '@company-chat/core';
 import { Hono } from 'hono';
 import { adminRoutes } from '../admin/admin-routes.js';
 import { chatRoute } from '../chat/chat-route.js';
@@ -7,6 +13,7 @@ import { feedbackRoutes } from '../conversations/feedback-routes.js';
 import { historyRoutes } from '../conversations/history-routes.js';
 import { createErrorHandler, type ErrorLogger, notFoundHandler } from '../errors/error-handler.js';
 import { filesRoutes } from '../files/files-routes.js';
+import { gatewayRoutes } from '../gateway/gateway-routes.js';
 import { healthRoutes, type ReadinessCheck } from '../health/health-routes.js';
 import { type ChatAppAuthOptions, wireIdentity } from '../identity/chat-app-auth.js';
 import type { ClientAddressOf } from '../identity/client-address.js';
@@ -24,7 +31,7 @@ import { type ChatAppQuotaOptions, DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS } fro
 import { type ModelSwitch, meterEngine } from '../quotas/metered-engine.js';
 import { quotaRoute } from '../quotas/quota-route.js';
 import { API_ROUTES } from '../routes/api-route-table.js';
-import { undeclaredRoutes } from '../routes/find-api-route.js';
+import { GATEWAY_PREFIX, undeclaredRoutes } from '../routes/find-api-route.js';
 import { routeAccess } from '../routes/route-access.js';
 import { traceRequests } from '../tracing/trace-requests.js';
 import { corsForOrigins } from '../widget/cors-for-origins.js';
@@ -78,6 +85,11 @@ export interface ChatAppOptions {
   knowledge?: KnowledgeBase;
   /** Largest accepted upload in bytes. Default 20 MiB. */
   maxUploadBytes?: number;
+  /**
+   * The embedder `POST /v1/embeddings` serves (usually the knowledge base's). Without it that route of the
+   * OpenAI-compatible gateway answers 404.
+   */
+  embedder?: Embedder;
   /** Serve the widget file at `/widget/company-chat.js` and the demo page at `/` (see `loadWidgetAssets`). */
   widget?: WidgetAssets;
   /**
@@ -181,17 +193,18 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   }
 
   const models: ModelSwitch = { disabled: new Set() };
+  // One guard for the chat API and the gateway: they draw on the same stream slots and budgets.
+  const guard =
+    quotas.ledger || quotas.rateLimiter
+      ? createQuotaGuard({
+          ...(quotas.ledger ? { ledger: quotas.ledger } : {}),
+          ...(quotas.rateLimiter ? { rateLimiter: quotas.rateLimiter } : {}),
+          ...(quotas.prices ? { prices: quotas.prices } : {}),
+        })
+      : undefined;
   const engine = meterEngine(options.engine, {
     models,
-    ...(quotas.ledger || quotas.rateLimiter
-      ? {
-          guard: createQuotaGuard({
-            ...(quotas.ledger ? { ledger: quotas.ledger } : {}),
-            ...(quotas.rateLimiter ? { rateLimiter: quotas.rateLimiter } : {}),
-            ...(quotas.prices ? { prices: quotas.prices } : {}),
-          }),
-        }
-      : {}),
+    ...(guard ? { guard } : {}),
     ...(options.usage ? { usage: options.usage } : {}),
     ...(quotas.prices ? { prices: quotas.prices } : {}),
     ...(quotas.worstCase ? { worstCase: quotas.worstCase } : {}),
@@ -204,8 +217,9 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   // Public (login, refresh, logout): before the identity middleware, so they answer without credentials.
   api.route('/', identity.publicRoutes);
   api.route('/', openApiRoute());
+  const access = routeAccess({ routes: API_ROUTES, rateLimiter: quotas.rateLimiter, audit: auth.audit });
   api.use(identity.middleware);
-  api.use(routeAccess({ routes: API_ROUTES, rateLimiter: quotas.rateLimiter, audit: auth.audit }));
+  api.use(access);
   api.route('/', identity.routes);
   api.route(
     '/',
@@ -259,7 +273,10 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
   app.use(assignRequestId({ trustHeader: options.trustRequestId ?? ((auth.trustProxy ?? 0) > 0 || dev) }));
   if (structured) app.use(requestLog(structured));
   app.use(rejectNonCanonicalPaths());
-  if (options.allowedOrigins?.length) app.use('/api/*', corsForOrigins(options.allowedOrigins));
+  if (options.allowedOrigins?.length) {
+    app.use('/api/*', corsForOrigins(options.allowedOrigins));
+    app.use(`${GATEWAY_PREFIX}/*`, corsForOrigins(options.allowedOrigins));
+  }
   if (options.widget) app.route('/', widgetRoutes(checkWidgetAssets(options.widget)));
   if (options.docsUi) app.route('/', docsUiRoutes(options.docsUi));
   const store = options.engine.store;
@@ -280,6 +297,19 @@ export function createChatApp(options: ChatAppOptions): ChatApp {
     app.route('/', metricsRoutes(options.metrics, identity.middleware));
   }
   app.route('/api/v1', api);
+  app.route(
+    GATEWAY_PREFIX,
+    gatewayRoutes({
+      engine,
+      guards: [identity.middleware, access],
+      embedder: options.embedder,
+      guard,
+      usage: options.usage,
+      prices: quotas.prices,
+      maxBodyBytes,
+      log,
+    }),
+  );
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(log));
   const undeclared = undeclaredRoutes(app, API_ROUTES);

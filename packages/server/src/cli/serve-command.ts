@@ -100,6 +100,7 @@ export async function runServe(options: RunServeOptions): Promise<ServerHandle> 
     usage: identity.usage,
     knowledge: knowledge.knowledge,
     maxUploadBytes: knowledge.maxUploadBytes,
+    ...(knowledge.embedder ? { embedder: knowledge.embedder } : {}),
     readiness: quotas.readiness,
     logger,
     ...(metrics.metrics ? { metrics: metrics.metrics, metricsRoute: metrics.port === undefined } : {}),

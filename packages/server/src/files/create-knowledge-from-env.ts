@@ -51,6 +51,8 @@ export interface KnowledgeFromEnv {
   description: string;
   /** Where the originals of uploads are kept, e.g. `originals in the database` (never contains keys). */
   fileStorage: string;
+  /** The embedder of the knowledge base, when one is configured (also served at `POST /v1/embeddings`). */
+  embedder?: Embedder | undefined;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function createKnowledgeFromEnv(input: KnowledgeFromEnvInput): Prom
     }),
     maxUploadBytes,
     fileStorage,
+    embedder,
     description: `${input.sql ? 'SQL' : 'in memory'}, ${describeRetrieval(embedder, store, !!input.sql)}, text search ${language}`,
   };
 }

@@ -1,9 +1,10 @@
 import { CompanyChatError, type ErrorCode } from '@company-chat/core';
-import { chatEventSchema, errorBodySchema } from '@company-chat/core/protocol';
+import { chatEventSchema, errorBodySchema, openAIErrorBodySchema } from '@company-chat/core/protocol';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { gatewayStatus, openAIErrorBody } from '../gateway/openai-error-response.js';
 import { API_ROUTES, type ApiRoute } from '../routes/api-route-table.js';
-import { API_PREFIX } from '../routes/find-api-route.js';
+import { routePath } from '../routes/find-api-route.js';
 import { ROUTE_DOCS, type RouteDoc } from './route-docs.js';
 
 /** The OpenAPI document as JSON (what `GET /api/v1/openapi.json` answers). */
@@ -35,7 +36,7 @@ export function createOpenApiDocument(): OpenApiDocument {
     const key = `${route.method} ${route.path}`;
     const doc = ROUTE_DOCS[key];
     if (!doc) throw new Error(`createOpenApiDocument: ${key} is in API_ROUTES but not in ROUTE_DOCS`);
-    const path = API_PREFIX + route.path.replace(/:(\w+)/g, '{$1}');
+    const path = routePath(route).replace(/:(\w+)/g, '{$1}');
     paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route, doc) };
   }
   return createDocument({
@@ -54,6 +55,12 @@ export function createOpenApiDocument(): OpenApiDocument {
       { name: 'Files', description: 'The knowledge base.' },
       { name: 'Account', description: 'Built-in accounts and widget tokens.' },
       { name: 'Admin', description: 'Users, keys, tiers, models, usage and audit.' },
+      {
+        name: 'Gateway',
+        description:
+          'The OpenAI-compatible API at `/v1` (docs/gateway.md): point OpenAI clients at `https://host/v1` with an API key ' +
+          'that has the `gateway` scope. Errors have OpenAI’s shape, with our code in `code`.',
+      },
     ],
     components: {
       securitySchemes: {
@@ -64,7 +71,7 @@ export function createOpenApiDocument(): OpenApiDocument {
         },
         apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (`cc_live_…`).' },
       },
-      schemas: { ChatEvent: chatEventSchema, ErrorBody: errorBodySchema },
+      schemas: { ChatEvent: chatEventSchema, ErrorBody: errorBodySchema, OpenAIErrorBody: openAIErrorBodySchema },
     },
     paths,
   });
@@ -86,13 +93,14 @@ function operation(route: ApiRoute, doc: RouteDoc): ZodOpenApiOperationObject {
     tags: [doc.tag],
     security: access ? [{ bearer: [] }, { apiKey: [] }] : [],
     ...(access ? { 'x-scope': [access.scope].flat(), ...(access.role ? { 'x-role': [access.role].flat() } : {}) } : {}),
-    ...(pathParams.length > 0 || doc.query
+    ...(pathParams.length > 0 || doc.query || doc.headers
       ? {
           requestParams: {
             ...(pathParams.length > 0
               ? { path: z.object(Object.fromEntries(pathParams.map((p) => [p, z.string().min(1).max(128)]))) }
               : {}),
             ...(doc.query ? { query: doc.query } : {}),
+            ...(doc.headers ? { header: doc.headers } : {}),
           },
         }
       : {}),
@@ -109,6 +117,14 @@ function operation(route: ApiRoute, doc: RouteDoc): ZodOpenApiOperationObject {
 function success(doc: RouteDoc): ZodOpenApiOperationObject['responses'] {
   const r = doc.response;
   if (r.status === 204) return { 204: { description: 'Done; no body.' } };
+  if ('chunks' in r) {
+    return {
+      200: {
+        description: 'The completion as JSON, or with `"stream": true` SSE `data:` chunks ending with `data: [DONE]`.',
+        content: { 'application/json': { schema: r.json }, 'text/event-stream': { schema: r.chunks } },
+      },
+    };
+  }
   if ('sse' in r)
     return { 200: { description: sseDescription, content: { 'text/event-stream': { schema: chatEventSchema } } } };
   if ('media' in r) return { 200: { description: r.description, content: { [r.media]: { schema: z.string() } } } };
@@ -126,6 +142,11 @@ export function routeErrorCodes(route: ApiRoute, doc: RouteDoc): Map<number, Err
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) {
     const status = new CompanyChatError({ code, message: code }).statusCode;
+    if (doc.tag === 'Gateway') {
+      const gateway = gatewayStatus(code, status);
+      byStatus.set(gateway, [...(byStatus.get(gateway) ?? []), code]);
+      continue;
+    }
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   return byStatus;
@@ -138,9 +159,14 @@ function errorResponses(route: ApiRoute, doc: RouteDoc): ZodOpenApiOperationObje
       description: `Error: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
       content: {
         'application/json': {
-          schema: errorBodySchema,
+          schema: doc.tag === 'Gateway' ? openAIErrorBodySchema : errorBodySchema,
           examples: Object.fromEntries(
-            codes.map((code) => [code, { value: { error: { code, message: exampleMessages[code] ?? code } } }]),
+            codes.map((code) => {
+              const message = exampleMessages[code] ?? code;
+              const value =
+                doc.tag === 'Gateway' ? openAIErrorBody(code, message, status) : { error: { code, message } };
+              return [code, { value }];
+            }),
           ),
         },
       },

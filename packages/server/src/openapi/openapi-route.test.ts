@@ -6,7 +6,7 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/test-app.js';
 import { API_ROUTES } from '../routes/api-route-table.js';
-import { API_PREFIX } from '../routes/find-api-route.js';
+import { API_PREFIX, GATEWAY_PREFIX, routePath } from '../routes/find-api-route.js';
 import { ROUTE_DOCS } from './route-docs.js';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -34,7 +34,9 @@ describe('GET /api/v1/openapi.json', () => {
     const { app, doc } = await fetchDocument();
     const served = new Set(
       app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith(`${API_PREFIX}/`))
+        .filter(
+          (r) => r.method !== 'ALL' && (r.path.startsWith(`${API_PREFIX}/`) || r.path.startsWith(`${GATEWAY_PREFIX}/`)),
+        )
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     const documented = new Set(
@@ -47,7 +49,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect([...served].filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].sort()).toEqual(
       API_ROUTES.filter((r) => r.method !== 'ALL')
-        .map((r) => `${r.method} ${API_PREFIX}${r.path.replace(/:(\w+)/g, '{$1}')}`)
+        .map((r) => `${r.method} ${routePath(r).replace(/:(\w+)/g, '{$1}')}`)
         .sort(),
     );
     expect(Object.keys(ROUTE_DOCS).sort()).toEqual(
@@ -85,7 +87,7 @@ describe('GET /api/v1/openapi.json', () => {
     }
     const missing = API_ROUTES.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/admin/'))
       .map((r) => {
-        const key = `${r.method} ${API_PREFIX}${r.path}`;
+        const key = `${r.method} ${routePath(r)}`;
         const scopes = r.access === 'public' ? ['none'] : [r.access.scope].flat();
         const auth = rows.get(key);
         return auth !== undefined && scopes.every((scope) => auth.includes(scope)) ? null : key;

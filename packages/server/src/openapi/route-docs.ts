@@ -21,6 +21,12 @@ import {
   fileResponseSchema,
   listConversationsQuerySchema,
   modelListSchema,
+  openAIChatCompletionChunkSchema,
+  openAIChatCompletionRequestSchema,
+  openAIChatCompletionSchema,
+  openAIEmbeddingsRequestSchema,
+  openAIEmbeddingsSchema,
+  openAIModelListSchema,
   passageResponseSchema,
   quotaStatusSchema,
   regenerateSchema,
@@ -40,7 +46,7 @@ import { widgetTokenRequestSchema } from '../identity/widget-token-route.js';
 /** What the OpenAPI document says about one route of the route table. */
 export interface RouteDoc {
   summary: string;
-  tag: 'Chat' | 'Conversations' | 'Files' | 'Account' | 'Admin';
+  tag: 'Chat' | 'Conversations' | 'Files' | 'Account' | 'Admin' | 'Gateway';
   /** JSON request body. */
   body?: z.ZodType;
   /** A `multipart/form-data` body instead of JSON. */
@@ -48,10 +54,14 @@ export interface RouteDoc {
   /** Whether the body may be omitted. */
   bodyOptional?: boolean;
   query?: z.ZodObject;
+  /** Request headers the route reads beyond the credentials. */
+  headers?: z.ZodObject;
   /** The success answer: a JSON schema, an SSE stream of chat events, another media type, or no body. */
   response:
     | { status: 200 | 201; json: z.ZodType; description?: string }
     | { status: 200; sse: true }
+    /** JSON, or with `"stream": true` an SSE stream of `data:` chunks ending `data: [DONE]` (the gateway). */
+    | { status: 200; json: z.ZodType; chunks: z.ZodType }
     | { status: 200; media: string; description: string }
     | { status: 204 };
   /** Error codes of this route beyond the ones every route of its kind has (auth, validation, 404 on ids). */
@@ -304,5 +314,30 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     summary: 'This document',
     tag: 'Chat',
     response: { status: 200, json: z.record(z.string(), z.unknown()), description: 'The OpenAPI 3.1 document.' },
+  },
+  'POST /v1/chat/completions': {
+    summary: 'OpenAI-compatible chat completion (JSON, or SSE chunks with `"stream": true`); nothing is stored',
+    tag: 'Gateway',
+    body: openAIChatCompletionRequestSchema,
+    headers: z.object({
+      'x-company-chat-conversation': z.string().max(128).optional().meta({
+        description:
+          'Store the turn: `new`, or the id of one of your conversations. The answer carries the conversation id in the same header.',
+      }),
+    }),
+    response: { status: 200, json: openAIChatCompletionSchema, chunks: openAIChatCompletionChunkSchema },
+    errors: [...streamErrors.filter((code) => code !== 'conversation_busy'), 'context_length_exceeded', 'upstream'],
+  },
+  'GET /v1/models': {
+    summary: 'The model aliases, in OpenAI’s list shape',
+    tag: 'Gateway',
+    response: { status: 200, json: openAIModelListSchema },
+  },
+  'POST /v1/embeddings': {
+    summary: 'OpenAI-compatible embeddings with the server’s embedder (404 without one)',
+    tag: 'Gateway',
+    body: openAIEmbeddingsRequestSchema,
+    response: { status: 200, json: openAIEmbeddingsSchema },
+    errors: ['not_found', 'unknown_model', 'quota_exceeded', 'upstream'],
   },
 };

@@ -3,6 +3,7 @@ import {
   type AuxiliaryModelCall,
   type ChatEvent,
   CompanyChatError,
+  type CompletionEvent,
   costOf,
   DEFAULT_PRICES,
   type ModelInfo,
@@ -42,7 +43,12 @@ export interface MeteringOptions {
   log: ErrorLogger;
 }
 
-type Start = (signal: AbortSignal, onAuxiliaryCall: (call: AuxiliaryModelCall) => void) => AsyncIterable<ChatEvent>;
+/** The events metering reads: a turn's (send, regenerate, edit) or a stateless completion's. */
+type MeteredEvent = ChatEvent | CompletionEvent;
+type Start<E extends MeteredEvent> = (
+  signal: AbortSignal,
+  onAuxiliaryCall: (call: AuxiliaryModelCall) => void,
+) => AsyncIterable<E>;
 const zeroUsage: TokenUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
 
 /**
@@ -55,10 +61,11 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
   const prices = options.prices ?? DEFAULT_PRICES;
   const worstCase = options.worstCase ?? (() => ({ promptTokens: 8192 - 1024, maxOutputTokens: 1024 }));
 
-  async function* metered(
+  async function* metered<E extends MeteredEvent>(
     input: { owner: Owner; model?: string | undefined; signal?: AbortSignal | undefined },
-    start: Start,
-  ): AsyncGenerator<ChatEvent, void, undefined> {
+    start: Start<E>,
+    maxOutputTokens?: number,
+  ): AsyncGenerator<E, void, undefined> {
     const principal = principalOf(input.owner);
     const models = engine.listModels();
     const info = models.find((m) => m.id === input.model) ?? (input.model ? undefined : models.find((m) => m.default));
@@ -70,8 +77,10 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
       return;
     }
     const startedAt = performance.now();
+    // A completion that names its own output limit reserves that instead of the default.
+    const worst = info && { ...worstCase(info), ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) };
     const admission =
-      options.guard && info ? await options.guard.admit({ principal, model: info.modelId, ...worstCase(info) }) : null;
+      options.guard && info && worst ? await options.guard.admit({ principal, model: info.modelId, ...worst }) : null;
 
     const abort = new AbortController();
     const onAbort = () => abort.abort(input.signal?.reason);
@@ -90,7 +99,9 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
     // A follow-up rewrite happens before the answer starts; it is charged even if the answer never does.
     const auxiliary: AuxiliaryModelCall[] = [];
     try {
-      for await (const event of start(abort.signal, (call) => auxiliary.push(call))) {
+      for await (const item of start(abort.signal, (call) => auxiliary.push(call))) {
+        // Both event kinds share the fields read here (`message-start` of a completion has no user message).
+        const event = item as ChatEvent;
         if (event.type === 'conversation') conversationId = event.conversation.id;
         else if (event.type === 'message-start') {
           started = true;
@@ -105,7 +116,7 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
           usage = event.usage ?? usage;
           if (event.timeToFirstTokenMs !== null) ttft = event.timeToFirstTokenMs;
         }
-        yield event;
+        yield item;
       }
     } finally {
       if (timer !== undefined) clearInterval(timer);
@@ -176,6 +187,12 @@ export function meterEngine(engine: ChatEnginePort, options: MeteringOptions): C
     regenerate: (input) =>
       metered(input, (signal, onAuxiliaryCall) => engine.regenerate({ ...input, signal, onAuxiliaryCall })),
     edit: (input) => metered(input, (signal, onAuxiliaryCall) => engine.edit({ ...input, signal, onAuxiliaryCall })),
+    ...(engine.complete
+      ? {
+          complete: (input) =>
+            metered(input, (signal) => engine.complete!({ ...input, signal }), input.request.maxOutputTokens),
+        }
+      : {}),
     listModels: () => engine.listModels().filter((m) => !options.models?.disabled.has(m.id)),
     shutdown: () => engine.shutdown(),
   };

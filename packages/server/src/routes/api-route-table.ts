@@ -7,8 +7,10 @@ export type RouteAccess = 'public' | (AccessNeed & { scope: NonNullable<AccessNe
 export interface ApiRoute {
   /** HTTP method; `ALL` declares every method of paths no other rule names (a prefix guard). */
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ALL';
-  /** Hono path pattern under `/api/v1`, e.g. `/conversations/:id`; `/*` ends a prefix guard. */
+  /** Hono path pattern under {@link ApiRoute.prefix}, e.g. `/conversations/:id`; `/*` ends a prefix guard. */
   path: string;
+  /** Where `path` is mounted. Default `/api/v1`; the OpenAI-compatible gateway's paths are absolute (`''`). */
+  prefix?: '';
   access: RouteAccess;
   /** The rate this route counts against the caller's tier, if any. */
   counts?: RateLimitName;
@@ -18,6 +20,7 @@ const chat = { scope: 'chat' } as const;
 const files = { scope: 'files' } as const;
 const admin = { scope: 'admin', role: 'admin' } as const;
 const reports = { scope: 'admin', role: ['admin', 'auditor'] } as const;
+const gateway = { scope: 'gateway' } as const;
 
 /**
  * Every route of `/api/v1` with the scope (and role) it needs and the rate it counts. The access
@@ -80,4 +83,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/admin/audit', access: reports },
   // Anything else under /admin (unknown paths, other methods) needs the admin role before it can 404.
   { method: 'ALL', path: '/admin/*', access: admin },
+
+  // The OpenAI-compatible gateway, at the paths OpenAI clients call (`baseURL: https://host/v1`). A
+  // completion is a message: it counts against the same rate as the chat API.
+  { method: 'POST', path: '/v1/chat/completions', prefix: '', access: gateway, counts: 'messagesPerMinute' },
+  { method: 'GET', path: '/v1/models', prefix: '', access: gateway },
+  { method: 'POST', path: '/v1/embeddings', prefix: '', access: gateway },
 ];

@@ -1,4 +1,4 @@
-import type { ChatEvent } from '@company-chat/core';
+import type { ChatEvent, CompletionEvent } from '@company-chat/core';
 import type { ChatEnginePort } from '../app/chat-engine-port.js';
 
 /** A chat engine whose streams register themselves until they end, and the registry. */
@@ -15,7 +15,7 @@ export interface KeptAliveEngine {
  */
 export function keepAliveEngine(engine: ChatEnginePort): KeptAliveEngine {
   const running = new Set<Promise<void>>();
-  async function* tracked(events: AsyncGenerator<ChatEvent, void, undefined>) {
+  async function* tracked<E extends ChatEvent | CompletionEvent>(events: AsyncGenerator<E, void, undefined>) {
     let done!: () => void;
     const ended = new Promise<void>((resolve) => {
       done = resolve;
@@ -35,6 +35,7 @@ export function keepAliveEngine(engine: ChatEnginePort): KeptAliveEngine {
       send: (input) => tracked(engine.send(input)),
       regenerate: (input) => tracked(engine.regenerate(input)),
       edit: (input) => tracked(engine.edit(input)),
+      ...(engine.complete ? { complete: (input) => tracked(engine.complete!(input)) } : {}),
       listModels: () => engine.listModels(),
       conversations: engine.conversations,
       shutdown: () => engine.shutdown(),

@@ -52,6 +52,29 @@ export function runRuntimeConformance(
       expect([doc.openapi, Object.keys(doc.paths)]).toEqual(['3.1.0', expect.arrayContaining(['/api/v1/chat'])]);
     });
 
+    it('serves the OpenAI-compatible gateway: a completion as JSON and as SSE chunks ending [DONE]', async () => {
+      const ask = (stream: boolean) =>
+        fetch(`${server.url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-user-id': 'gary' },
+          body: JSON.stringify({ model: 'default', stream, messages: [{ role: 'user', content: 'Hi' }] }),
+        });
+      const json = await ask(false);
+      expect(json.status).toBe(200);
+      expect((await json.json()).choices[0].message.content).toBe(fullAnswer);
+      const sse = await ask(true);
+      expect(sse.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const lines = (await sse.text()).split('\n').filter((line) => line.startsWith('data: '));
+      expect(lines.at(-1)).toBe('data: [DONE]');
+      const text = lines
+        .slice(0, -1)
+        .map((line) => JSON.parse(line.slice(6)).choices[0]?.delta.content ?? '')
+        .join('');
+      expect(text).toBe(fullAnswer);
+      const models = await fetch(`${server.url}/v1/models`, { headers: { 'x-user-id': 'gary' } });
+      expect((await models.json()).data.map((m: { id: string }) => m.id)).toContain('default');
+    });
+
     it('streams a chat as SSE text deltas, then continues the conversation', async () => {
       const first = await openChatStream(server.url, { content: 'Hi' }, { 'x-user-id': 'dana' });
       expect(first.status).toBe(200);

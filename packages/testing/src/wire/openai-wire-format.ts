@@ -187,6 +187,16 @@ export function openaiStream(body: Record<string, unknown>, flavour: ChunkFlavou
     token(text) {
       return chunk([choice({ content: text }, null)]);
     },
+    toolCall(callId, name, pieces) {
+      // As OpenAI streams them: the first delta opens the call (id, type, name, empty arguments), the
+      // next ones carry only `index` and pieces of the arguments.
+      let out = chunk([
+        choice({ tool_calls: [{ index: 0, id: callId, type: 'function', function: { name, arguments: '' } }] }, null),
+      ]);
+      for (const piece of pieces)
+        out += chunk([choice({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null)]);
+      return out;
+    },
     finish(finishReason, usage) {
       const reason = finishReason ?? 'stop';
       let out = '';

@@ -15,6 +15,8 @@ export interface VendorStream {
   /** Events before the first token (role chunk, filter results, message_start, ping...). */
   start(inputTokens: number): string;
   token(text: string): string;
+  /** A tool call: its opening delta (id, name) and one delta per piece of its arguments. Absent: not scripted for this vendor. */
+  toolCall?(id: string, name: string, argumentPieces: string[]): string;
   /** The closing events (finish chunk, usage chunk, `[DONE]` / message_delta, message_stop). */
   finish(finishReason: string | undefined, usage: WireUsage): string;
   /** An error event inside the 200 stream. */

@@ -32,6 +32,11 @@ export type WireBehaviour =
   | { type: 'malformed'; afterChunks: number }
   /** Sends `afterChunks` content chunks, then an in-stream error event (HTTP status stays 200). */
   | { type: 'stream-error'; afterChunks: number; errorType?: string; message?: string }
+  /**
+   * A streamed tool call instead of text (OpenAI and Azure formats): the call's id and name, then its JSON
+   * `arguments` in a few pieces, then finish reason `tool_calls`.
+   */
+  | { type: 'tool-call'; name: string; arguments: string; id?: string }
   /** Accepts the request and never answers (no headers) until the client goes away. */
   | { type: 'hang' }
   /** Sends headers and `afterChunks` content chunks, then goes silent until the client goes away. */

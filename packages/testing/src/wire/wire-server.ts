@@ -5,7 +5,7 @@ import { anthropicWireFormat } from './anthropic-wire-format.js';
 import { azureWireFormat } from './azure-wire-format.js';
 import { openaiEmbeddingsResponse } from './openai-embeddings-wire.js';
 import { openaiWireFormat } from './openai-wire-format.js';
-import type { VendorFormat, WireVendor } from './vendor-format.js';
+import { randomHex, type VendorFormat, type WireVendor } from './vendor-format.js';
 import { countWords, splitTokens, syntheticTokens, type WireBehaviour } from './wire-behaviour.js';
 
 export type { WireVendor } from './vendor-format.js';
@@ -212,6 +212,19 @@ export async function startWireServer(options: WireServerOptions = {}): Promise<
     if (behaviour.type === 'hang') return; // Nothing is sent; the 'close' listener records the client leaving.
 
     const stream = format.stream(body as Record<string, unknown>);
+    if (behaviour.type === 'tool-call') {
+      if (!stream.toolCall) {
+        sendError(format.error(400, undefined, `The wire server scripts no tool calls for ${format.vendor}.`));
+        return;
+      }
+      const inputTokens = promptWords(body as never);
+      res.writeHead(200, stream.headers);
+      res.write(stream.start(inputTokens));
+      const pieces = behaviour.arguments.match(/[\s\S]{1,8}/g) ?? [];
+      res.write(stream.toolCall(behaviour.id ?? `call_${randomHex(24)}`, behaviour.name, pieces));
+      res.end(stream.finish('tool_calls', { inputTokens, outputTokens: pieces.length }));
+      return;
+    }
     const answer =
       behaviour.type === 'answer'
         ? (behaviour.tokens ?? (behaviour.text !== undefined ? splitTokens(behaviour.text) : tokens))

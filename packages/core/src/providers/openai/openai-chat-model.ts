@@ -8,6 +8,7 @@ import { ProviderError } from '../../errors/provider-error.js';
 import type {
   ChatModel,
   ChatModelCallOptions,
+  ChatModelMessage,
   ChatModelRequest,
   ChatModelStreamPart,
   TokenUsage,
@@ -61,6 +62,7 @@ export class OpenAIChatModel implements ChatModel {
   readonly modelId: string;
   readonly contextWindow: number | undefined;
   readonly maxOutputTokens: number | undefined;
+  readonly supportsTools = true;
 
   #client: OpenAI | undefined;
 
@@ -93,13 +95,30 @@ export class OpenAIChatModel implements ChatModel {
   private buildBody(request: ChatModelRequest): ChatCompletionCreateParamsStreaming {
     const messages: ChatCompletionMessageParam[] = [];
     if (request.system) messages.push({ role: 'system', content: request.system });
-    for (const message of request.messages) messages.push({ role: message.role, content: message.content });
+    for (const message of request.messages) messages.push(toOpenAIMessage(message));
     const body: ChatCompletionCreateParamsStreaming = { model: this.modelId, messages, stream: true };
     if (this.config.includeUsage !== false) body.stream_options = { include_usage: true };
     const maxTokens = request.maxOutputTokens ?? this.maxOutputTokens;
     if (maxTokens !== undefined) body[this.config.maxTokensParam ?? 'max_completion_tokens'] = maxTokens;
     if (request.temperature !== undefined) body.temperature = request.temperature;
     if (request.stopSequences?.length) body.stop = request.stopSequences;
+    if (request.tools?.length) {
+      body.tools = request.tools.map((tool) => ({
+        type: 'function',
+        function: {
+          name: tool.name,
+          ...(tool.description === undefined ? {} : { description: tool.description }),
+          ...(tool.parameters === undefined ? {} : { parameters: tool.parameters }),
+          ...(tool.strict === undefined ? {} : { strict: tool.strict }),
+        },
+      }));
+    }
+    if (request.toolChoice !== undefined) {
+      body.tool_choice =
+        typeof request.toolChoice === 'string'
+          ? request.toolChoice
+          : { type: 'function', function: { name: request.toolChoice.name } };
+    }
     return body;
   }
 
@@ -204,6 +223,25 @@ export class OpenAIChatModel implements ChatModel {
     if (usage) yield { type: 'usage', usage };
     yield { type: 'finish', finishReason: mapOpenAIFinishReason(finishReason), rawFinishReason: finishReason };
   }
+}
+
+/** A prompt turn as a Chat Completions message: tool results are `tool` messages, tool calls ride on the assistant's. */
+function toOpenAIMessage(message: ChatModelMessage): ChatCompletionMessageParam {
+  if (message.toolCallId !== undefined) {
+    return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  }
+  if (message.role === 'assistant' && message.toolCalls?.length) {
+    return {
+      role: 'assistant',
+      content: message.content || null,
+      tool_calls: message.toolCalls.map((call) => ({
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: call.arguments },
+      })),
+    };
+  }
+  return { role: message.role, content: message.content };
 }
 
 function toTokenUsage(usage: NonNullable<ChatCompletionChunk['usage']>): TokenUsage {

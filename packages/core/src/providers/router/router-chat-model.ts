@@ -49,6 +49,8 @@ export class RouterChatModel implements ChatModel {
   /** The smallest window of the routes: the prompt must fit whichever deployment answers. */
   readonly contextWindow: number | undefined;
   readonly maxOutputTokens: number | undefined;
+  /** True when every route takes tools: whichever deployment answers must honour them. */
+  readonly supportsTools: boolean;
   private readonly routes: ChatModel[];
   private readonly cooldownUntil = new Map<ChatModel, number>();
   private readonly now: () => number;
@@ -59,6 +61,7 @@ export class RouterChatModel implements ChatModel {
     this.modelId = options.modelId ?? this.routes[0]!.modelId;
     this.contextWindow = minDefined(this.routes.map((r) => r.contextWindow));
     this.maxOutputTokens = minDefined(this.routes.map((r) => r.maxOutputTokens));
+    this.supportsTools = this.routes.every((r) => r.supportsTools === true);
     this.now = options.now ?? Date.now;
   }
 

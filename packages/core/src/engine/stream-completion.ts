@@ -1,0 +1,108 @@
+import type { MessageStatus } from '../conversations/types.js';
+import { CompanyChatError } from '../errors/company-chat-error.js';
+import { ProviderError } from '../errors/provider-error.js';
+import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import { traceModelCall } from '../tracing/trace-model-call.js';
+import type { CompletionEvent } from './chat-engine.js';
+import type { Logger } from './logger.js';
+import { type PublicError, toPublicError } from './to-public-error.js';
+
+/** Everything needed to stream one stateless completion. */
+export interface StreamCompletionInput {
+  model: ChatModel;
+  /** The alias the caller named (echoed in `message-start`). */
+  alias: string;
+  completionId: string;
+  request: ChatModelRequest;
+  /** Aborted by the caller (→ `aborted`) or by shutdown (→ `error`, see `shutdownSignal`). */
+  signal: AbortSignal;
+  shutdownSignal: AbortSignal;
+  logger: Logger;
+  requestId?: string | undefined;
+}
+
+/**
+ * Streams a model's answer to a caller-built prompt without storing anything: `message-start`, the text
+ * and tool-call pieces, `usage`, and always `message-end` (after an `error` when the provider failed),
+ * so whoever meters it learns how it ended. Fallbacks and failures are logged as for stored answers.
+ */
+export async function* streamCompletion(
+  input: StreamCompletionInput,
+): AsyncGenerator<CompletionEvent, void, undefined> {
+  const { logger, requestId, completionId: messageId } = input;
+  const started = performance.now();
+  let usage: TokenUsage | null = null;
+  let finishReason: FinishReason | null = null;
+  let firstTokenMs: number | null = null;
+  let status: Exclude<MessageStatus, 'streaming'> = 'aborted';
+  let error: PublicError | null = null;
+  const onFallback = ({ from, error, to }: FallbackEvent) =>
+    logger.warn('provider failed before the first token; falling back', {
+      requestId,
+      completionId: messageId,
+      from: `${from.provider}/${from.modelId}`,
+      to: `${to.provider}/${to.modelId}`,
+      code: error.code,
+      upstreamStatus: error.upstreamStatus,
+    });
+
+  yield { type: 'message-start', messageId, model: input.alias };
+  try {
+    // The same GenAI span as a stored answer's model call (purpose `completion`), fallbacks as its events.
+    const parts = traceModelCall(
+      input.model,
+      input.request,
+      { signal: input.signal, onFallback },
+      { purpose: 'completion', alias: input.alias },
+    );
+    for await (const part of parts) {
+      if (part.type === 'text-delta') {
+        if (part.text.length === 0) continue;
+        firstTokenMs ??= Math.round(performance.now() - started);
+        yield { type: 'text-delta', messageId, delta: part.text };
+      } else if (part.type === 'tool-call-delta') {
+        firstTokenMs ??= Math.round(performance.now() - started);
+        const { toolCallId, toolName, argsDelta } = part;
+        yield { type: 'tool-call-delta', messageId, toolCallId, argsDelta, ...(toolName ? { toolName } : {}) };
+      } else if (part.type === 'usage') {
+        usage = part.usage;
+        yield { type: 'usage', messageId, usage };
+      } else if (part.type === 'finish') finishReason = part.finishReason;
+    }
+    if (input.signal.aborted) throw input.signal.reason;
+    status = 'complete';
+  } catch (caught) {
+    if (input.shutdownSignal.aborted) {
+      status = 'error';
+      error = toPublicError(
+        new CompanyChatError({ code: 'shutting_down', message: 'The server is shutting down.', isRetryable: true }),
+      );
+    } else if (!input.signal.aborted) {
+      status = 'error';
+      error = toPublicError(caught);
+      if (ProviderError.isInstance(caught)) {
+        logger.warn('provider failed', {
+          requestId,
+          completionId: messageId,
+          provider: caught.provider,
+          code: caught.code,
+          message: caught.message,
+          upstreamStatus: caught.upstreamStatus,
+          afterText: firstTokenMs !== null,
+        });
+      } else if (error.code === 'internal') {
+        logger.error('completion failed', { requestId, completionId: messageId, error: String(caught) });
+      }
+    }
+  }
+  if (error) yield { type: 'error', messageId, error };
+  yield {
+    type: 'message-end',
+    messageId,
+    status,
+    finishReason,
+    usage,
+    timeToFirstTokenMs: firstTokenMs,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
