@@ -399,6 +399,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         shutdownSignal: shutdownController.signal,
         logger,
         requestId: input.requestId,
+        instrumentation: options.instrumentation,
       });
     } finally {
       controller.abort();

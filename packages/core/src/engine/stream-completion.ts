@@ -2,6 +2,7 @@ import type { MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type { Instrumentation } from '../telemetry/instrumentation.js';
 import { traceModelCall } from '../tracing/trace-model-call.js';
 import type { CompletionEvent } from './chat-engine.js';
 import type { Logger } from './logger.js';
@@ -19,6 +20,8 @@ export interface StreamCompletionInput {
   shutdownSignal: AbortSignal;
   logger: Logger;
   requestId?: string | undefined;
+  /** Told of the completion's start and end and of provider failures, as for stored answers (metrics). */
+  instrumentation?: Instrumentation | undefined;
 }
 
 /**
@@ -29,14 +32,23 @@ export interface StreamCompletionInput {
 export async function* streamCompletion(
   input: StreamCompletionInput,
 ): AsyncGenerator<CompletionEvent, void, undefined> {
-  const { logger, requestId, completionId: messageId } = input;
+  const { logger, requestId, completionId: messageId, instrumentation } = input;
   const started = performance.now();
+  let provider: string = input.model.provider;
+  let providerModel: string = input.model.modelId;
   let usage: TokenUsage | null = null;
   let finishReason: FinishReason | null = null;
   let firstTokenMs: number | null = null;
   let status: Exclude<MessageStatus, 'streaming'> = 'aborted';
   let error: PublicError | null = null;
-  const onFallback = ({ from, error, to }: FallbackEvent) =>
+  const onFallback = ({ from, error, to }: FallbackEvent) => {
+    instrumentation?.record({
+      type: 'provider-error',
+      provider: from.provider,
+      providerModel: from.modelId,
+      code: error.code,
+      fallbackTo: { provider: to.provider, providerModel: to.modelId },
+    });
     logger.warn('provider failed before the first token; falling back', {
       requestId,
       completionId: messageId,
@@ -45,7 +57,9 @@ export async function* streamCompletion(
       code: error.code,
       upstreamStatus: error.upstreamStatus,
     });
+  };
 
+  instrumentation?.record({ type: 'answer-start', provider, providerModel });
   yield { type: 'message-start', messageId, model: input.alias };
   try {
     // The same GenAI span as a stored answer's model call (purpose `completion`), fallbacks as its events.
@@ -68,6 +82,11 @@ export async function* streamCompletion(
         usage = part.usage;
         yield { type: 'usage', messageId, usage };
       } else if (part.type === 'finish') finishReason = part.finishReason;
+      else if (part.type === 'response-metadata') {
+        const meta = part as { provider?: string; modelId?: string };
+        if (meta.provider) provider = meta.provider;
+        if (meta.modelId) providerModel = meta.modelId;
+      }
     }
     if (input.signal.aborted) throw input.signal.reason;
     status = 'complete';
@@ -81,6 +100,12 @@ export async function* streamCompletion(
       status = 'error';
       error = toPublicError(caught);
       if (ProviderError.isInstance(caught)) {
+        instrumentation?.record({
+          type: 'provider-error',
+          provider: caught.provider,
+          providerModel,
+          code: caught.code,
+        });
         logger.warn('provider failed', {
           requestId,
           completionId: messageId,
@@ -95,14 +120,16 @@ export async function* streamCompletion(
       }
     }
   }
-  if (error) yield { type: 'error', messageId, error };
-  yield {
-    type: 'message-end',
-    messageId,
+  const durationMs = Math.round(performance.now() - started);
+  instrumentation?.record({
+    type: 'answer-end',
+    provider,
+    providerModel,
     status,
-    finishReason,
     usage,
     timeToFirstTokenMs: firstTokenMs,
-    durationMs: Math.round(performance.now() - started),
-  };
+    durationMs,
+  });
+  if (error) yield { type: 'error', messageId, error };
+  yield { type: 'message-end', messageId, status, finishReason, usage, timeToFirstTokenMs: firstTokenMs, durationMs };
 }
