@@ -13,7 +13,9 @@
 // spends per token (from /proc schedstat, nanosecond resolution), with the relay's against the upstream's.
 // Environment: BENCH_REQUESTS (100 per path), BENCH_TOKENS (200), BENCH_TOKEN_MS (1, the upstream's
 // pace), BENCH_STORES (memory,pglite,postgres), BENCH_TRACE=1 (where our server's TTFT goes, per step;
-// it slows the traced servers a little), BENCH_PROFILE=dir (CPU profiles of our servers).
+// it slows the traced servers a little), BENCH_PROFILE=dir (CPU profiles of our servers),
+// BENCH_BASELINE=dir (also runs `<store>@before` paths: bench/stream-overhead/server.ts of another
+// checkout with the same workspace links, e.g. the commit before a change, measured in the same run).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,7 +41,7 @@ const proxy = await startChild(join(here, 'proxy.ts'), { UPSTREAM_URL: upstream.
 
 const cleanups = [];
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-async function startOurs(store) {
+async function startOurs(store, root = join(here, '..', '..')) {
   const env = { OPENAI_BASE_URL: upstream.openaiBaseURL, BENCH_STORE: store, ...(TRACE ? { BENCH_TRACE: '1' } : {}) };
   if (store === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'cc-bench-gateway-'));
@@ -57,16 +59,24 @@ async function startOurs(store) {
     env.DATABASE_URL = DATABASE_URL;
     env.BENCH_PG_SCHEMA = schema;
   }
-  return startChild(join(streamOverhead, 'server.ts'), env, profile);
+  return startChild(join(root, 'bench', 'stream-overhead', 'server.ts'), env, profile);
 }
 
 const paths = {
   direct: { pid: upstream.pid, run: () => openaiStream(upstream.openaiBaseURL) },
   proxy: { pid: proxy.pid, run: () => openaiStream(proxy.openaiBaseURL) },
 };
+const ours = [];
 for (const store of STORES) {
-  const server = await startOurs(store);
-  paths[store] = { pid: server.pid, url: server.url, run: () => ourStream(server.url) };
+  for (const [name, root] of [
+    [store, undefined],
+    [`${store}@before`, process.env.BENCH_BASELINE],
+  ]) {
+    if (name.endsWith('@before') && !root) continue;
+    const server = await startOurs(store, root);
+    paths[name] = { pid: server.pid, url: server.url, run: () => ourStream(server.url) };
+    ours.push(name);
+  }
 }
 const processes = { upstream: upstream.pid };
 for (const [name, path] of Object.entries(paths)) if (name !== 'direct') processes[name] = path.pid;
@@ -77,7 +87,7 @@ console.log(
 );
 // Warm-up (JIT, connection pools, the engine's tokenizer, the store's first queries), not measured.
 for (let i = 0; i < WARMUP; i++) for (const path of Object.values(paths)) await path.run();
-if (TRACE) for (const name of STORES) await fetch(`${paths[name].url}/__trace`);
+if (TRACE) for (const name of ours) await fetch(`${paths[name].url}/__trace`);
 
 const results = Object.fromEntries(Object.keys(paths).map((name) => [name, { ttft: [], total: [], cpu: {} }]));
 for (let i = 0; i < REQUESTS; i++) {
@@ -108,7 +118,7 @@ for (const [key, what] of [
     console.log(`  ${`added by ${name}`.padEnd(40)}${cols(added(name, key))}`);
   }
   const proxyAdded = added('proxy', key);
-  for (const name of STORES) {
+  for (const name of ours) {
     const ratios = added(name, key).map((v, i) => `${(v / proxyAdded[i]).toFixed(2)}×`.padStart(11));
     console.log(`  ${`  ${name} ÷ proxy`.padEnd(40)}${ratios.join('')}`);
   }
@@ -128,7 +138,7 @@ for (const name of Object.keys(paths)) {
 }
 
 if (TRACE) {
-  for (const name of STORES) {
+  for (const name of ours) {
     const steps = await (await fetch(`${paths[name].url}/__trace`)).json();
     console.log(`\n  where ${name}'s TTFT goes (ms after the request reached the app, medians)`);
     for (const s of steps) {
@@ -138,7 +148,7 @@ if (TRACE) {
   }
 }
 
-const summary = STORES.map((name) => {
+const summary = ours.map((name) => {
   const ratio = added(name, 'ttft')[0] / added('proxy', 'ttft')[0];
   return `${name}TtftVsProxy=${ratio.toFixed(2)} ${name}CpuPerTokenVsUpstream=${(perToken(name, name) / upstreamOwn).toFixed(2)}`;
 });

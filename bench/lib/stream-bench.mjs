@@ -47,23 +47,25 @@ export const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITI
 /**
  * One streamed request. Counts SSE events (blank-line terminated) and notes when the first answer token
  * arrives (`marker`). Only cheap string scans run per chunk, so the client is not the bottleneck.
- * `onChunk(now)` (optional) is called for each chunk that carries the marker (token gaps, bench/capacity).
+ * `onChunk(now)` (optional) is called for each chunk that carries a token, found by `chunkMarker` (token
+ * gaps, bench/capacity).
  */
-export function streamOnce(url, body, headers, marker, onChunk) {
-  return streamAttempt(url, body, headers, marker, onChunk).catch((error) => {
+export function streamOnce(url, body, headers, marker, onChunk, chunkMarker = marker) {
+  return streamAttempt(url, body, headers, marker, onChunk, chunkMarker).catch((error) => {
     // Node's keep-alive race: a pooled socket the server closed as idle (keepAliveTimeout) just as we
     // reused it. Node's docs recommend retrying; it happens before any byte of the answer.
-    if (error.retryable) return streamAttempt(url, body, headers, marker, onChunk);
+    if (error.retryable) return streamAttempt(url, body, headers, marker, onChunk, chunkMarker);
     throw error;
   });
 }
 
-function streamAttempt(url, body, headers, marker, onChunk) {
+function streamAttempt(url, body, headers, marker, onChunk, chunkMarker) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let ttft = -1;
     let events = 0;
     let tail = '';
+    let last = '';
     const req = http.request(url, {
       method: 'POST',
       agent,
@@ -83,13 +85,15 @@ function streamAttempt(url, body, headers, marker, onChunk) {
       res.on('data', (chunk) => {
         const text = tail + chunk;
         if (ttft < 0 && text.includes(marker)) ttft = performance.now() - t0;
-        if (onChunk && chunk.includes(marker)) onChunk(performance.now());
+        if (onChunk && chunk.includes(chunkMarker)) onChunk(performance.now());
         for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n', i + 2)) {
           if (i >= tail.length - 1) events++;
         }
         tail = text.slice(-64);
+        last = text;
       });
-      res.on('end', () => resolve({ ttft, total: performance.now() - t0, events }));
+      // `last`: the last chunk read (with the end of the one before), where the answer's end is told.
+      res.on('end', () => resolve({ ttft, total: performance.now() - t0, events, last }));
       res.on('error', reject);
     });
     req.end(body);
@@ -106,12 +110,21 @@ export const upstreamBody = JSON.stringify({
 /** The body of our `POST /api/v1/chat`. */
 export const ourBody = JSON.stringify({ content: 'Write a long answer.' });
 /** What the first token of a synthetic answer looks like on the OpenAI wire, and on ours. */
-export const UPSTREAM_MARKER = '"content":"tok';
+export const UPSTREAM_MARKER = '"content":"tok0"';
+// Every token of the synthetic answer (`tok0 tok1 ...`) carries `tok`; nothing else in the stream does.
+const UPSTREAM_TOKEN = 'tok';
 export const OUR_MARKER = 'event: text-delta';
 
 /** A streamed completion straight from an OpenAI-compatible base URL (the upstream, or a proxy of it). */
 export const openaiStream = (baseURL, onChunk) =>
-  streamOnce(`${baseURL}/chat/completions`, upstreamBody, { authorization: 'Bearer bench' }, UPSTREAM_MARKER, onChunk);
+  streamOnce(
+    `${baseURL}/chat/completions`,
+    upstreamBody,
+    { authorization: 'Bearer bench' },
+    UPSTREAM_MARKER,
+    onChunk,
+    UPSTREAM_TOKEN,
+  );
 /** A streamed answer from our server's chat route. */
 export const ourStream = (url, onChunk) => streamOnce(`${url}/api/v1/chat`, ourBody, {}, OUR_MARKER, onChunk);
 
@@ -153,6 +166,10 @@ export function cpuTimesFine(pids) {
   }
   return out;
 }
+
+/** Whether a stream read by {@link streamOnce} ended as a whole answer (`[DONE]`, or our `complete` message-end). */
+export const endedWhole = (result) =>
+  result.last.includes('data: [DONE]') || /event: message-end\n[^\n]*"status":"complete"/.test(result.last);
 
 /** Resident set size of a process in bytes (/proc/<pid>/status VmRSS), 0 when unknown. */
 export function rssBytes(pid) {
