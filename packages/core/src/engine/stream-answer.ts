@@ -2,7 +2,14 @@ import type { ChatStore } from '../conversations/chat-store.js';
 import type { MessageCitation, MessagePatch, MessageStatus, Owner } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
-import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type {
+  ChatModel,
+  ChatModelRequest,
+  ChatModelStreamPart,
+  FallbackEvent,
+  FinishReason,
+  TokenUsage,
+} from '../providers/chat-model.js';
 import { CitationTracker } from '../rag/answer/citation-events.js';
 import { AnswerCheckpointer, type CheckpointPolicy } from './answer-checkpointer.js';
 import type { ChatEvent } from './chat-events.js';
@@ -16,6 +23,11 @@ export interface StreamAnswerInput {
   messageId: string;
   model: ChatModel;
   request: ChatModelRequest;
+  /**
+   * The model's parts, when the call was started before the answer row existed (see
+   * `EarlyModelStream`); otherwise `model` is called here with `request`.
+   */
+  parts?: AsyncIterable<ChatModelStreamPart>;
   /**
    * The passages the model was given, numbered as in its context. Those the answer marks `[n]` are
    * announced (`citation`, just before the delta completing the first marker) and stored with it.
@@ -78,20 +90,16 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   };
 
   const { requestId } = input;
-  const onFallback = ({ from, error, to }: FallbackEvent) =>
-    logger.warn('provider failed before the first token; falling back', {
-      requestId,
-      messageId,
-      from: `${from.provider}/${from.modelId}`,
-      to: `${to.provider}/${to.modelId}`,
-      code: error.code,
-      upstreamStatus: error.upstreamStatus,
-      retryAfterMs: error.retryAfterMs,
+  const parts =
+    input.parts ??
+    input.model.doStream(input.request, {
+      signal: input.signal,
+      onFallback: fallbackLogger(logger, requestId, () => messageId),
     });
 
   try {
     try {
-      for await (const part of input.model.doStream(input.request, { signal: input.signal, onFallback })) {
+      for await (const part of parts) {
         if (part.type === 'text-delta') {
           if (part.text.length === 0) continue;
           firstTokenMs ??= Math.round(performance.now() - started);
@@ -163,4 +171,22 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
       );
     }
   }
+}
+
+/** Logs a router's fallback before the first token, with the request and (once it exists) the answer's id. */
+export function fallbackLogger(
+  logger: Logger,
+  requestId: string | undefined,
+  messageId: () => string | undefined,
+): (event: FallbackEvent) => void {
+  return ({ from, error, to }) =>
+    logger.warn('provider failed before the first token; falling back', {
+      requestId,
+      messageId: messageId(),
+      from: `${from.provider}/${from.modelId}`,
+      to: `${to.provider}/${to.modelId}`,
+      code: error.code,
+      upstreamStatus: error.upstreamStatus,
+      retryAfterMs: error.retryAfterMs,
+    });
 }

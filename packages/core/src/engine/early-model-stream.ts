@@ -1,0 +1,60 @@
+import type {
+  ChatModel,
+  ChatModelCallOptions,
+  ChatModelRequest,
+  ChatModelStreamPart,
+} from '../providers/chat-model.js';
+
+/**
+ * A model stream started ahead of its consumer: the provider request goes out at once (its first part
+ * is asked for immediately), while the engine stores the user's message and the answer row. Nothing it
+ * produces is seen before {@link EarlyModelStream.parts} is iterated, which the engine does only once
+ * both rows exist, so no text is shown for an answer that is not stored. {@link EarlyModelStream.cancel}
+ * closes the request when storing fails (the stream is then never read).
+ */
+export class EarlyModelStream {
+  private readonly iterator: AsyncIterator<ChatModelStreamPart>;
+  private first: Promise<IteratorResult<ChatModelStreamPart>> | undefined;
+
+  constructor(model: ChatModel, request: ChatModelRequest, options: ChatModelCallOptions) {
+    this.iterator = model.doStream(request, options)[Symbol.asyncIterator]();
+    const first = this.iterator.next();
+    // Read later (or never, when storing fails): a provider failure must not surface as unhandled meanwhile.
+    first.catch(() => {});
+    this.first = first;
+  }
+
+  /** The parts, the one already asked for first. Iterate at most once. */
+  async *parts(): AsyncGenerator<ChatModelStreamPart, void, undefined> {
+    const first = this.first;
+    this.first = undefined;
+    if (!first) return;
+    let done = false;
+    try {
+      let result = await first;
+      while (!result.done) {
+        yield result.value;
+        result = await this.iterator.next();
+      }
+      done = true;
+    } finally {
+      // The consumer stopped early: close the provider's stream (and with it the request).
+      if (!done) await this.iterator.return?.();
+    }
+  }
+
+  /**
+   * Gives up on a stream that will not be read: the caller has aborted the call's signal, which ends the
+   * request; the provider's pending first part settles on its own.
+   */
+  cancel(): void {
+    if (!this.first) return;
+    const first = this.first;
+    this.first = undefined;
+    // Close the generator once its first step settles (a running generator cannot be returned).
+    void first.then(
+      () => this.iterator.return?.(),
+      () => {},
+    );
+  }
+}
