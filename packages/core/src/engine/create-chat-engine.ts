@@ -207,18 +207,23 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     inFlight.add(controller);
     input.signal?.addEventListener('abort', onClientAbort);
     if (input.signal?.aborted) controller.abort(input.signal.reason);
-    // The provider request starts now, while the turn is stored: the store's round trips overlap the
-    // upstream's time to first token instead of adding to it. Nothing of the answer is read, let alone
-    // shown, before the user's message and the answer row exist; when storing fails the request is
-    // aborted and the send fails as it did before any provider call.
+    // The provider request starts as soon as the store has answered for this turn (the conversation and
+    // its first message stored, or the lock of an existing conversation taken), while the rest of the
+    // turn is stored: those round trips overlap the upstream's time to first token instead of adding to
+    // it, and a store that is down costs no provider call. Nothing of the answer is read, let alone shown,
+    // before the user's message and the answer row exist; when storing fails the request is aborted.
     let answerId: string | undefined;
-    const upstream = new EarlyModelStream(model, prompt.request, {
-      signal: controller.signal,
-      onFallback: fallbackLogger(logger, requestId, () => answerId),
-    });
+    let upstream: EarlyModelStream | undefined;
+    const startUpstream = () => {
+      upstream ??= new EarlyModelStream(model, prompt.request, {
+        signal: controller.signal,
+        onFallback: fallbackLogger(logger, requestId, () => answerId),
+      });
+      return upstream;
+    };
     const stopUpstream = () => {
       controller.abort();
-      upstream.cancel();
+      upstream?.cancel();
       inFlight.delete(controller);
       input.signal?.removeEventListener('abort', onClientAbort);
     };
@@ -233,6 +238,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           { content: input.content, clientMessageId: input.clientMessageId ?? null, attachments },
         );
         conversation = started.conversation;
+        startUpstream();
       }
       if (busy.has(conversation.id)) {
         throw new CompanyChatError({
@@ -271,6 +277,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           isRetryable: true,
         });
       }
+      const parts = startUpstream().parts();
       const last = history[history.length - 1];
       // The user's message is committed before any of the answer is shown: nothing the user typed is lost.
       const userMessage =
@@ -326,7 +333,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         messageId,
         model,
         request: prompt.request,
-        parts: upstream.parts(),
+        parts,
         citations: toMessageCitations(knowledge?.passages ?? []),
         signal: controller.signal,
         shutdownSignal: shutdownController.signal,
