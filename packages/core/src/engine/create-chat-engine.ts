@@ -277,7 +277,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           isRetryable: true,
         });
       }
-      const parts = startUpstream().parts();
+      const early = startUpstream();
       const last = history[history.length - 1];
       // The user's message is committed before any of the answer is shown: nothing the user typed is lost.
       const userMessage =
@@ -333,7 +333,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         messageId,
         model,
         request: prompt.request,
-        parts,
+        parts: early.parts(),
         citations: toMessageCitations(knowledge?.passages ?? []),
         signal: controller.signal,
         shutdownSignal: shutdownController.signal,
