@@ -21,7 +21,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { agent, cpuTimesFine, ms, openaiStream, ourStream, pct, startChild } from '../lib/stream-bench.mjs';
+import {
+  agent,
+  cpuTimesFine,
+  ms,
+  openaiStream,
+  ourStream,
+  pct,
+  startChild,
+  stopChildren,
+} from '../lib/stream-bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const streamOverhead = join(here, '..', 'stream-overhead');
@@ -154,5 +163,6 @@ const summary = ours.map((name) => {
 });
 console.log(`\nRESULT proxyAddedTtftP50Ms=${added('proxy', 'ttft')[0].toFixed(3)} ${summary.join(' ')}`);
 agent.destroy();
+await stopChildren();
 for (const cleanup of cleanups.reverse()) await cleanup();
 process.exit(0);

@@ -11,6 +11,19 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const children = [];
+/** Stops every child started by {@link startChild} (before dropping what they use, e.g. a schema). */
+export async function stopChildren() {
+  const running = children.splice(0).filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill();
+        }),
+    ),
+  );
+}
 process.on('exit', () => {
   for (const child of children) child.kill();
 });
