@@ -9,9 +9,9 @@
 // event-loop delay: when it is high the client, not the server, limits the step (everything shares
 // this machine's cores).
 // Usage: pnpm bench:capacity [--max-streams 5000] [--seconds 8] [--ramp 2] [--steps 100,500,...]
-//        [--paths proxy,memory] [--baseline dir]
+//        [--paths proxy,memory] [--baseline dir] [--profile dir]
 //   --baseline: also our server from another checkout with the same workspace links (`memory@before`,
-//   e.g. the commit before a change), in the same run.
+//   e.g. the commit before a change), in the same run. --profile: CPU profiles of our servers there.
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import {
   pct,
   rssBytes,
   startChild,
+  stopChildren,
 } from '../lib/stream-bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,10 +63,12 @@ for (const store of PATHS.filter((p) => p !== 'proxy')) {
     [`${store}@before`, baseline && join(baseline, 'bench', 'stream-overhead')],
   ]) {
     if (!dir) continue;
-    const server = await startChild(join(dir, 'server.ts'), {
-      OPENAI_BASE_URL: upstream.openaiBaseURL,
-      BENCH_STORE: store,
-    });
+    const profile = option('--profile');
+    const server = await startChild(
+      join(dir, 'server.ts'),
+      { OPENAI_BASE_URL: upstream.openaiBaseURL, BENCH_STORE: store },
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    );
     targets[name] = { pid: server.pid, run: (onChunk) => ourStream(server.url, onChunk) };
   }
 }
@@ -81,13 +84,18 @@ async function step(target, n) {
   const cpuBefore = cpuTimesFine(processes);
   const t0 = performance.now();
   let rssOpen = 0;
-  // Sampled once every stream is open and before the first ends: the streams are all waiting for tokens.
-  const sampler = setTimeout(
+  // Sampled while every stream is open (after the ramp, before the first ends), the streams waiting for
+  // their next token; the largest sample, as a collection between two samples can hide the streams' heap.
+  let sampler;
+  const sampling = setTimeout(
     () => {
-      rssOpen = rssBytes(target.pid);
+      sampler = setInterval(() => {
+        rssOpen = Math.max(rssOpen, rssBytes(target.pid));
+      }, 250);
     },
-    RAMP_SECONDS * 1000 + 500,
+    RAMP_SECONDS * 1000 + 250,
   );
+  const stopSampling = setTimeout(() => clearInterval(sampler), SECONDS * 1000);
   const one = async (i) => {
     await new Promise((resolve) => setTimeout(resolve, (i * RAMP_SECONDS * 1000) / n));
     let previous = -1;
@@ -103,7 +111,9 @@ async function step(target, n) {
     }
   };
   await Promise.all(Array.from({ length: n }, (_, i) => one(i)));
-  clearTimeout(sampler);
+  clearTimeout(sampling);
+  clearTimeout(stopSampling);
+  clearInterval(sampler);
   const seconds = (performance.now() - t0) / 1000;
   const cpuAfter = cpuTimesFine(processes);
   loop.disable();
@@ -157,4 +167,5 @@ console.log(
     .join(' ')}`,
 );
 agent.destroy();
+await stopChildren();
 process.exit(0);
