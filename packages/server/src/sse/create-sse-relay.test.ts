@@ -69,7 +69,11 @@ describe('createSseRelay', () => {
   it('coalesces events that are ready together into one write, their deltas into one event', async () => {
     async function* gen() {
       for (let i = 0; i < 100; i++) yield delta(i);
-      yield { type: 'usage', messageId: 'm1', usage: { inputTokens: 1, outputTokens: 100, totalTokens: 101 } } as ChatEvent;
+      yield {
+        type: 'usage',
+        messageId: 'm1',
+        usage: { inputTokens: 1, outputTokens: 100, totalTokens: 101 },
+      } as ChatEvent;
       yield delta(100);
     }
     const chunks = await readAll(relay(gen()).stream);
