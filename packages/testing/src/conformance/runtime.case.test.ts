@@ -91,15 +91,7 @@ export function runRuntimeConformance(
       );
       const conversation = await stream.waitFor((e) => e.event === 'conversation');
       // The three chunks sent before the stall, in however many events they were relayed.
-      const seen = new Set<string>();
-      let text = '';
-      await stream.waitFor((e) => {
-        if (e.event === 'text-delta' && !seen.has(e.id ?? '')) {
-          seen.add(e.id ?? '');
-          text += e.data.delta;
-        }
-        return text === 'Hello from the';
-      });
+      await stream.waitForText('Hello from the');
       const upstream = wire.requests.at(-1)!;
       expect(upstream.clientClosed).toBe(false);
 
