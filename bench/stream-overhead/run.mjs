@@ -8,123 +8,41 @@
 //   (c) the same through a second server process whose model is in-process (no upstream, no SDK), which
 //       shows what the server + engine cost on their own
 //
-// Prints events/s of each, the ratio b/a, the CPU time each process spends per event on each side (from
+// Prints tokens/s of each, the ratio b/a, the CPU time each process spends per token on each side (from
 // /proc, Linux only) with the ceiling it puts on b/a (a side cannot beat its busiest single-threaded
 // process, nor the machine's cores shared by all its processes), the time to first token (TTFT) our
 // server adds under load and for one request at a time, and the added latency of a whole sequential
-// request. Both (a) and (b) are read by the same client code and count the same events (1,004 per stream
-// on each side: the answer's 1,000 text deltas and 4 framing events).
+// request. Both (a) and (b) are read by the same client code and carry the same 1,000-token answer per
+// stream. Rates are in tokens, not SSE events: our server joins the deltas it reads together into one
+// event (issue 16), so it sends fewer events than the upstream for the same text (events/stream shown).
 // Environment: BENCH_STREAMS (100), BENCH_TOKENS (1000), BENCH_ROUNDS (5), BENCH_SEQUENTIAL (200), BENCH_PROFILE.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  agent,
+  cpuTimes,
+  endedWhole,
+  median,
+  ms,
+  openaiStream,
+  ourStream,
+  pct,
+  startChild as startTsChild,
+} from '../lib/stream-bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(here, '..', '..');
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 100);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
 
-const children = [];
-process.on('exit', () => {
-  for (const child of children) child.kill();
-});
-
-/** Starts a TypeScript child (through tsx, resolving workspace packages to their sources); resolves its first stdout line as JSON. */
-function startChild(script, env = {}, nodeFlags = []) {
-  const flags = [...nodeFlags, '--import', 'tsx', '--conditions=@company-chat/source'];
-  const child = spawn(process.execPath, [...flags, join(here, script)], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve(JSON.parse(out.slice(0, nl)));
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-
-/**
- * One streamed request. Counts SSE events (blank-line terminated) and notes when the first answer token
- * arrives (`marker`). Only cheap string scans run per chunk, so the client is not the bottleneck.
- */
-function streamOnce(url, body, headers, marker) {
-  return streamAttempt(url, body, headers, marker).catch((error) => {
-    // Node's keep-alive race: a pooled socket the server closed as idle (keepAliveTimeout) just as we
-    // reused it. Node's docs recommend retrying; it happens before any byte of the answer.
-    if (error.retryable) return streamAttempt(url, body, headers, marker);
-    throw error;
-  });
-}
-
-function streamAttempt(url, body, headers, marker) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    let ttft = -1;
-    let events = 0;
-    let tail = '';
-    const req = http.request(url, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
-    req.on('error', (error) => {
-      error.retryable = req.reusedSocket && error.code === 'ECONNRESET' && ttft < 0 && events === 0;
-      reject(error);
-    });
-    req.on('response', (res) => {
-      if (res.statusCode !== 200) {
-        reject(new Error(`${url} answered ${res.statusCode}`));
-        res.resume();
-        return;
-      }
-      res.setEncoding('latin1');
-      res.on('data', (chunk) => {
-        const text = tail + chunk;
-        if (ttft < 0 && text.includes(marker)) ttft = performance.now() - t0;
-        for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n', i + 2)) {
-          if (i >= tail.length - 1) events++;
-        }
-        tail = text.slice(-64);
-      });
-      res.on('end', () => resolve({ ttft, total: performance.now() - t0, events }));
-      res.on('error', reject);
-    });
-    req.end(body);
-  });
-}
-
-const upstreamBody = JSON.stringify({
-  model: 'bench-model',
-  messages: [{ role: 'user', content: 'Write a long answer.' }],
-  stream: true,
-  stream_options: { include_usage: true },
-});
-const ourBody = JSON.stringify({ content: 'Write a long answer.' });
+const startChild = (script, env, flags) => startTsChild(join(here, script), env, flags);
 
 function targets(upstream, server) {
   return {
-    a: () =>
-      streamOnce(
-        `${upstream.openaiBaseURL}/chat/completions`,
-        upstreamBody,
-        { authorization: 'Bearer bench' },
-        '"content":"tok0"',
-      ),
-    b: () => streamOnce(`${server.url}/api/v1/chat`, ourBody, {}, 'event: text-delta'),
+    a: () => openaiStream(upstream.openaiBaseURL),
+    b: () => ourStream(server.url),
   };
 }
 
@@ -132,31 +50,12 @@ async function concurrent(run, n) {
   const t0 = performance.now();
   const results = await Promise.all(Array.from({ length: n }, run));
   const seconds = (performance.now() - t0) / 1000;
+  if (!results.every(endedWhole)) throw new Error('a stream did not end with the whole answer');
   const events = results.reduce((sum, r) => sum + r.events, 0);
-  return { eventsPerSecond: events / seconds, events, seconds, ttfts: results.map((r) => r.ttft) };
+  // Every stream carried the whole answer (checked above by its end), whatever the number of events.
+  const tokens = n * TOKENS;
+  return { tokensPerSecond: tokens / seconds, tokens, events, seconds, ttfts: results.map((r) => r.ttft) };
 }
-
-/** CPU time (user + system, ms) of each process so far, from /proc (Linux); zeros elsewhere. */
-function cpuTimes(pids) {
-  const out = {};
-  for (const [name, pid] of Object.entries(pids)) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 Hz on Linux).
-      out[name] = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-    } catch {
-      out[name] = 0;
-    }
-  }
-  return out;
-}
-
-const pct = (values, p) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const median = (values) => pct(values, 50);
-const ms = (v) => `${v.toFixed(2)} ms`;
 
 const upstream = await startChild('upstream.ts', { BENCH_TOKENS: String(TOKENS) });
 // BENCH_PROFILE=dir writes CPU profiles of both server processes there (open them in Chrome DevTools).
@@ -164,7 +63,7 @@ const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${pro
 const server = await startChild('server.ts', { OPENAI_BASE_URL: upstream.openaiBaseURL }, profile);
 const serverAlone = await startChild('server.ts', { BENCH_MODEL: 'in-process', BENCH_TOKENS: String(TOKENS) }, profile);
 const { a, b } = targets(upstream, server);
-const c = () => streamOnce(`${serverAlone.url}/api/v1/chat`, ourBody, {}, 'event: text-delta');
+const c = () => ourStream(serverAlone.url);
 const sides = { a, b, c };
 
 console.log(
@@ -174,12 +73,12 @@ console.log(
 for (const run of Object.values(sides)) await concurrent(run, STREAMS);
 
 const rounds = { a: [], b: [], c: [] };
-// CPU time each process spends per event, by side: where the time goes when the ratio is low.
+// CPU time each process spends per token, by side: where the time goes when the ratio is low.
 const processes = {
   client: process.pid,
-  upstream: children[0].pid,
-  server: children[1].pid,
-  serverAlone: children[2].pid,
+  upstream: upstream.pid,
+  server: server.pid,
+  serverAlone: serverAlone.pid,
 };
 const cpu = { a: {}, b: {}, c: {} };
 for (let i = 0; i < ROUNDS; i++) {
@@ -191,7 +90,7 @@ for (let i = 0; i < ROUNDS; i++) {
     for (const name of Object.keys(processes)) cpu[side][name] = (cpu[side][name] ?? 0) + after[name] - before[name];
   }
 }
-const eps = (side) => median(rounds[side].map((r) => r.eventsPerSecond));
+const eps = (side) => median(rounds[side].map((r) => r.tokensPerSecond));
 const loadTtft = (side) => rounds[side].flatMap((r) => r.ttfts);
 
 const seq = { a: [], b: [], c: [] };
@@ -201,7 +100,7 @@ for (let i = 0; i < SEQUENTIAL; i++) {
 const seqTtft = (side) => seq[side].map((r) => r.ttft);
 const seqTotal = (side) => seq[side].map((r) => r.total);
 
-const fmt = (n) => `${Math.round(n).toLocaleString('en-US')} events/s`;
+const fmt = (n) => `${Math.round(n).toLocaleString('en-US')} tokens/s`;
 const row = (label, side) =>
   console.log(
     `  ${label.padEnd(44)} ${fmt(eps(side)).padStart(18)}   ${rounds[side][0].events / STREAMS} events/stream`,
@@ -215,7 +114,7 @@ console.log(
   `  ${'ratio c/a (server + engine without provider)'.padEnd(44)} ${(eps('c') / eps('a')).toFixed(3).padStart(18)}`,
 );
 const cpuLine = (label, side) => {
-  const events = rounds[side].reduce((sum, r) => sum + r.events, 0);
+  const events = rounds[side].reduce((sum, r) => sum + r.tokens, 0);
   const per = Object.entries(cpu[side])
     .filter(([, v]) => v > 0)
     .map(([name, v]) => `${name} ${((v * 1000) / events).toFixed(2)}`)
@@ -223,13 +122,13 @@ const cpuLine = (label, side) => {
   console.log(`  ${label.padEnd(44)} ${per}`);
 };
 console.log('');
-console.log(`  ${'CPU µs per event, by process'.padEnd(44)}`);
+console.log(`  ${'CPU µs per token, by process'.padEnd(44)}`);
 cpuLine('(a)', 'a');
 cpuLine('(b)', 'b');
 cpuLine('(c)', 'c');
-// events/s a side can reach at most: one core for its busiest process, all cores for the sum of them.
+// tokens/s a side can reach at most: one core for its busiest process, all cores for the sum of them.
 const ceiling = (side) => {
-  const events = rounds[side].reduce((sum, r) => sum + r.events, 0);
+  const events = rounds[side].reduce((sum, r) => sum + r.tokens, 0);
   const perEvent = Object.values(cpu[side])
     .map((v) => (v * 1000) / events)
     .filter((v) => v > 0.1);

@@ -31,11 +31,8 @@ describe('client disconnect, end to end with the openai provider', () => {
     wire.script({ type: 'stall', afterChunks: 3 });
     const stream = await openChatStream(handle.url, { content: 'Tell me everything' }, { 'x-user-id': 'carol' });
     const conversation = await stream.waitFor((e) => e.event === 'conversation');
-    const received: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const delta = await stream.waitFor((e) => e.event === 'text-delta' && !received.includes(e.id ?? ''));
-      received.push(delta.id ?? '');
-    }
+    // The three chunks sent before the stall, in however many events they were relayed.
+    await stream.waitForText('Hello from the');
     const upstream = wire.requests.at(-1)!;
     expect(upstream.clientClosed).toBe(false);
 

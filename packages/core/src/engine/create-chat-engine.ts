@@ -5,6 +5,7 @@ import { CompanyChatError } from '../errors/company-chat-error.js';
 import type { ChatModel, ChatModelMessage } from '../providers/chat-model.js';
 import { toMessageCitations } from '../rag/answer/citation-events.js';
 import { type PromptKnowledge, retrieveForPrompt } from '../rag/prompt/with-knowledge.js';
+import { traceModelCall } from '../tracing/trace-model-call.js';
 import { defaultCheckpointPolicy } from './answer-checkpointer.js';
 import { AnswerLease } from './answer-lease.js';
 import { buildPrompt } from './build-prompt.js';
@@ -20,13 +21,14 @@ import type {
 } from './chat-engine.js';
 import type { ChatEvent } from './chat-events.js';
 import { createConversationsApi } from './conversations-api.js';
+import { EarlyModelStream } from './early-model-stream.js';
 import { consoleLogger } from './logger.js';
 import { makeTitle } from './make-title.js';
 import { replayTurn } from './replay-turn.js';
 import { resolveAttachments } from './resolve-attachments.js';
 import { type Branch, editBranch, regenerateBranch } from './resolve-branch.js';
 import { createRetrievalQueryPlanner } from './retrieval-query-planner.js';
-import { streamAnswer } from './stream-answer.js';
+import { fallbackLogger, streamAnswer } from './stream-answer.js';
 import { streamCompletion } from './stream-completion.js';
 import { sweepAbandonedAnswers } from './sweep-abandoned-answers.js';
 import { loadDefaultTokenCounter, promptTokens, type TokenCounter } from './token-counter.js';
@@ -213,37 +215,70 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     const attachments =
       input.branch?.attachments ?? (await resolveAttachments(options.knowledge, owner, input.attachments));
     const created = !conversation;
-    let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
-    if (!conversation) {
-      // The conversation and its first message in one transaction: concurrent retries of a first message
-      // (same clientMessageId) leave one conversation, not one empty conversation each.
-      started = await store.startConversation(
-        owner,
-        { title: makeTitle(input.content), model: alias, useKnowledge },
-        { content: input.content, clientMessageId: input.clientMessageId ?? null, attachments },
+    const requestId = input.requestId;
+    const controller = new AbortController();
+    const onClientAbort = () => controller.abort(input.signal?.reason);
+    inFlight.add(controller);
+    input.signal?.addEventListener('abort', onClientAbort);
+    if (input.signal?.aborted) controller.abort(input.signal.reason);
+    // The provider request starts as soon as the store has answered for this turn (the conversation and
+    // its first message stored, or the lock of an existing conversation taken), while the rest of the
+    // turn is stored: those round trips overlap the upstream's time to first token instead of adding to
+    // it, and a store that is down costs no provider call. Nothing of the answer is read, let alone shown,
+    // before the user's message and the answer row exist; when storing fails the request is aborted.
+    let answerId: string | undefined;
+    let upstream: EarlyModelStream | undefined;
+    const startUpstream = () => {
+      upstream ??= new EarlyModelStream(
+        traceModelCall(
+          model,
+          prompt.request,
+          {
+            signal: controller.signal,
+            onFallback: fallbackLogger(logger, requestId, () => answerId, options.instrumentation),
+          },
+          { alias, conversationId: conversation?.id, purpose: 'answer' },
+        ),
       );
-      conversation = started.conversation;
+      return upstream;
+    };
+    const stopUpstream = () => {
+      controller.abort();
+      upstream?.cancel();
+      inFlight.delete(controller);
+      input.signal?.removeEventListener('abort', onClientAbort);
+    };
+    let started: Awaited<ReturnType<ChatStore['startConversation']>> | undefined;
+    try {
+      if (!conversation) {
+        // The conversation and its first message in one transaction: concurrent retries of a first message
+        // (same clientMessageId) leave one conversation, not one empty conversation each.
+        started = await store.startConversation(
+          owner,
+          { title: makeTitle(input.content), model: alias, useKnowledge },
+          { content: input.content, clientMessageId: input.clientMessageId ?? null, attachments },
+        );
+        conversation = started.conversation;
+        startUpstream();
+      }
+      if (busy.has(conversation.id)) {
+        throw new CompanyChatError({
+          code: 'conversation_busy',
+          message: 'An answer is already being written in this conversation.',
+        });
+      }
+    } catch (error) {
+      stopUpstream();
+      throw error;
     }
     const conversationId = conversation.id;
-    if (busy.has(conversationId)) {
-      throw new CompanyChatError({
-        code: 'conversation_busy',
-        message: 'An answer is already being written in this conversation.',
-      });
-    }
     busy.add(conversationId);
     let finished!: () => void;
     const done = new Promise<void>((resolve) => {
       finished = resolve;
     });
     running.add(done);
-    const controller = new AbortController();
-    const onClientAbort = () => controller.abort(input.signal?.reason);
-    inFlight.add(controller);
-    input.signal?.addEventListener('abort', onClientAbort);
-    if (input.signal?.aborted) controller.abort(input.signal.reason);
 
-    const requestId = input.requestId;
     const lease = new AnswerLease({
       store,
       owner,
@@ -264,8 +299,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           isRetryable: true,
         });
       }
+      const early = startUpstream();
       const last = history[history.length - 1];
-      // The user's message is committed before the provider is called: nothing the user typed is lost.
+      // The user's message is committed before any of the answer is shown: nothing the user typed is lost.
       const userMessage =
         started?.message ??
         input.branch?.question ??
@@ -290,6 +326,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         }));
       if (!userMessage || !answer)
         throw new CompanyChatError({ code: 'not_found', message: 'Conversation not found.' });
+      answerId = answer.id;
       // A conversation created empty (to attach files first) is named after its first message.
       const title = conversation.title || (history.length === 0 ? makeTitle(input.content) : '');
       if (conversation.model !== alias || conversation.useKnowledge !== useKnowledge || title !== conversation.title) {
@@ -318,6 +355,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         messageId,
         model,
         request: prompt.request,
+        parts: early.parts(),
         citations: toMessageCitations(knowledge?.passages ?? []),
         signal: controller.signal,
         shutdownSignal: shutdownController.signal,
@@ -329,10 +367,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         saveFinal: (patch) => lease.saveFinal(messageId, patch),
       });
     } finally {
-      // Also reached when the consumer stops iterating: make sure the upstream request is closed.
-      controller.abort();
-      inFlight.delete(controller);
-      input.signal?.removeEventListener('abort', onClientAbort);
+      // Also reached when the consumer stops iterating, or storing the turn failed: make sure the upstream
+      // request is closed.
+      stopUpstream();
       // With a healthy store the lock is released before the stream ends; through an outage the answer's
       // write and the release finish in the background and the stream ends now (message-end is sent).
       await lease.release(() => {

@@ -2,7 +2,14 @@ import type { ChatStore } from '../conversations/chat-store.js';
 import type { MessageCitation, MessagePatch, MessageStatus, Owner } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
-import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type {
+  ChatModel,
+  ChatModelRequest,
+  ChatModelStreamPart,
+  FallbackEvent,
+  FinishReason,
+  TokenUsage,
+} from '../providers/chat-model.js';
 import { CitationTracker } from '../rag/answer/citation-events.js';
 import type { Instrumentation } from '../telemetry/instrumentation.js';
 import { type ModelCallTrace, traceModelCall } from '../tracing/trace-model-call.js';
@@ -18,6 +25,11 @@ export interface StreamAnswerInput {
   messageId: string;
   model: ChatModel;
   request: ChatModelRequest;
+  /**
+   * The model's parts, when the call was started before the answer row existed (see
+   * `EarlyModelStream`); otherwise `model` is called here with `request`.
+   */
+  parts?: AsyncIterable<ChatModelStreamPart>;
   /**
    * The passages the model was given, numbered as in its context. Those the answer marks `[n]` are
    * announced (`citation`, just before the delta completing the first marker) and stored with it.
@@ -95,33 +107,18 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   };
 
   const { requestId } = input;
-  const onFallback = ({ from, error, to }: FallbackEvent) => {
-    instrumentation?.record({
-      type: 'provider-error',
-      provider: from.provider,
-      providerModel: from.modelId,
-      code: error.code,
-      fallbackTo: { provider: to.provider, providerModel: to.modelId },
-    });
-    logger.warn('provider failed before the first token; falling back', {
-      requestId,
-      messageId,
-      from: `${from.provider}/${from.modelId}`,
-      to: `${to.provider}/${to.modelId}`,
-      code: error.code,
-      upstreamStatus: error.upstreamStatus,
-      retryAfterMs: error.retryAfterMs,
-    });
-  };
+  // Started by the engine ahead of storing the turn (see EarlyModelStream), or here.
+  const parts =
+    input.parts ??
+    traceModelCall(
+      input.model,
+      input.request,
+      { signal: input.signal, onFallback: fallbackLogger(logger, requestId, () => messageId, instrumentation) },
+      { ...input.trace, purpose: 'answer' },
+    );
 
   try {
     try {
-      const parts = traceModelCall(
-        input.model,
-        input.request,
-        { signal: input.signal, onFallback },
-        { ...input.trace, purpose: 'answer' },
-      );
       for await (const part of parts) {
         if (part.type === 'text-delta') {
           if (part.text.length === 0) continue;
@@ -200,4 +197,31 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
       );
     }
   }
+}
+
+/** Logs (and counts, with `instrumentation`) a router's fallback before the first token, with the request and (once it exists) the answer's id. */
+export function fallbackLogger(
+  logger: Logger,
+  requestId: string | undefined,
+  messageId: () => string | undefined,
+  instrumentation?: Instrumentation,
+): (event: FallbackEvent) => void {
+  return ({ from, error, to }) => {
+    instrumentation?.record({
+      type: 'provider-error',
+      provider: from.provider,
+      providerModel: from.modelId,
+      code: error.code,
+      fallbackTo: { provider: to.provider, providerModel: to.modelId },
+    });
+    logger.warn('provider failed before the first token; falling back', {
+      requestId,
+      messageId: messageId(),
+      from: `${from.provider}/${from.modelId}`,
+      to: `${to.provider}/${to.modelId}`,
+      code: error.code,
+      upstreamStatus: error.upstreamStatus,
+      retryAfterMs: error.retryAfterMs,
+    });
+  };
 }

@@ -57,7 +57,7 @@ describe('serve (Node)', () => {
     const { handle, engine } = await start({ default: model });
     const stream = await openChatStream(handle.url, { content: 'tell me a long story' });
     const conversation = await stream.waitFor((e) => e.event === 'conversation');
-    await stream.waitFor((e) => e.event === 'text-delta' && e.data.delta === 'answer');
+    await stream.waitForText('partial answer');
     stream.disconnect();
 
     await model.calls[0]?.abortedPromise;
@@ -98,7 +98,7 @@ describe('serve (Node)', () => {
     const { handle, engine } = await start({ default: model });
     const stream = await openChatStream(handle.url, { content: 'go' });
     const conversation = await stream.waitFor((e) => e.event === 'conversation');
-    await stream.waitFor((e) => e.event === 'text-delta' && e.data.delta === 'done');
+    await stream.waitForText('half done');
 
     await handle.close();
     const events = await stream.ended;

@@ -53,9 +53,11 @@ describe('createSseRelay', () => {
     }
     const { stream } = relay(gen());
     const events = parseEvents((await readAll(stream)).join(''));
-    expect(events).toHaveLength(51);
-    expect(events.map((e) => e.id)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    // Deltas ready in the same turn share an event: fewer events than deltas, numbered without gaps.
+    expect(events.length).toBeLessThan(51);
+    expect(events.map((e) => e.id)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
     expect(events[0]).toMatchObject({ event: 'message-start', data: start });
+    expect(events.slice(1).every((e) => e.event === 'text-delta' && e.data.messageId === 'm1')).toBe(true);
     expect(
       events
         .slice(1)
@@ -64,15 +66,29 @@ describe('createSseRelay', () => {
     ).toBe(Array.from({ length: 50 }, (_, i) => `t${i} `).join(''));
   });
 
-  it('coalesces events that are ready together into one write', async () => {
+  it('coalesces events that are ready together into one write, their deltas into one event', async () => {
     async function* gen() {
       for (let i = 0; i < 100; i++) yield delta(i);
+      yield {
+        type: 'usage',
+        messageId: 'm1',
+        usage: { inputTokens: 1, outputTokens: 100, totalTokens: 101 },
+      } as ChatEvent;
+      yield delta(100);
     }
     const chunks = await readAll(relay(gen()).stream);
     // The start event and the first token go out at once (latency: the relay even steps out of the
     // burst so the first token reaches the socket); after that, the first event of a turn is written at
-    // once and the rest of the ready events share one write.
-    expect(chunks.map((c) => parseEvents(c).length)).toEqual([1, 1, 1, 98]);
+    // once and the rest of the ready events share one write, where consecutive deltas are one event.
+    expect(chunks.map((c) => parseEvents(c).length)).toEqual([1, 1, 1, 3]);
+    const last = parseEvents(chunks[3]!);
+    expect(last.map((e) => e.event)).toEqual(['text-delta', 'usage', 'text-delta']);
+    expect(last[0]!.data).toEqual({
+      type: 'text-delta',
+      messageId: 'm1',
+      delta: Array.from({ length: 98 }, (_, i) => `t${i + 2} `).join(''),
+    });
+    expect(last[2]!.data.delta).toBe('t100 ');
   });
 
   it('writes events that arrive apart in separate writes, without waiting for the end', async () => {

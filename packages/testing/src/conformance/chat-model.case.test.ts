@@ -100,7 +100,8 @@ export function runChatModelConformance(name: string, setup: ConformanceSetup): 
       const { parts, text, error } = await collect(model(), request);
       expect(error).toBeUndefined();
       expect(text).toBe(answer);
-      expect(parts.filter((p) => p.type === 'text-delta').length).toBeGreaterThan(3);
+      // A provider may join the deltas of one network read into one part: the count depends on the reads.
+      expect(parts.filter((p) => p.type === 'text-delta').length).toBeGreaterThan(0);
       expect(parts[0]).toMatchObject({ type: 'response-metadata', provider: vendor.provider });
       const usage = parts.find((p) => p.type === 'usage');
       expect(usage).toMatchObject({ type: 'usage', usage: { outputTokens: 9 } });

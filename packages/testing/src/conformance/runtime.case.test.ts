@@ -80,7 +80,9 @@ export function runRuntimeConformance(
       expect(first.status).toBe(200);
       expect(first.headers['content-type']).toMatch(/^text\/event-stream/);
       const events = await first.ended;
-      expect(events.filter((e) => e.event === 'text-delta').length).toBeGreaterThan(3);
+      // Deltas read from the upstream together are relayed as one event, so how many events carry the
+      // text depends on how its chunks were read; the text does not.
+      expect(events.filter((e) => e.event === 'text-delta').length).toBeGreaterThan(0);
       expect(answerText(events)).toBe(fullAnswer);
       expect(events.at(-1)?.data).toMatchObject({ type: 'message-end', status: 'complete' });
 
@@ -111,11 +113,8 @@ export function runRuntimeConformance(
         { 'x-user-id': 'erin' },
       );
       const conversation = await stream.waitFor((e) => e.event === 'conversation');
-      const seen = new Set<string>();
-      for (let i = 0; i < 3; i++) {
-        const delta = await stream.waitFor((e) => e.event === 'text-delta' && !seen.has(e.id ?? ''));
-        seen.add(delta.id ?? '');
-      }
+      // The three chunks sent before the stall, in however many events they were relayed.
+      await stream.waitForText('Hello from the');
       const upstream = wire.requests.at(-1)!;
       expect(upstream.clientClosed).toBe(false);
 

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { parseSse, type SseEvent } from './sse-client.js';
+import { answerText, parseSse, type SseEvent } from './sse-client.js';
 
 /** A streaming chat over a real HTTP connection, read event by event. */
 export interface OpenChatStream {
@@ -7,6 +7,11 @@ export interface OpenChatStream {
   headers: Record<string, string | string[] | undefined>;
   /** Resolves once `predicate` matches an event received so far (or later). */
   waitFor(predicate: (event: SseEvent) => boolean): Promise<SseEvent>;
+  /**
+   * Resolves once the answer received so far (its `text-delta` events joined) begins with `text`, in
+   * however many events it came: the server joins deltas it reads together into one event.
+   */
+  waitForText(text: string): Promise<void>;
   /** Resolves with every event when the server ends the response. */
   ended: Promise<SseEvent[]>;
   /** Cuts the connection, as a closed browser tab does. */
@@ -28,8 +33,18 @@ export function openChatStream(
     req.on('response', (res) => {
       let text = '';
       const waiters: Array<{ predicate: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }> = [];
+      const textWaiters: Array<{ expected: string; resolve: () => void }> = [];
       const check = () => {
         const events = parseSse(text.slice(0, text.lastIndexOf('\n\n') + 2));
+        if (textWaiters.length > 0) {
+          const answer = answerText(events);
+          for (const w of [...textWaiters]) {
+            if (answer.startsWith(w.expected)) {
+              textWaiters.splice(textWaiters.indexOf(w), 1);
+              w.resolve();
+            }
+          }
+        }
         for (const w of [...waiters]) {
           const found = events.find(w.predicate);
           if (found) {
@@ -55,6 +70,11 @@ export function openChatStream(
         waitFor: (predicate) =>
           new Promise((r) => {
             waiters.push({ predicate, resolve: r });
+            check();
+          }),
+        waitForText: (expected) =>
+          new Promise((r) => {
+            textWaiters.push({ expected, resolve: r });
             check();
           }),
         disconnect: () => req.destroy(),

@@ -13,6 +13,11 @@ export type WireBehaviour =
       firstTokenDelayMs?: number;
       /** Delay between content chunks. */
       chunkDelayMs?: number;
+      /**
+       * Sends every content chunk and the stream's end in one socket write (a fast model's burst, or a
+       * proxy that buffers): the client reads several chunks at once. `chunkDelayMs` does not apply.
+       */
+      oneWrite?: boolean;
     }
   /** An HTTP error in the vendor's JSON error format. */
   | {

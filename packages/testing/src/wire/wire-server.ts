@@ -262,6 +262,12 @@ export async function startWireServer(options: WireServerOptions = {}): Promise<
       // 'stall': stay silent until the client gives up.
     };
 
+    if (behaviour.type === 'answer' && behaviour.oneWrite) {
+      const usage = { inputTokens: promptWords(body as never), outputTokens: answer.length };
+      await send(answer.map((token) => stream.token(token)).join('') + stream.finish(behaviour.finishReason, usage));
+      res.end();
+      return;
+    }
     for (const [i, token] of answer.entries()) {
       if (i === faultAt) return fault();
       const delay = i === 0 ? firstDelay : chunkDelay;

@@ -139,3 +139,22 @@ describe('openai wire details', () => {
     expect(() => openai({ model: 'gpt-4o' })).toThrow(/apiKey/);
   });
 });
+
+describe('openai deltas per read', () => {
+  it('yields the text of chunks read together as one part', async () => {
+    const server = await startWireServer({ apiKey: 'sk-burst' });
+    try {
+      const tokens = ['One', ' read', ' brings', ' several', ' chunks.'];
+      server.script({ type: 'answer', tokens, oneWrite: true });
+      const model = openai({ model: 'llama3.2', baseURL: server.openaiBaseURL, apiKey: 'sk-burst' });
+      const { parts, text, error } = await collect(model, { messages: [{ role: 'user', content: 'Hi' }] });
+      expect(error).toBeUndefined();
+      expect(text).toBe('One read brings several chunks.');
+      // Written at once, the five chunks arrive in fewer reads than chunks (on loopback: one).
+      expect(parts.filter((p) => p.type === 'text-delta').length).toBeLessThan(tokens.length);
+      expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -160,49 +160,61 @@ export class OpenAIChatModel implements ChatModel {
         const events = await reader.read();
         guard.ready();
         if (events === null) break;
-        for (const event of events) {
-          // Aborted or timed out while the consumer held the previous part: stop before the next one.
-          if (guard.stopped) break read;
-          // As the SDK: `[DONE]` ends the answer; anything after it is read but ignored.
-          if (doneSeen) continue;
-          if (event.data.startsWith('[DONE]')) {
-            doneSeen = true;
-            continue;
-          }
-          const chunk = JSON.parse(event.data) as ChatCompletionChunk & { error?: object };
-          if (chunk.error) throw new sdk.APIError(undefined, chunk.error, undefined, response.headers);
-          // Azure's first chunk (prompt filter results) has an empty id, model and `choices`.
-          if (!metadataSent && chunk.id) {
-            metadataSent = true;
-            yield { type: 'response-metadata', id: chunk.id, modelId: chunk.model || this.modelId, provider };
-          }
-          if (chunk.usage) usage = toTokenUsage(chunk.usage);
-          const choices = chunk.choices;
-          if (!choices) continue;
-          for (let i = 0; i < choices.length; i++) {
-            const choice = choices[i]!;
-            if (choice.index !== 0) continue;
-            const delta = choice.delta;
-            if (delta?.content) {
-              guard.started();
-              yield { type: 'text-delta', text: delta.content };
+        // The text of one read is one part: the engine stores, meters and relays it once per read, not
+        // once per token (the text is the same).
+        let text = '';
+        try {
+          for (const event of events) {
+            // Aborted or timed out while the consumer held the previous part: stop before the next one.
+            if (guard.stopped) break read;
+            // As the SDK: `[DONE]` ends the answer; anything after it is read but ignored.
+            if (doneSeen) continue;
+            if (event.data.startsWith('[DONE]')) {
+              doneSeen = true;
+              continue;
             }
-            if (delta?.tool_calls) {
-              guard.started();
-              for (const call of delta.tool_calls) {
-                const id = call.id ?? toolCallIds.get(call.index) ?? `call_${call.index}`;
-                toolCallIds.set(call.index, id);
-                yield {
-                  type: 'tool-call-delta',
-                  toolCallId: id,
-                  toolName: call.function?.name,
-                  argsDelta: call.function?.arguments ?? '',
-                };
+            const chunk = JSON.parse(event.data) as ChatCompletionChunk & { error?: object };
+            if (chunk.error) throw new sdk.APIError(undefined, chunk.error, undefined, response.headers);
+            // Azure's first chunk (prompt filter results) has an empty id, model and `choices`.
+            if (!metadataSent && chunk.id) {
+              metadataSent = true;
+              yield { type: 'response-metadata', id: chunk.id, modelId: chunk.model || this.modelId, provider };
+            }
+            if (chunk.usage) usage = toTokenUsage(chunk.usage);
+            const choices = chunk.choices;
+            if (!choices) continue;
+            for (let i = 0; i < choices.length; i++) {
+              const choice = choices[i]!;
+              if (choice.index !== 0) continue;
+              const delta = choice.delta;
+              if (delta?.content) {
+                guard.started();
+                text += delta.content;
               }
+              if (delta?.tool_calls) {
+                guard.started();
+                if (text) yield { type: 'text-delta', text };
+                text = '';
+                for (const call of delta.tool_calls) {
+                  const id = call.id ?? toolCallIds.get(call.index) ?? `call_${call.index}`;
+                  toolCallIds.set(call.index, id);
+                  yield {
+                    type: 'tool-call-delta',
+                    toolCallId: id,
+                    toolName: call.function?.name,
+                    argsDelta: call.function?.arguments ?? '',
+                  };
+                }
+              }
+              if (choice.finish_reason) finishReason = choice.finish_reason;
             }
-            if (choice.finish_reason) finishReason = choice.finish_reason;
           }
+        } catch (error) {
+          // The text the read brought before the failure is part of the (partial) answer.
+          if (text) yield { type: 'text-delta', text };
+          throw error;
         }
+        if (text) yield { type: 'text-delta', text };
       }
     } catch (error) {
       throw guard.fail(error);
