@@ -31,7 +31,8 @@ export function spawnRuntime(options: SpawnRuntimeOptions): Promise<RuntimeServe
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+)/.exec(out);
+      // Plain or a JSON log line (`"msg":"company-chat listening on http://…"`): the URL ends at a quote.
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(out);
       if (match) resolve({ child, url: match[1]!, stop });
     };
     child.stdout!.on('data', onData);
