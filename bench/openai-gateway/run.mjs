@@ -12,42 +12,16 @@
 // warm-up. Prints p50/p90/p99 of the time to the first answer token and to the end of the answer, what (b)
 // and (c) add to (a) at each percentile, and the ratios c/a, c/b and b/a.
 // Environment: BENCH_REQUESTS (300 per target), BENCH_TOKENS (20 answer tokens), BENCH_WARMUP (30).
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startChild } from '../lib/stream-bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(here, '..', '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
-
-const children = [];
-process.on('exit', () => {
-  for (const child of children) child.kill();
-});
-
-/** Starts a TypeScript child (through tsx, on the workspace sources); resolves its first stdout line as JSON. */
-function startChild(script, env = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@company-chat/source', join(here, script)], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve(JSON.parse(out.slice(0, nl)));
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 const body = JSON.stringify({
@@ -103,10 +77,10 @@ function shuffle(list) {
   return out;
 }
 
-const upstream = await startChild('../stream-overhead/upstream.ts', { BENCH_TOKENS: String(TOKENS) });
+const upstream = await startChild(join(here, '../stream-overhead/upstream.ts'), { BENCH_TOKENS: String(TOKENS) });
 const [proxy, gateway] = await Promise.all([
-  startChild('proxy.ts', { OPENAI_BASE_URL: upstream.openaiBaseURL }),
-  startChild('gateway.ts', { OPENAI_BASE_URL: upstream.openaiBaseURL }),
+  startChild(join(here, 'proxy.ts'), { OPENAI_BASE_URL: upstream.openaiBaseURL }),
+  startChild(join(here, 'gateway.ts'), { OPENAI_BASE_URL: upstream.openaiBaseURL }),
 ]);
 const targets = [
   { name: 'direct', url: upstream.url, key: 'bench' },

@@ -235,7 +235,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
           prompt.request,
           {
             signal: controller.signal,
-            onFallback: fallbackLogger(logger, requestId, () => answerId, options.instrumentation),
+            onFallback: fallbackLogger(logger, () => ({ requestId, messageId: answerId }), options.instrumentation),
           },
           { alias, conversationId: conversation?.id, purpose: 'answer' },
         ),

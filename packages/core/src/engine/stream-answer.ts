@@ -113,7 +113,7 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
     traceModelCall(
       input.model,
       input.request,
-      { signal: input.signal, onFallback: fallbackLogger(logger, requestId, () => messageId, instrumentation) },
+      { signal: input.signal, onFallback: fallbackLogger(logger, () => ({ requestId, messageId }), instrumentation) },
       { ...input.trace, purpose: 'answer' },
     );
 
@@ -199,11 +199,14 @@ export async function* streamAnswer(input: StreamAnswerInput): AsyncGenerator<Ch
   }
 }
 
-/** Logs (and counts, with `instrumentation`) a router's fallback before the first token, with the request and (once it exists) the answer's id. */
+/**
+ * Logs (and counts, with `instrumentation`) a router's fallback before the first token, with the ids the
+ * operator needs to find the request: `ids()` is read when the fallback happens, so an id that exists
+ * only later (the answer's) is in it.
+ */
 export function fallbackLogger(
   logger: Logger,
-  requestId: string | undefined,
-  messageId: () => string | undefined,
+  ids: () => Record<string, string | undefined>,
   instrumentation?: Instrumentation,
 ): (event: FallbackEvent) => void {
   return ({ from, error, to }) => {
@@ -215,8 +218,7 @@ export function fallbackLogger(
       fallbackTo: { provider: to.provider, providerModel: to.modelId },
     });
     logger.warn('provider failed before the first token; falling back', {
-      requestId,
-      messageId: messageId(),
+      ...ids(),
       from: `${from.provider}/${from.modelId}`,
       to: `${to.provider}/${to.modelId}`,
       code: error.code,

@@ -1,11 +1,12 @@
 import type { MessageStatus } from '../conversations/types.js';
 import { CompanyChatError } from '../errors/company-chat-error.js';
 import { ProviderError } from '../errors/provider-error.js';
-import type { ChatModel, ChatModelRequest, FallbackEvent, FinishReason, TokenUsage } from '../providers/chat-model.js';
+import type { ChatModel, ChatModelRequest, FinishReason, TokenUsage } from '../providers/chat-model.js';
 import type { Instrumentation } from '../telemetry/instrumentation.js';
 import { traceModelCall } from '../tracing/trace-model-call.js';
 import type { CompletionEvent } from './chat-engine.js';
 import type { Logger } from './logger.js';
+import { fallbackLogger } from './stream-answer.js';
 import { type PublicError, toPublicError } from './to-public-error.js';
 
 /** Everything needed to stream one stateless completion. */
@@ -41,23 +42,7 @@ export async function* streamCompletion(
   let firstTokenMs: number | null = null;
   let status: Exclude<MessageStatus, 'streaming'> = 'aborted';
   let error: PublicError | null = null;
-  const onFallback = ({ from, error, to }: FallbackEvent) => {
-    instrumentation?.record({
-      type: 'provider-error',
-      provider: from.provider,
-      providerModel: from.modelId,
-      code: error.code,
-      fallbackTo: { provider: to.provider, providerModel: to.modelId },
-    });
-    logger.warn('provider failed before the first token; falling back', {
-      requestId,
-      completionId: messageId,
-      from: `${from.provider}/${from.modelId}`,
-      to: `${to.provider}/${to.modelId}`,
-      code: error.code,
-      upstreamStatus: error.upstreamStatus,
-    });
-  };
+  const onFallback = fallbackLogger(logger, () => ({ requestId, completionId: messageId }), instrumentation);
 
   instrumentation?.record({ type: 'answer-start', provider, providerModel });
   yield { type: 'message-start', messageId, model: input.alias };
